@@ -1,0 +1,153 @@
+"""Bench 4: index + ranking of every campaign with `compute_results`, against hand-written SQL.
+
+The baseline is the query one would write by hand over the same score tables: per-unit SUM of
+appraised and survey points, index = achieved / max x 100, RANK() within each rank group at the
+published precision, written into a table (compute_results writes its rows too). Both run once
+per campaign, alternating, best of ROUNDS; then the baseline's indices must equal the product's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from bench.bulk import table
+from bench.common import Figure, emit, memory_figure, print_table
+from bench.ranking_sql import FIELD_POINTS, FIELDS, RANK, TABLES, UNIT_POINTS
+
+ROUNDS = 2
+TARGET = 1.5
+
+
+def _prepare(engine: Engine) -> list:
+    """Submit every self-assessment (the end of the campaign) and create the baseline's table."""
+    uuid_type = "UUID" if engine.dialect.name == "postgresql" else "CHAR(32)"
+    with engine.begin() as conn:
+        conn.execute(
+            sa.text("UPDATE self_assessment SET status = 'submitted' WHERE status = 'draft'")
+        )
+        for name in ("bench_rank", "bench_rank_full"):
+            conn.execute(sa.text(TABLES[0].format(name=name, uuid=uuid_type)))
+        conn.execute(sa.text(TABLES[1].format(uuid=uuid_type)))
+        campaign = table("campaign")
+        ids = list(conn.execute(sa.select(campaign.c.id).order_by(campaign.c.code)).scalars())
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(sa.text("VACUUM ANALYZE self_assessment"))
+    return ids
+
+
+def _baseline(engine: Engine, campaign_ids: list, full: bool = False) -> float:
+    """Run the hand-written SQL for every campaign in one transaction; return seconds.
+
+    full=False: the minimal per-unit GROUP BY + RANK(); full=True: per-field rows first, then
+    the ranked units from them (the same output compute_results writes).
+    """
+    typed = [sa.bindparam("c", type_=sa.Uuid())]
+    target = "bench_rank_full" if full else "bench_rank"
+    rank = sa.text(RANK.format(table=target, points=FIELD_POINTS if full else UNIT_POINTS))
+    fields = sa.text(FIELDS).bindparams(*typed)
+    start = time.perf_counter()
+    with engine.begin() as conn:
+        for name in (target, "bench_field") if full else (target,):
+            conn.execute(sa.text(f"DELETE FROM {name}"))
+        for cid in campaign_ids:
+            if full:
+                conn.execute(fields, {"c": cid})
+            conn.execute(rank.bindparams(*typed), {"c": cid})
+    return time.perf_counter() - start
+
+
+def _product(engine: Engine, campaign_ids: list) -> tuple[float, int]:
+    """Run compute_results for every campaign in one transaction; return seconds and units."""
+    from models.results_ops import compute_results
+
+    start = time.perf_counter()
+    units = 0
+    with Session(engine) as session:
+        for cid in campaign_ids:
+            units += compute_results(session=session, campaign_id=cid, actor="bench")
+        session.commit()
+    return time.perf_counter() - start, units
+
+
+def _max_difference(engine: Engine) -> tuple[float, int]:
+    """Largest |index| difference and count of rank differences, baseline vs product."""
+    with engine.connect() as conn:
+        row = conn.execute(
+            sa.text(
+                "SELECT MAX(ABS(b.index_value - r.index_value)), "
+                "SUM(CASE WHEN b.rank <> r.rank THEN 1 ELSE 0 END), COUNT(*) "
+                "FROM bench_rank b JOIN result r "
+                "ON r.campaign_id = b.campaign_id AND r.unit_id = b.unit_id"
+            )
+        ).one()
+    return float(row[0] or 0.0), int(row[1] or 0)
+
+
+def measure(engine: Engine) -> list[Figure]:
+    """Time both, alternating, and return the figures."""
+    campaign_ids = _prepare(engine)
+    with engine.connect() as conn:
+        scores = conn.execute(
+            sa.text("SELECT (SELECT count(*) FROM appraisal) + (SELECT count(*) FROM survey_score)")
+        ).scalar_one()
+    base, full, prod, units = [], [], [], 0
+    for _ in range(ROUNDS):
+        base.append(_baseline(engine, campaign_ids))
+        full.append(_baseline(engine, campaign_ids, full=True))
+        seconds, units = _product(engine, campaign_ids)
+        prod.append(seconds)
+    diff, rank_diffs = _max_difference(engine)
+    exact = diff < 1e-6 and rank_diffs == 0
+    ratio = min(prod) / min(base)
+    note = (
+        f"{units:,} units, {scores:,} leaf scores, {len(campaign_ids)} campaigns; "
+        f"best of {ROUNDS}; max |Δindex| {diff:.1e}, rank differences {rank_diffs}"
+    )
+    return [
+        Figure(
+            "ranking",
+            f"compute_results, all campaigns ({engine.dialect.name})",
+            min(prod),
+            "s",
+            "hand-written GROUP BY + RANK()",
+            min(base),
+            f"<= {TARGET}x",
+            ratio <= TARGET and exact,
+            note,
+        ),
+        Figure(
+            "ranking",
+            f"compute_results, all campaigns ({engine.dialect.name}), same output",
+            min(prod),
+            "s",
+            "hand-written per-field GROUP BY, then RANK()",
+            min(full),
+            note="both write per-field rows and ranked units",
+        ),
+    ]
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Command line: run the bench against a generated database and print its table."""
+    from cchc.db import make_engine
+
+    parser = argparse.ArgumentParser(prog="python -m bench.b4_ranking")
+    parser.add_argument(
+        "--db", required=True, help="a database filled by bench.generate (it is changed)"
+    )
+    parser.add_argument("--json", default=None)
+    args = parser.parse_args(argv)
+    figures = measure(make_engine(args.db))
+    figures.append(memory_figure("ranking"))
+    print_table("Bench 4: index and ranking", figures)
+    emit(figures, args.json)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Shared core of cchc-flow: settings, errors, the clock and the database engine."""

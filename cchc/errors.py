@@ -1,0 +1,80 @@
+"""The one error hierarchy of cchc-flow.
+
+    CchcError                  any failure the domain knows how to describe
+    ├── ConfigError            a config file is unreadable or invalid (names file:line path)
+    ├── DeadlinePhraseError    a Vietnamese deadline phrase cannot be read (quotes it)
+    ├── ValidationError        user input breaks a rule (names the item or field)
+    │   └── ScoreError         a score breaks a criteria-set rule (names the item code)
+    ├── NotFound               a named campaign, unit, stage or item does not exist
+    ├── Conflict               an act clashes with stored state (duplicate, stale version)
+    │   ├── AlreadyLaunched    a plan is launched a second time
+    │   └── ResultsFrozen      approved results are changed without a new decision
+    ├── DeadlinePassed         a stage refuses a submission received after its due time
+    ├── PermissionDenied       a user's role or unit scope does not allow an act
+    └── Retryable              trying again later may succeed
+        └── NotificationFailed apprise reports that a message was not delivered
+
+Domain code raises these; only web/ turns them into HTTP answers and only cli/ into exit codes.
+"""
+
+from __future__ import annotations
+
+
+class CchcError(Exception):
+    """Raised for any failure the domain knows how to describe."""
+
+
+class ConfigError(CchcError):
+    """Raised when a config file is unreadable or invalid."""
+
+    def __init__(self, message: str, *, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or [message]
+
+
+class DeadlinePhraseError(CchcError):
+    """Raised when a Vietnamese deadline phrase cannot be read."""
+
+
+class ValidationError(CchcError):
+    """Raised when user input breaks a rule."""
+
+    def __init__(self, message: str, *, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or [message]
+
+
+class ScoreError(ValidationError):
+    """Raised when a score breaks a criteria-set rule."""
+
+
+class NotFound(CchcError):
+    """Raised when a named campaign, unit, stage or item does not exist."""
+
+
+class Conflict(CchcError):
+    """Raised when an act clashes with stored state."""
+
+
+class AlreadyLaunched(Conflict):
+    """Raised when a plan is launched a second time."""
+
+
+class ResultsFrozen(Conflict):
+    """Raised when approved results are changed without a new decision."""
+
+
+class DeadlinePassed(CchcError):
+    """Raised when a stage refuses a submission received after its due time."""
+
+
+class PermissionDenied(CchcError):
+    """Raised when a user's role or unit scope does not allow an act."""
+
+
+class Retryable(CchcError):
+    """Raised when trying again later may succeed."""
+
+
+class NotificationFailed(Retryable):
+    """Raised when apprise reports that a message was not delivered."""

@@ -1,0 +1,41 @@
+"""Vietnamese number formatting shared by reports, CLI and dashboard: 92,18 and 1.234,50."""
+
+from __future__ import annotations
+
+import math
+
+
+def scaled(value: float, places: int = 2) -> int:
+    """Round half-up (away from zero) to a count of 10**-places, as the ranking SQL does."""
+    sign = -1 if value < 0 else 1
+    # A tiny epsilon makes 92.17499999 (binary noise for 92.175) round like the decimal does.
+    return sign * math.floor(abs(value) * 10**places + 0.5 + 1e-7)
+
+
+def hundredths(value: float) -> int:
+    """Round half-up to an integer count of hundredths."""
+    return scaled(value, 2)
+
+
+def fmt_vn(value: float | None, places: int = 2) -> str:
+    """Write a number the Vietnamese way: fmt_vn(92.175) == "92,18"; thousands with dots."""
+    if value is None:
+        return ""
+    units = scaled(value, places)
+    whole, part = divmod(abs(units), 10**places)
+    text = f"{whole:,}".replace(",", ".") + (f",{part:0{places}d}" if places > 0 else "")
+    return ("-" if units < 0 else "") + text
+
+
+def fmt_points(value: float | None) -> str:
+    """Write points without trailing zeros: 2 / 1,5 / 0,25 (empty for None)."""
+    if value is None:
+        return ""
+    return f"{round(value, 4):g}".replace(".", ",")
+
+
+def fmt_change(value: float | None) -> str:
+    """Write a year-over-year change with its sign: +1,25 / -0,50 / empty."""
+    if value is None:
+        return ""
+    return ("+" if hundredths(value) > 0 else "") + fmt_vn(value)

@@ -1,0 +1,114 @@
+"""`cchc launch`, `cchc tick`, `cchc status`, `cchc extend`, `cchc schedule`: run a campaign."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from cchc.errors import CchcError
+from cli.output import console, fail
+from cli.parse import parse_local_instant
+
+At = Annotated[
+    str | None, typer.Option("--at", help="Thời điểm đánh giá (ISO 8601); mặc định: bây giờ.")
+]
+
+
+def launch(
+    plan: Annotated[
+        Path, typer.Argument(help="Tệp kế hoạch, ví dụ config/plans/bac-kan-2023.yaml.")
+    ],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Chỉ cho biết sẽ tạo gì.")] = False,
+    schedule: Annotated[bool, typer.Option(help="Đăng ký lịch chạy với Prefect.")] = True,
+) -> None:
+    """Triển khai kế hoạch: tạo chiến dịch, giai đoạn, nhiệm vụ từng đơn vị, lịch chạy hằng ngày."""
+    from cli import campaign_ops
+
+    try:
+        summary = campaign_ops.launch(plan, dry_run=dry_run)
+    except CchcError as exc:
+        fail(str(exc), problems=getattr(exc, "problems", None))
+    head = "Chạy thử — sẽ tạo" if dry_run else "Đã triển khai"
+    console.print(
+        f"[bold]{head} chiến dịch {summary.campaign}[/bold]: {summary.units} đơn vị "
+        f"({summary.new_units} mới), {len(summary.criteria_sets)} bộ chỉ số, "
+        f"{summary.stages} giai đoạn, {summary.assignments} nhiệm vụ, "
+        f"{summary.kickoff_notices} thông báo triển khai."
+    )
+    table = Table("Giai đoạn", "Nhiệm vụ")
+    for code, count in summary.per_stage.items():
+        table.add_row(code, str(count))
+    console.print(table)
+    if not dry_run and schedule:
+        console.print(campaign_ops.schedule_message(summary.campaign))
+
+
+def schedule_cmd(campaign: Annotated[str, typer.Argument(help="Mã chiến dịch.")]) -> None:
+    """Đăng ký (lại) lịch chạy campaign-tick của chiến dịch với máy chủ Prefect."""
+    from cli import campaign_ops
+
+    try:
+        console.print(campaign_ops.schedule_message(campaign, required=True))
+    except CchcError as exc:
+        fail(str(exc))
+
+
+def tick(
+    campaign: Annotated[str, typer.Argument(help="Mã chiến dịch.")],
+    at: At = None,
+    local: Annotated[
+        bool, typer.Option("--local", help="Chạy ngay trong tiến trình, không qua Prefect.")
+    ] = False,
+) -> None:
+    """Đánh giá chiến dịch một lần: mở/đóng giai đoạn, nhắc hạn, báo cáo quá hạn, gửi thông báo."""
+    from cli import campaign_ops
+
+    try:
+        moment = None if at is None else parse_local_instant(at, "--at")
+        report = campaign_ops.tick(campaign, moment, local=local)
+    except CchcError as exc:
+        fail(str(exc))
+    console.print(report)
+
+
+def status(campaign: Annotated[str, typer.Argument(help="Mã chiến dịch.")]) -> None:
+    """Tiến độ từng giai đoạn của chiến dịch."""
+    from cli import campaign_ops
+
+    try:
+        console.print(campaign_ops.status_table(campaign))
+    except CchcError as exc:
+        fail(str(exc))
+
+
+def extend(
+    campaign: Annotated[str, typer.Option("--campaign", help="Mã chiến dịch.")],
+    stage: Annotated[str, typer.Option("--stage", help="Mã giai đoạn.")],
+    unit: Annotated[str, typer.Option("--unit", help="Mã đơn vị.")],
+    until: Annotated[str, typer.Option("--until", help="Hạn mới: YYYY-MM-DD (hết ngày) hoặc ISO.")],
+    reason: Annotated[str, typer.Option("--reason", help="Lý do gia hạn.")],
+    document: Annotated[str, typer.Option("--document", help="Số văn bản cho phép gia hạn.")],
+) -> None:
+    """Gia hạn cho một đơn vị trong một giai đoạn (có lý do và văn bản)."""
+    from cli import campaign_ops
+
+    try:
+        new_due = campaign_ops.extend(campaign, stage, unit, until, reason, document)
+    except CchcError as exc:
+        fail(str(exc))
+    console.print(f"Đã gia hạn cho {unit} ở giai đoạn {stage} đến {new_due}.")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the campaign commands (and `cchc fact ...`) to the app."""
+    from cli import fact_cmds
+
+    app.command("launch")(launch)
+    app.command("tick")(tick)
+    app.command("status")(status)
+    app.command("extend")(extend)
+    app.command("schedule")(schedule_cmd)
+    fact_cmds.register(app)

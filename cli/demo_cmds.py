@@ -1,0 +1,179 @@
+"""`cchc demo`: launch the Bắc Kạn 2023 plan on a fresh SQLite file and run it to publication."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from cchc.errors import CchcError
+from cchc.numbers import fmt_vn
+from cli.output import console, fail
+
+PLAN = Path("config/plans/bac-kan-2023.yaml")
+
+
+def _fresh_environment() -> Path:
+    """Point this process at a new demo database and the local outbox; return the var folder."""
+    from cchc.settings import get_settings
+
+    var = get_settings().var_dir
+    db = var / "demo" / "cchc-demo.sqlite3"
+    db.parent.mkdir(parents=True, exist_ok=True)
+    for path in (db, Path(f"{db}-wal"), Path(f"{db}-shm"), var / "outbox" / "demo.jsonl"):
+        path.unlink(missing_ok=True)
+    os.environ["CCHC_DATABASE_URL"] = f"sqlite:///{db}"
+    os.environ["CCHC_NOTIFY__DEFAULT_URLS"] = '["outbox://demo"]'
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE", "200")
+    os.environ.setdefault("PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_READ_BATCH_SIZE", "100")
+    get_settings.cache_clear()
+    return var
+
+
+def _prestart_prefect() -> threading.Thread | None:
+    """Start Prefect's temporary API server in the background when no server is configured."""
+    from prefect.settings import PREFECT_API_URL
+
+    if PREFECT_API_URL.value():
+        return None
+
+    def start() -> None:
+        from prefect.server.api.server import SubprocessASGIServer
+
+        try:
+            SubprocessASGIServer().start()
+        except Exception:  # the flow run starts it again and reports a real failure
+            return
+
+    thread = threading.Thread(target=start, name="prefect-prestart", daemon=True)
+    thread.start()
+    return thread
+
+
+def demo(
+    json_summary: Annotated[
+        Path | None, typer.Option("--json-summary", help="Ghi tóm tắt ra tệp JSON.")
+    ] = None,
+    plan: Annotated[Path, typer.Option("--plan", help="Kế hoạch mẫu.")] = PLAN,
+    seed: Annotated[int, typer.Option("--seed", help="Hạt giống ngẫu nhiên của mô phỏng.")] = 2023,
+) -> None:
+    """Chạy thử cả chiến dịch mẫu Bắc Kạn 2023 từ hướng dẫn đến công bố (đồng hồ rút gọn)."""
+    started = time.perf_counter()
+    var = _fresh_environment()
+    server = _prestart_prefect()  # the temporary API starts while we launch (it takes seconds)
+    from cli import campaign_ops
+
+    try:
+        summary = campaign_ops.launch(plan, dry_run=False)
+        console.print(
+            f"Đã triển khai {summary.campaign}: {summary.units} đơn vị, "
+            f"{summary.stages} giai đoạn, {summary.assignments} nhiệm vụ."
+        )
+        if server is not None:
+            server.join()
+        result = _run(summary.campaign, seed)
+    except CchcError as exc:
+        fail(str(exc), problems=getattr(exc, "problems", None))
+    result["wall_seconds"] = round(time.perf_counter() - started, 1)
+    result["outbox_file"] = str(var / "outbox" / "demo.jsonl")
+    _show(result)
+    if json_summary is not None:
+        json_summary.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+        console.print(f"Tóm tắt JSON: {json_summary}")
+
+
+def _run(campaign: str, seed: int) -> dict:
+    """Run the demo flow with a progress bar fed by each simulated day."""
+    from flows.demo import demo_campaign
+    from tasks import demo_tasks
+
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("ngày làm việc"),
+        TimeElapsedColumn(),
+    )
+    with Progress(*columns, console=console, transient=False) as bar:
+        job = bar.add_task("Khởi động Prefect…", total=105)
+
+        def advance(day, open_stages):  # type: ignore[no-untyped-def]
+            bar.update(
+                job,
+                advance=1,
+                description=f"{day:%d/%m/%Y} · đang mở: {len(open_stages)} giai đoạn",
+            )
+
+        demo_tasks.PROGRESS[:] = [advance]
+        try:
+            return demo_campaign(campaign=campaign, seed=seed)
+        finally:
+            demo_tasks.PROGRESS.clear()
+
+
+def _short(day: str | None) -> str:
+    """dd/mm/yy of a dd/mm/yyyy date (tables fit 80 columns)."""
+    return f"{day[:6]}{day[8:]}" if day else "—"
+
+
+def _show(result: dict) -> None:
+    """Print the timeline, the messages, the late units and the ranking."""
+    timeline = Table(
+        "#",
+        "Giai đoạn",
+        "Hạn",
+        "Mở",
+        "Đóng",
+        "Đúng hạn",
+        "Muộn",
+        "Từ chối",
+        title="Tiến trình các giai đoạn",
+    )
+    for i, s in enumerate(result["stages"], 1):
+        timeline.add_row(
+            str(i),
+            s["code"],
+            _short(s["due"]),
+            _short(s["opened"]),
+            _short(s["closed"]),
+            str(s["done"]),
+            str(s["late"]),
+            str(s["refused"]),
+        )
+    console.print(timeline)
+    m = result["messages"]
+    console.print(
+        f"Thông báo đã gửi: {sum(m.values())} — triển khai {m.get('kickoff', 0)}, "
+        f"bắt đầu giai đoạn {m.get('stage_open', 0)}, nhắc hạn {m.get('reminder', 0)}, "
+        f"quá hạn {m.get('overdue', 0)}, báo cáo vượt cấp {m.get('escalation', 0)}; "
+        f"thất bại {result['failed_messages']}."
+    )
+    console.print(
+        f"Đơn vị nộp muộn: {len(result['late_units'])} — "
+        + ", ".join(f"{x['name']} ({x['received']})" for x in result["late_units"][:12])
+        + (" …" if len(result["late_units"]) > 12 else "")
+    )
+    for group, rows in result["ranking"].items():
+        table = Table("Hạng", "Đơn vị", "Chỉ số", "Xếp loại", title=f"Xếp hạng khối {group}")
+        for row in rows[:5]:
+            index = fmt_vn(row["index"])  # the same half-up rounding as the ranking SQL
+            table.add_row(
+                f"{row['rank']}{'*' if row['tied'] else ''}", row["name"], index, row["band"] or ""
+            )
+        console.print(table)
+    console.print(
+        f"Trạng thái chiến dịch: {result['state']} · thời gian chạy {result['wall_seconds']} giây"
+    )
+
+
+def register(app: typer.Typer) -> None:
+    """Add `cchc demo`."""
+    app.command("demo")(demo)

@@ -1,0 +1,229 @@
+"""Scoring commands: `cchc template`, `submit`, `appraise`, `survey import`, `results`, `report`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from cchc.errors import CchcError
+from cli.output import console, fail
+
+CampaignOpt = Annotated[str, typer.Option("--campaign", "-c", help="Mã chiến dịch.")]
+UnitOpt = Annotated[str, typer.Option("--unit", "-u", help="Mã đơn vị.")]
+CampaignArg = Annotated[str, typer.Argument(help="Mã chiến dịch.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="In JSON cho script.")]
+survey_app = typer.Typer(help="Điều tra xã hội học: nhập điểm hoặc phiếu.", no_args_is_help=True)
+
+
+def _run(campaign: str, action: Callable[[Any, Any], Any]) -> Any:
+    """Run `action(session, campaign)` in one transaction; a CchcError exits 2 with its problems."""
+    from cchc.db import session_scope
+    from cli import campaign_ops
+    from models.facts import get_campaign
+
+    try:
+        with session_scope(campaign_ops.engine()) as session:
+            return action(session, get_campaign(session=session, code=campaign))
+    except CchcError as exc:
+        fail(str(exc), problems=getattr(exc, "problems", None))
+
+
+def _unit(session: Any, campaign: Any, code: str) -> Any:
+    """Return the campaign province's unit with this code."""
+    from models.scoring_lookup import find_unit
+
+    return find_unit(session=session, campaign=campaign, code=code)
+
+
+def template(
+    campaign: CampaignOpt,
+    unit: UnitOpt,
+    output: Annotated[Path, typer.Option("-o", "--output", help="Tệp .xlsx cần ghi.")],
+) -> None:
+    """Ghi tệp Excel tự đánh giá của đơn vị (theo mẫu phụ lục)."""
+    from report.workbook import write_template
+
+    path = _run(
+        campaign,
+        lambda s, c: write_template(session=s, campaign=c, unit=_unit(s, c, unit), path=output),
+    )
+    console.print(f"Đã ghi {path}")
+
+
+def submit(
+    file: Annotated[Path, typer.Argument(help="Tệp Excel đã điền.", exists=True, dir_okay=False)],
+    campaign: CampaignOpt,
+    unit: UnitOpt,
+    draft: Annotated[bool, typer.Option("--draft", help="Chỉ lưu nháp, chưa nộp.")] = False,
+    evidence_dir: Annotated[
+        Path | None, typer.Option("--evidence-dir", help="Thư mục chứa tài liệu kiểm chứng.")
+    ] = None,
+) -> None:
+    """Đọc tệp Excel tự đánh giá, lưu nháp và nộp (giờ nhận theo máy chủ)."""
+    from report.format import fmt_date
+    from report.workbook_apply import apply_workbook, submit_workbook
+
+    def save(s: Any, c: Any) -> str:
+        row = apply_workbook(
+            session=s,
+            campaign=c,
+            unit=_unit(s, c, unit),
+            path=file,
+            actor=f"cli:{unit}",
+            submit=False,
+            evidence_dir=evidence_dir,
+        )
+        return f"Đã lưu nháp phiên bản {row.version} (khóa {row.lock_version})."
+
+    def send(s: Any, c: Any) -> str:
+        row = submit_workbook(
+            session=s, campaign=c, unit=_unit(s, c, unit), path=file, actor=f"cli:{unit}"
+        )
+        late = " — NỘP MUỘN" if row.late else ""
+        return f"Đã nộp phiên bản {row.version} lúc {fmt_date(row.received_at)}{late}."
+
+    saved = _run(campaign, save)  # committed: a refused submission below keeps the draft
+    console.print(saved if draft else _run(campaign, send))
+
+
+def appraise(
+    campaign: CampaignOpt,
+    unit: UnitOpt,
+    item: Annotated[
+        str | None, typer.Option("--item", help="Mã tiêu chí (bỏ trống: chấp nhận tất cả).")
+    ] = None,
+    adjust: Annotated[float | None, typer.Option("--adjust", help="Điểm điều chỉnh.")] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help="Lý do điều chỉnh.")] = None,
+    field: Annotated[
+        str | None, typer.Option("--field", help="Chỉ chấp nhận một lĩnh vực.")
+    ] = None,
+) -> None:
+    """Thẩm định: chấp nhận hoặc điều chỉnh điểm tự đánh giá."""
+    from models.appraisals import accept_all, appraise_item
+    from report.format import fmt_points
+
+    def act(s: Any, c: Any) -> str:
+        u = _unit(s, c, unit)
+        if item is None:
+            n = accept_all(session=s, campaign_id=c.id, unit_id=u.id, actor="cli", field_code=field)
+            return f"Đã chấp nhận {n} tiêu chí."
+        row = appraise_item(
+            session=s,
+            campaign_id=c.id,
+            unit_id=u.id,
+            item_code=item,
+            decision="accepted" if adjust is None else "adjusted",
+            score=adjust,
+            reason=reason,
+            actor="cli",
+        )
+        return f"{item}: {row.decision}, điểm thẩm định {fmt_points(row.appraised_score)}."
+
+    console.print(_run(campaign, act))
+
+
+@survey_app.command("import")
+def survey_import(
+    file: Annotated[Path, typer.Argument(help="Tệp CSV/XLSX.", exists=True, dir_okay=False)],
+    campaign: CampaignOpt,
+    ballots: Annotated[
+        bool, typer.Option("--ballots", help="Tệp là phiếu thô, chấm theo trọng số.")
+    ] = False,
+) -> None:
+    """Nhập điểm điều tra XHH theo đơn vị và tiêu chí, hoặc phiếu thô (--ballots)."""
+    from models.survey import import_ballots, import_survey_points
+    from models.survey_scoring import score_ballots
+
+    def act(s: Any, c: Any) -> str:
+        if not ballots:
+            n = import_survey_points(session=s, campaign_id=c.id, path=file, actor="cli")
+            return f"Đã nhập {n} điểm."
+        count = import_ballots(session=s, campaign_id=c.id, path=file, actor="cli")
+        scoring = score_ballots(session=s, campaign_id=c.id, actor="cli")
+        for gap in scoring.gaps:
+            console.print(
+                f"Thiếu phiếu: {gap.unit_code} / {gap.item_code}: {gap.ballots} < {gap.needed}"
+            )
+        gaps = len(scoring.gaps)
+        return f"Đã nhập {count} phiếu; chấm {scoring.scored} tiêu chí; {gaps} chưa đủ phiếu."
+
+    console.print(_run(campaign, act), markup=False)
+
+
+@survey_app.command("coverage")
+def survey_coverage_cmd(campaign: CampaignArg) -> None:
+    """Liệt kê đơn vị/tiêu chí chưa có điểm điều tra XHH."""
+    from models.survey_scoring import survey_coverage
+
+    gaps = _run(campaign, lambda s, c: survey_coverage(session=s, campaign_id=c.id))
+    for gap in gaps:
+        console.print(f"{gap.unit_code} / {gap.item_code}: chưa có điểm", markup=False)
+    console.print(f"{len(gaps)} tiêu chí chưa có điểm điều tra.")
+
+
+def results(campaign: CampaignArg, as_json: JsonOpt = False) -> None:
+    """Tính (nếu chưa phê duyệt) và in Chỉ số CCHC, xếp hạng theo khối."""
+    from cli.score_views import results_table
+    from models.council_ops import is_frozen
+    from models.results_ops import compute_results
+    from models.results_read import list_results
+
+    def act(s: Any, c: Any) -> list:
+        if not is_frozen(session=s, campaign_id=c.id):
+            compute_results(session=s, campaign_id=c.id, actor="cli")
+        return list_results(session=s, campaign_id=c.id)
+
+    rows = _run(campaign, act)
+    if as_json:
+        typer.echo(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=2))
+        return
+    console.print(results_table(rows))
+
+
+def report(
+    campaign: CampaignArg,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Thư mục báo cáo (mặc định var/report).")
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Ghi báo cáo công bố: XLSX (xếp hạng + phụ lục từng đơn vị) và HTML có biểu đồ."""
+    from cchc.settings import get_settings
+    from report.build import write_report
+
+    folder = output or get_settings().var_dir / "report"
+    paths = _run(campaign, lambda s, c: write_report(session=s, campaign=c, folder=folder))
+    if as_json:
+        typer.echo(json.dumps(paths["results"], ensure_ascii=False, indent=2))
+        return
+    console.print(f"Đã ghi {paths['xlsx']}\nĐã ghi {paths['html']}")
+
+
+def reopen(
+    campaign: CampaignArg,
+    decision_no: Annotated[
+        str, typer.Option("--decision-no", help="Số quyết định cho phép điều chỉnh.")
+    ],
+    reason: Annotated[str, typer.Option("--reason", help="Lý do.")],
+) -> None:
+    """Mở khóa kết quả đã phê duyệt theo một quyết định mới (được ghi nhật ký)."""
+    from models.council_ops import reopen_results
+
+    n = _run(
+        campaign,
+        lambda s, c: reopen_results(
+            session=s, campaign_id=c.id, decision_no=decision_no, reason=reason, actor="cli"
+        ),
+    )
+    console.print(f"Đã mở khóa {n} kết quả; phê duyệt lại bằng `cchc fact approve`.")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the scoring commands."""
+    for command in (template, submit, appraise, results, report, reopen):
+        app.command(command.__name__)(command)
+    app.add_typer(survey_app, name="survey")

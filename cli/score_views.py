@@ -1,0 +1,43 @@
+"""Rich tables for the scoring commands (Vietnamese headers, numbers shown as 92,18)."""
+
+from __future__ import annotations
+
+from rich.table import Table
+
+from models.results_read import ResultRow
+from report.format import GROUP_TITLES, fmt_change, fmt_points, fmt_rank, fmt_vn
+
+
+def results_table(rows: list[ResultRow]) -> Table:
+    """Return the ranking per block: rank (2= for a tie), unit, points, index, band, change."""
+    table = Table(title="Chỉ số CCHC", show_lines=False)
+    for name, justify in (
+        ("Khối", "left"),
+        ("Hạng", "right"),
+        ("Đơn vị", "left"),
+        ("Điểm tối đa", "right"),
+        ("Thẩm định", "right"),
+        ("Điều tra XHH", "right"),
+        ("Điểm đạt được", "right"),
+        ("Chỉ số", "right"),
+        ("Xếp loại", "left"),
+        ("So với năm trước", "right"),
+    ):
+        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    group = None
+    for row in rows:
+        label = GROUP_TITLES.get(row.rank_group, row.rank_group) if row.rank_group != group else ""
+        group = row.rank_group
+        table.add_row(
+            label,
+            fmt_rank(row.rank, row.tied),
+            row.unit_name,
+            fmt_points(row.max_points),
+            fmt_vn(row.appraised_points),
+            fmt_vn(row.survey_points),
+            fmt_vn(row.achieved_points),
+            fmt_vn(row.index_value),
+            row.band or "",
+            fmt_change(row.change),
+        )
+    return table

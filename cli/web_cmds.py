@@ -1,0 +1,78 @@
+"""`cchc serve` (API and dashboard) and `cchc users add` (a user and its one-time token)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cchc.errors import CchcError
+from cli.output import console, fail
+
+users_app = typer.Typer(help="Người dùng API và bảng điều khiển.", no_args_is_help=True)
+
+
+def serve(
+    host: Annotated[str | None, typer.Option(help="địa chỉ lắng nghe (mặc định 127.0.0.1)")] = None,
+    port: Annotated[int | None, typer.Option(help="cổng (mặc định 8000)", min=1, max=65535)] = None,
+) -> None:
+    """Chạy API và bảng điều khiển trên cơ sở dữ liệu đã cấu hình (nâng cấp lược đồ trước)."""
+    import uvicorn
+
+    from cchc.db import get_engine
+    from cchc.settings import get_settings
+    from models.db_init import init_db
+    from web.app import create_app
+
+    settings = get_settings()
+    engine = get_engine()
+    try:
+        init_db(engine)
+    except Exception as exc:  # noqa: BLE001 - any database failure is reported, not traced back
+        fail(f"không mở được cơ sở dữ liệu {engine.url!r}: {exc}")
+    host, port = host or settings.api_host, port or settings.api_port
+    console.print(f"cchc-flow: http://{host}:{port}  (API: /docs)", markup=False)
+    uvicorn.run(create_app(engine), host=host, port=port, log_level="warning")
+
+
+def add_user(
+    name: Annotated[str, typer.Argument(help="tên người dùng (duy nhất)")],
+    role: Annotated[str, typer.Option(help="admin | unit | appraiser | council | viewer")],
+    unit: Annotated[
+        str | None, typer.Option(help="mã đơn vị (bắt buộc với unit, appraiser)")
+    ] = None,
+    fields: Annotated[str | None, typer.Option(help="lĩnh vực được giao, ví dụ 1,2")] = None,
+    units: Annotated[
+        str | None, typer.Option(help="mã các đơn vị được giao, cách nhau bởi dấu phẩy")
+    ] = None,
+) -> None:
+    """Tạo người dùng và in mã truy cập MỘT LẦN (chỉ lưu bản băm)."""
+    from cchc.db import get_engine, session_scope
+    from models.db_init import init_db
+    from models.users_ops import create_user
+
+    split = lambda text: [p.strip() for p in (text or "").split(",") if p.strip()]  # noqa: E731
+    try:
+        init_db(get_engine())
+        with session_scope() as session:
+            user, token = create_user(
+                session=session,
+                name=name,
+                role=role,
+                actor="cli",
+                unit_code=unit,
+                field_codes=split(fields),
+                unit_codes=split(units),
+            )
+    except CchcError as exc:
+        fail(str(exc), problems=getattr(exc, "problems", None))
+    console.print(f"Đã tạo người dùng «{user.name}» (vai trò {user.role}).", markup=False)
+    console.print("Mã truy cập (chỉ hiện một lần, hãy lưu lại):", markup=False)
+    console.print(token, markup=False, highlight=False, soft_wrap=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add `serve` and `users add` to the CLI."""
+    app.command("serve")(serve)
+    users_app.command("add")(add_user)
+    app.add_typer(users_app, name="users")

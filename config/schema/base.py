@@ -1,0 +1,52 @@
+"""Shared building blocks of the config schema: strict models, slugs, problems."""
+
+from __future__ import annotations
+
+from typing import Annotated, NamedTuple
+
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationInfo
+
+Loc = tuple[str | int, ...]
+
+# Unit, set, plan and stage codes: lowercase ascii words joined by hyphens.
+Slug = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=96)
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Problem(NamedTuple):
+    """One semantic problem: where it is (a pydantic-style loc) and what is wrong."""
+
+    loc: Loc
+    message: str
+
+
+class StrictModel(BaseModel):
+    """A config model that refuses unknown keys."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+def report(problems: list[Problem], info: ValidationInfo) -> None:
+    """Hand problems to the loader (context "problems") or fail plainly without a loader."""
+    if not problems:
+        return
+    sink = info.context.get("problems") if isinstance(info.context, dict) else None
+    if isinstance(sink, list):
+        sink.extend(problems)
+        return
+    raise ValueError("; ".join(f"{fmt_loc(p.loc)}: {p.message}" for p in problems))
+
+
+def fmt_loc(loc: Loc) -> str:
+    """Write a loc as a path: fields[2].criteria[4].max_points."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def fmt_num(value: float) -> str:
+    """Write points without noise: 7, 6.5, 72.75."""
+    return f"{round(value, 6):g}"

@@ -1,0 +1,86 @@
+"""A criteria set flattened to rows: what the database and the scoring code work with."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from config.schema.criteria import CriteriaSet
+
+
+class Item(NamedTuple):
+    """One field (level 1), criterion (2) or sub-criterion (3) of a set, in document order."""
+
+    code: str
+    parent_code: str | None
+    field_code: str
+    level: int
+    title: str
+    max_points: float
+    method: str | None  # leaves: self or survey; parents: shared method of their leaves or None
+    step: float | None
+    appraiser: str  # the field's appraiser (a unit code, or "parent")
+    is_leaf: bool
+    position: int
+
+
+def flatten(cs: CriteriaSet) -> list[Item]:
+    """List every item of the set, parents before their children."""
+    rows: list[Item] = []
+    for field in cs.fields:
+        f = field.code
+        rows.append(
+            Item(
+                f,
+                None,
+                f,
+                1,
+                field.title,
+                field.max_points,
+                _field_method(field),
+                None,
+                field.appraiser,
+                False,
+                len(rows),
+            )
+        )
+        for crit in field.criteria:
+            leaf = not crit.sub_criteria
+            rows.append(
+                Item(
+                    crit.code,
+                    f,
+                    f,
+                    2,
+                    crit.title,
+                    crit.max_points,
+                    crit.method,
+                    crit.step,
+                    field.appraiser,
+                    leaf,
+                    len(rows),
+                )
+            )
+            for sub in crit.sub_criteria:
+                rows.append(
+                    Item(
+                        sub.code,
+                        crit.code,
+                        f,
+                        3,
+                        sub.title,
+                        sub.max_points,
+                        sub.method,
+                        sub.step,
+                        field.appraiser,
+                        True,
+                        len(rows),
+                    )
+                )
+    return rows
+
+
+def _field_method(field: object) -> str | None:
+    """Return the method all leaves of a field share, or None when mixed."""
+    methods = {c.method for c in field.criteria}  # type: ignore[attr-defined]
+    return methods.pop() if len(methods) == 1 else None

@@ -1,0 +1,140 @@
+"""Units file (config/units/<code>.yaml): a province's hierarchy of org units."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import Literal
+
+from pydantic import Field, ValidationInfo, model_validator
+
+from config.schema.base import Problem, Slug, StrictModel, Text, report
+
+UnitKind = Literal["province", "department", "district", "commune", "central_agency", "body"]
+RankGroup = Literal[
+    "department", "special", "district", "commune", "ward", "central_agency", "none"
+]
+CommuneType = Literal["xa", "phuong", "thi_tran", "dac_khu"]
+# Which rank blocks each kind of unit may be ranked in.
+RANK_GROUPS_OF: dict[str, tuple[str, ...]] = {
+    "province": ("none",),
+    "department": ("department", "special", "none"),
+    "district": ("district", "none"),
+    "commune": ("commune", "ward", "none"),
+    "central_agency": ("central_agency", "none"),
+    "body": ("none",),
+}
+UnitRole = Literal["appraisal_council", "steering_committee", "survey_agency", "research"]
+
+
+class Province(StrictModel):
+    """The province the file describes and its number of tiers."""
+
+    code: Slug
+    name: Text
+    tiers: Literal[2, 3]
+    effective_from: date | None = None
+
+
+class Predecessor(StrictModel):
+    """A unit this one continues after a rename or merge (history follows it)."""
+
+    code: Slug
+    year: int = Field(ge=1945, le=2100)
+    change: Literal["rename", "merge"]
+
+
+class Unit(StrictModel):
+    """One org unit: how documents name it, where it sits, how to reach it."""
+
+    code: Slug
+    name: Text
+    kind: UnitKind
+    parent: Slug | None = None
+    rank_group: RankGroup = "none"
+    commune_type: CommuneType | None = None
+    role: UnitRole | None = None
+    short_names: list[Text] = Field(default_factory=list)
+    aliases: list[Text] = Field(default_factory=list)
+    email: str | None = None
+    notify: list[str] = Field(default_factory=list)
+    predecessors: list[Predecessor] = Field(default_factory=list)
+
+    @property
+    def names(self) -> list[str]:
+        """Every way documents write this unit, full name first."""
+        return [self.name, *self.short_names, *self.aliases]
+
+
+class UnitsFile(StrictModel):
+    """A province's units, checked as a tree."""
+
+    province: Province
+    units: list[Unit] = Field(min_length=1)
+
+    def by_code(self) -> dict[str, Unit]:
+        """Index the units by code."""
+        return {u.code: u for u in self.units}
+
+    @property
+    def root(self) -> Unit:
+        """The province unit (UBND tỉnh)."""
+        return next(u for u in self.units if u.kind == "province")
+
+    @model_validator(mode="after")
+    def _check(self, info: ValidationInfo) -> UnitsFile:
+        report(check_units(self), info)
+        return self
+
+
+def check_units(doc: UnitsFile) -> list[Problem]:
+    """Check codes, parents and the tier rules of a units file."""
+    problems: list[Problem] = []
+    counts = Counter(u.code for u in doc.units)
+    codes = set(counts)
+    roots = [i for i, u in enumerate(doc.units) if u.kind == "province"]
+    if len(roots) != 1:
+        problems.append(
+            Problem(("units",), f"needs exactly one unit of kind province, found {len(roots)}")
+        )
+    for i, unit in enumerate(doc.units):
+        loc = ("units", i)
+        if counts[unit.code] > 1:
+            problems.append(Problem((*loc, "code"), f"duplicate unit code {unit.code!r}"))
+        if unit.parent is not None and unit.parent not in codes:
+            problems.append(Problem((*loc, "parent"), f"unknown parent unit {unit.parent!r}"))
+        problems.extend(_tier_rules(doc, unit, loc))
+    return problems
+
+
+def _tier_rules(doc: UnitsFile, unit: Unit, loc: tuple) -> list[Problem]:
+    """Check one unit against the 2-tier or 3-tier hierarchy."""
+    kinds = {u.code: u.kind for u in doc.units}
+    parent_kind = kinds.get(unit.parent) if unit.parent else None
+    tiers = doc.province.tiers
+    out: list[Problem] = []
+    if unit.kind == "province" and unit.parent is not None:
+        out.append(Problem((*loc, "parent"), "the province unit has no parent"))
+    if unit.kind == "district" and tiers == 2:
+        out.append(Problem((*loc, "kind"), "a 2-tier province has no districts"))
+    if unit.kind in ("department", "district", "central_agency", "body") and unit.parent:
+        if parent_kind not in ("province", None):
+            out.append(Problem((*loc, "parent"), f"a {unit.kind}'s parent must be the province"))
+    if unit.kind == "commune":
+        want = "district" if tiers == 3 else "province"
+        if unit.parent is None or (parent_kind is not None and parent_kind != want):
+            out.append(
+                Problem((*loc, "parent"), f"a commune's parent must be a {want} ({tiers}-tier)")
+            )
+        if unit.commune_type is None:
+            out.append(Problem((*loc, "commune_type"), "a commune needs commune_type"))
+    elif unit.commune_type is not None:
+        out.append(Problem((*loc, "commune_type"), "only communes have a commune_type"))
+    if unit.rank_group not in RANK_GROUPS_OF[unit.kind]:
+        allowed = ", ".join(RANK_GROUPS_OF[unit.kind])
+        out.append(
+            Problem(
+                (*loc, "rank_group"), f"a {unit.kind} ranks in {allowed}, not {unit.rank_group}"
+            )
+        )
+    return out

@@ -1,0 +1,21 @@
+"""Pure deadline functions: Vietnamese deadline phrases -> windows, and Vietnam's working days."""
+
+from deadlines.calendar import WorkCalendar, calendar_for
+from deadlines.overrides import YearOverrides, parse_overrides
+from deadlines.phrases import find_deadline, find_deadlines, parse_deadline
+from deadlines.reminders import reminder_dates
+from deadlines.window import Window, end_of, start_of
+
+__all__ = [
+    "Window",
+    "WorkCalendar",
+    "YearOverrides",
+    "calendar_for",
+    "end_of",
+    "find_deadline",
+    "find_deadlines",
+    "parse_deadline",
+    "parse_overrides",
+    "reminder_dates",
+    "start_of",
+]

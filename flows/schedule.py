@@ -1,0 +1,83 @@
+"""Register a campaign's tick schedule with Prefect: a deployment of campaign-tick per campaign."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from cchc.errors import ConfigError
+from cchc.settings import ROOT
+
+MAX_RRULE = 6500  # Prefect refuses longer rrule strings
+
+
+def tick_template(path: Path = ROOT / "prefect.yaml") -> dict[str, Any]:
+    """Return the campaign-tick deployment of prefect.yaml, with the project's pull steps."""
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"{path}: không đọc được ({exc})") from exc
+    found = next((d for d in doc.get("deployments", []) if d.get("name") == "campaign-tick"), None)
+    if found is None:
+        raise ConfigError(f"{path}: thiếu deployment campaign-tick")
+    pull = yaml.safe_dump(doc.get("pull", [])).replace("{{ $PWD }}", str(ROOT))
+    return {**found, "pull": yaml.safe_load(pull)}
+
+
+def working_day_rrule(first: date, last: date, *, hour: int, minute: int, cal: Any) -> str:
+    """An RRule set: weekdays at hour:minute local, minus days off, plus make-up Saturdays."""
+    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+    at = f"T{hour:02d}{minute:02d}00"
+    lines = [
+        f"DTSTART:{first:%Y%m%d}{at}",
+        f"RRULE:FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR;UNTIL={last:%Y%m%d}T235959",
+    ]
+    off = [f"{d:%Y%m%d}{at}" for d in days if d.weekday() < 5 and not cal.is_working_day(d)]
+    extra = [f"{d:%Y%m%d}{at}" for d in days if d.weekday() >= 5 and cal.is_working_day(d)]
+    if extra:
+        lines.append("RDATE:" + ",".join(extra))
+    if off:
+        lines.append("EXDATE:" + ",".join(off))
+    text = "\n".join(lines)
+    return text if len(text) <= MAX_RRULE else "\n".join(lines[:2])
+
+
+async def register_schedule(
+    *, campaign: str, rrule: str, timezone: str = "Asia/Ho_Chi_Minh"
+) -> str:
+    """Create or update the deployment `campaign-tick/<campaign>`; return its full name."""
+    from prefect import get_client
+    from prefect.client.schemas.actions import DeploymentScheduleCreate
+    from prefect.client.schemas.schedules import RRuleSchedule
+
+    template = tick_template()
+    pool = template.get("work_pool") or {}
+    schedule = DeploymentScheduleCreate(
+        schedule=RRuleSchedule(rrule=rrule, timezone=timezone), active=True
+    )
+    async with get_client() as client:
+        flow_id = await client.create_flow_from_name("campaign-tick")
+        await client.create_deployment(
+            flow_id=flow_id,
+            name=campaign,
+            entrypoint=template["entrypoint"],
+            work_pool_name=pool.get("name"),
+            work_queue_name=pool.get("work_queue_name"),
+            parameters={"campaign": campaign},
+            schedules=[schedule],
+            pull_steps=template["pull"],
+            tags=[*template.get("tags", []), campaign],
+            description=f"Đánh giá chiến dịch {campaign} mỗi ngày làm việc",
+        )
+    return f"campaign-tick/{campaign}"
+
+
+def api_configured() -> str | None:
+    """Return the Prefect API URL when one is set (ephemeral mode cannot run schedules)."""
+    from prefect.settings import PREFECT_API_URL
+
+    return PREFECT_API_URL.value() or None
+

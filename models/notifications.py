@@ -1,0 +1,34 @@
+"""The notification outbox: one row per message, unique by idempotency key."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlmodel import Field, SQLModel
+
+from models.types import created_now, json_list, uuid_pk, when
+
+
+class Notification(SQLModel, table=True):
+    """A message to deliver through apprise; the key makes every send happen at most once."""
+
+    __tablename__ = "notification"
+
+    id: uuid.UUID = uuid_pk()
+    idempotency_key: str = Field(unique=True, max_length=400)
+    campaign_id: uuid.UUID = Field(foreign_key="campaign.id", index=True)
+    stage_id: uuid.UUID | None = Field(default=None, foreign_key="stage.id", index=True)
+    unit_id: uuid.UUID | None = Field(default=None, foreign_key="org_unit.id", index=True)
+    recipient: str = Field(max_length=255)
+    urls: list[str] = json_list()
+    kind: str = Field(max_length=32)
+    occasion: str = Field(max_length=64)
+    subject: str = Field(max_length=500)
+    body: str
+    state: str = Field(default="pending", max_length=16, index=True)
+    attempts: int = 0
+    last_error: str | None = Field(default=None, max_length=2000)
+    created_at: datetime = created_now()
+    delivered_at: datetime | None = when()
+    claimed_until: datetime | None = when()  # a worker's lease, so two workers never send one row

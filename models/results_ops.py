@@ -1,0 +1,181 @@
+"""Compute a campaign's index and ranking in the database, and read the results back.
+
+compute_results never loads score rows into Python: two INSERT…SELECT statements do the work
+(models/result_sql.py), so a national campaign (12,000 units x 100 leaves) stays in the database.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from cchc.clock import now
+from cchc.errors import ConfigError
+from models.audit import record_audit
+from models.council_ops import ensure_not_frozen
+from models.criteria import CriteriaSet
+from models.result_sql import (
+    APPRAISAL_JOIN,
+    APPRAISED,
+    FIELDS,
+    RESULTS,
+    SCOPE,
+    TOTALS_PG,
+    TOTALS_PG_TABLE,
+    TOTALS_SQLITE,
+    band_sql,
+    hundredths_sql,
+    tie_sql,
+    uuid_sql,
+)
+from models.scores import Appraisal
+from models.scoring_lookup import campaign_sets, get_campaign_by_id, set_rules
+from models.types import UTCDateTime
+
+Bands = list[tuple[str, float | None]]
+DEFAULT_BANDS: Bands = [("A", 90.0), ("B", 80.0), ("C", 70.0), ("D", None)]
+
+
+def band_rules(scheme: str | None = None) -> Bands:
+    """Return (code, min) bands, highest first, from config/bands.yaml (or defaults)."""
+    from config import load_bands
+
+    try:
+        chosen = load_bands().scheme(scheme)
+    except (ConfigError, StopIteration):
+        return DEFAULT_BANDS
+    return [(band.code, band.min) for band in chosen.bands]
+
+
+def band_labels(scheme: str | None = None) -> dict[str, str]:
+    """Return {band code: label} for display (the code itself when no config is present)."""
+    from config import load_bands
+
+    try:
+        return {b.code: b.label for b in load_bands().scheme(scheme).bands}
+    except (ConfigError, StopIteration):
+        return {code: code for code, _ in DEFAULT_BANDS}
+
+
+def compute_results(
+    *,
+    session: Session,
+    campaign_id: uuid.UUID,
+    tie_break: str | None = None,
+    bands: Bands | None = None,
+    with_fields: bool = True,
+    actor: str = "system",
+) -> int:
+    """(Re)compute every unit's points, index, rank and band in SQL; return the number of units.
+
+    with_fields=False skips the per-field breakdown (the heat map): ranking only, for benchmarks.
+    """
+    campaign = get_campaign_by_id(session=session, campaign_id=campaign_id)
+    ensure_not_frozen(session=session, campaign_id=campaign_id)
+    policy = campaign.policy or {}
+    tie_break = tie_break or policy.get("tie_break")
+    bands = band_rules(policy.get("bands")) if bands is None else bands
+    sets = campaign_sets(session=session, campaign=campaign)
+    with_survey = bool(campaign.has_survey) and any(s.survey_total > 0 for s in sets)
+    dialect = session.get_bind().dialect.name
+    common: dict[str, object] = {"campaign_id": campaign_id}
+    for table in ("field_result", "result"):
+        _execute(session, f"DELETE FROM {table} WHERE campaign_id = :campaign_id", common)
+    rules = set_rules(sets)
+    if not rules:
+        return 0
+    params = {
+        **common,
+        **_rule_params(rules),
+        "province": campaign.province_code,
+        "with_survey": with_survey,
+    }
+    band_case, band_params = band_sql(bands)
+    appraised = _has_appraisals(session, campaign_id)  # no per-row probe when nothing is appraised
+    parts = {"appraised": APPRAISED if appraised else "ss.score",
+             "appraisal_join": APPRAISAL_JOIN if appraised else ""}
+    totals = TOTALS_SQLITE.format(**parts)
+    if dialect == "postgresql":
+        # With many campaigns in one database the default cost model (spinning disks) scans
+        # every campaign's scores; index lookups by self_assessment/campaign are far cheaper.
+        _execute(session, "SET LOCAL random_page_cost = 1.1", {})
+        _execute(session, "DROP TABLE IF EXISTS cchc_unit_totals", {})
+        _execute(session, TOTALS_PG_TABLE.format(**parts), {**common, "with_survey": with_survey})
+        totals = TOTALS_PG
+    sql = RESULTS.format(
+        totals=totals,
+        rules=_rule_values(rules),
+        scope=SCOPE,
+        uuid=uuid_sql(dialect),
+        band=band_case,
+        pub=hundredths_sql("index_value", dialect),
+        tie=tie_sql(tie_break, dialect),
+    )
+    _execute(session, sql, {**params, **band_params, "computed_at": now()})
+    if with_fields:
+        _execute(
+            session,
+            FIELDS.format(rules=_rule_values(rules), scope=SCOPE, uuid=uuid_sql(dialect)),
+            params,
+        )
+    # rowcount is -1 for WITH…INSERT on SQLite: count the rows instead.
+    count = _execute(
+        session, "SELECT COUNT(*) FROM result WHERE campaign_id = :campaign_id", common
+    ).scalar_one()
+    record_audit(
+        session=session,
+        actor=actor,
+        action="compute_results",
+        entity="campaign",
+        entity_id=campaign_id,
+        campaign_id=campaign_id,
+        field="results",
+        new=count,
+        reason=f"tie_break={tie_break}; survey={with_survey}",
+    )
+    return int(count)
+
+
+def _has_appraisals(session: Session, campaign_id: uuid.UUID) -> bool:
+    """Tell whether any leaf of the campaign was appraised."""
+    return (
+        session.exec(
+            select(Appraisal.id).where(Appraisal.campaign_id == campaign_id).limit(1)
+        ).first()
+        is not None
+    )
+
+
+def _rule_values(rules: list) -> str:
+    """Return the VALUES rows of the unit → criteria set rules."""
+    return ", ".join(f"(:rule_kind_{i}, :rule_val_{i}, :rule_set_{i})" for i in range(len(rules)))
+
+
+def _rule_params(rules: list) -> dict[str, object]:
+    """Return the parameters of the rules' VALUES rows."""
+    params: dict[str, object] = {}
+    for i, (kind, value, set_id) in enumerate(rules):
+        params |= {f"rule_kind_{i}": kind, f"rule_val_{i}": value, f"rule_set_{i}": set_id}
+    return params
+
+
+def _execute(session: Session, sql: str, params: dict[str, object]) -> sa.CursorResult:
+    """Run raw SQL with UUID and timestamp parameters typed for the dialect."""
+    stmt = sa.text(sql)
+    typed = [
+        sa.bindparam(k, type_=sa.Uuid()) for k, v in params.items() if isinstance(v, uuid.UUID)
+    ]
+    typed += [sa.bindparam(k, type_=UTCDateTime()) for k in params if k == "computed_at"]
+    typed += [sa.bindparam(k, type_=sa.Boolean()) for k, v in params.items() if isinstance(v, bool)]
+    typed += [sa.bindparam(k, type_=sa.String()) for k, v in params.items() if isinstance(v, str)]
+    if typed:
+        stmt = stmt.bindparams(*typed)
+    return session.execute(stmt, params)  # type: ignore[return-value]
+
+
+def criteria_sets_of(*, session: Session, campaign_id: uuid.UUID) -> list[CriteriaSet]:
+    """Return the criteria sets the campaign is scored with."""
+    campaign = get_campaign_by_id(session=session, campaign_id=campaign_id)
+    return campaign_sets(session=session, campaign=campaign)

@@ -1,0 +1,58 @@
+"""Recognise a stage table's header row and the role of each column."""
+
+from __future__ import annotations
+
+import re
+
+from planimport.text import fold_clean
+
+# Checked in order: "Thời gian thực hiện" is a time column before "thực hiện" makes it a lead.
+_ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("no", ("tt", "stt", "so tt", "so thu tu", "thu tu", "#")),
+    ("time", ("thoi gian", "thoi han", "tien do", "han hoan thanh", "ngay hoan thanh",
+              "hoan thanh", "moc thoi gian", "han")),
+    ("cooperating", ("phoi hop",)),
+    ("title", ("nhiem vu", "noi dung", "cong viec", "hoat dong", "ten nhiem vu", "buoc")),
+    ("note", ("yeu cau", "san pham", "ket qua", "ghi chu", "hinh thuc")),
+    ("lead", ("chu tri", "thuc hien", "don vi", "co quan", "trach nhiem", "phu trach")),
+)
+_NO_ONLY = re.compile(r"^(?:s?tt|so tt|so thu tu|thu tu|#)$")
+MAX_HEADER_WORDS = 8
+
+
+def column_role(text: str) -> str | None:
+    """Return the role a header cell names ('title', 'time', ...), or None."""
+    folded = fold_clean(text).strip(" .:*")
+    if not folded or len(folded.split()) > MAX_HEADER_WORDS:
+        return None
+    if _NO_ONLY.match(folded):
+        return "no"
+    for role, words in _ROLE_WORDS[1:]:
+        if any(re.search(rf"\b{re.escape(w)}\b", folded) for w in words):
+            return role
+    return None
+
+
+def header_roles(cells: list[str]) -> list[str | None] | None:
+    """Return one role per cell if `cells` read as a stage table's header row, else None."""
+    roles = [column_role(c) for c in cells]
+    named = [r for r in roles if r]
+    if len(named) < 3 or "title" not in named or not ({"time", "lead"} & set(named)):
+        return None
+    if len(set(named)) < len(named) - 1:  # a sentence full of role words is not a header
+        return None
+    return _dedupe(roles)
+
+
+def _dedupe(roles: list[str | None]) -> list[str | None]:
+    """Keep the first column of each role; a second one becomes a note."""
+    seen: set[str] = set()
+    out: list[str | None] = []
+    for role in roles:
+        if role and role in seen:
+            out.append("note" if role != "note" else None)
+        else:
+            out.append(role)
+            if role:
+                seen.add(role)
+    return out

@@ -1,0 +1,1 @@
+"""Publication output: XLSX and HTML reports, the self-assessment workbook, number format."""

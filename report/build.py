@@ -1,0 +1,21 @@
+"""`cchc report`: gather the results once, write the XLSX and HTML reports, return their paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlmodel import Session
+
+from models.campaigns import Campaign
+from report.data import gather
+from report.html_report import write_html
+from report.xlsx_report import write_xlsx
+
+
+def write_report(*, session: Session, campaign: Campaign, folder: str | Path) -> dict:
+    """Write <folder>/<campaign>.xlsx and .html; return their paths and the results as JSON."""
+    folder = Path(folder)
+    data = gather(session=session, campaign=campaign)
+    xlsx = write_xlsx(session, data, folder / f"chi-so-cchc-{campaign.code}.xlsx")
+    html = write_html(data, folder / f"chi-so-cchc-{campaign.code}.html")
+    return {"xlsx": str(xlsx), "html": str(html), "results": [r.as_json() for r in data.rows]}

@@ -1,0 +1,69 @@
+"""Gather what a report shows: results per block, field points, approval, last year."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+from sqlmodel import Session
+
+from models.campaigns import Campaign
+from models.council import Approval
+from models.result_views import latest_approval
+from models.results import FieldResult
+from models.results_ops import band_labels
+from models.results_read import (
+    ResultRow,
+    field_points,
+    field_titles,
+    list_results,
+    previous_campaign,
+)
+from models.scoring_lookup import code_key
+
+
+@dataclass
+class Block:
+    """One rank block: its units in rank order and the fields of its heat map."""
+
+    code: str
+    rows: list[ResultRow]
+    fields: list[tuple[str, str]]  # (field code, title)
+
+
+@dataclass
+class ReportData:
+    """Everything the XLSX and HTML reports show."""
+
+    campaign: Campaign
+    blocks: list[Block]
+    fields: dict[uuid.UUID, dict[str, FieldResult]]
+    bands: dict[str, str]
+    approval: Approval | None
+    previous: Campaign | None
+    rows: list[ResultRow] = field(default_factory=list)
+
+
+def gather(*, session: Session, campaign: Campaign) -> ReportData:
+    """Read the campaign's results and everything around them."""
+    rows = list_results(session=session, campaign_id=campaign.id)
+    points = field_points(session=session, campaign_id=campaign.id)
+    titles = field_titles(session=session, campaign_id=campaign.id)
+    blocks: dict[str, list[ResultRow]] = {}
+    for row in rows:
+        blocks.setdefault(row.rank_group, []).append(row)
+    out = []
+    for code, members in blocks.items():
+        codes = {f for r in members for f in points.get(r.unit_id, {})}
+        fields = [(c, titles.get(c, c)) for c in sorted(codes, key=code_key)]
+        out.append(Block(code=code, rows=members, fields=fields))
+    approval = latest_approval(session=session, campaign_id=campaign.id)
+    return ReportData(
+        campaign=campaign,
+        blocks=out,
+        fields=points,
+        bands=band_labels((campaign.policy or {}).get("bands")),
+        approval=approval,
+        previous=previous_campaign(session=session, campaign=campaign),
+        rows=rows,
+    )

@@ -1,0 +1,78 @@
+"""Render the self-contained HTML report (inline CSS and SVG; no JavaScript, no CDN)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from statistics import mean
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from cchc.clock import now
+from report import charts
+from report.data import ReportData
+from report.format import GROUP_TITLES, fmt_change, fmt_date, fmt_points, fmt_rank, fmt_vn
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def _env() -> Environment:
+    """Return the Jinja2 environment (templates beside this module, HTML autoescaped)."""
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "j2"])
+    )
+
+
+def render_html(data: ReportData) -> str:
+    """Return the report as one HTML page in Vietnamese."""
+    order = list(data.bands)
+    ranked = [r for r in data.rows if r.rank_group != "none"]
+    values = [r.index_value for r in ranked] or [0.0]
+    blocks = []
+    for block in data.blocks:
+        title = GROUP_TITLES.get(block.code, block.code)
+        blocks.append(
+            {
+                "code": block.code,
+                "rows": block.rows,
+                "fields": block.fields,
+                "bars": charts.ranking_bars(block.rows, order, f"Xếp hạng {title}"),
+                "heatmap": charts.field_heatmap(
+                    block.rows, block.fields, data.fields, f"Theo lĩnh vực: {title}"
+                ),
+            }
+        )
+    has_previous = any(r.previous_index is not None for r in data.rows)
+    return (
+        _env()
+        .get_template("report.html.j2")
+        .render(
+            campaign=data.campaign,
+            approval=data.approval,
+            previous=data.previous,
+            rows=data.rows,
+            blocks=blocks,
+            bands=list(data.bands.items()),
+            mean=mean(values),
+            best=max(values),
+            worst=min(values),
+            generated=fmt_date(now()),
+            distribution=charts.distribution([r.index_value for r in ranked], "Phân bố chỉ số"),
+            yoy=charts.year_over_year(data.rows, "So với năm trước") if has_previous else None,
+            fmt_vn=fmt_vn,
+            fmt_points=fmt_points,
+            fmt_change=fmt_change,
+            fmt_date=fmt_date,
+            fmt_rank=fmt_rank,
+            group_title=lambda code: GROUP_TITLES.get(code, code),
+            band_label=lambda code: data.bands.get(code, code or "").split(" (")[0],
+            band_colour=lambda code: charts.band_colour(code, order),
+            bands_full=data.bands,
+        )
+    )
+
+
+def write_html(data: ReportData, path: Path) -> Path:
+    """Write the HTML report to `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render_html(data), encoding="utf-8")
+    return path

@@ -1,0 +1,174 @@
+"""Write the publication workbook: a ranking sheet per block, then one appendix sheet per unit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from sqlmodel import Session
+
+from models.unit_breakdown import unit_breakdown
+from report.data import ReportData
+from report.format import GROUP_TITLES
+
+THIN = Border(*(Side(style="thin", color="999999"),) * 4)
+HEAD = PatternFill("solid", fgColor="DDEBF7")
+TIED = PatternFill("solid", fgColor="FFF2CC")
+RANKING = (
+    "Hạng",
+    "Đơn vị",
+    "Điểm tối đa",
+    "Tự đánh giá",
+    "Kết quả thẩm định",
+    "Điều tra xã hội học",
+    "Điểm đạt được",
+    "Chỉ số",
+    "Xếp loại",
+    "Năm trước",
+    "Thay đổi",
+    "Ghi chú",
+)
+APPENDIX = (
+    "Mã",
+    "Lĩnh vực/Tiêu chí/Tiêu chí thành phần",
+    "Điểm tối đa",
+    "Tự đánh giá",
+    "Kết quả thẩm định",
+    "Điều tra xã hội học",
+    "Điểm đạt được",
+    "Chỉ số",
+    "Ghi chú",
+)
+MAX_APPENDIX_UNITS = 400  # one sheet per unit is for a province, not a national campaign
+
+
+def _sheet_name(text: str, used: set[str]) -> str:
+    """Return a unique Excel sheet name (≤ 31 characters, no []:*?/\\)."""
+    clean = "".join(c for c in text if c not in "[]:*?/\\")[:31]
+    name, n = clean, 2
+    while name in used:
+        name = f"{clean[:28]}~{n}"
+        n += 1
+    used.add(name)
+    return name
+
+
+def _header(sheet, row: int, titles: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    """Write a bold, shaded header row."""
+    for col, title in enumerate(titles, start=1):
+        cell = sheet.cell(row, col, title)
+        cell.font, cell.fill, cell.border = Font(bold=True), HEAD, THIN
+        cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+
+
+def _numbers(sheet, row: int, first: int, last: int, fmt: str = "0.00") -> None:  # type: ignore[no-untyped-def]
+    """Show full-precision numbers with two decimals (Excel uses the reader's decimal comma)."""
+    for col in range(first, last + 1):
+        sheet.cell(row, col).number_format = fmt
+
+
+def _ranking_sheet(book: Workbook, data: ReportData, block, used: set[str]) -> None:  # type: ignore[no-untyped-def]
+    """Write one block's ranking."""
+    sheet = book.create_sheet(_sheet_name(f"XH {GROUP_TITLES.get(block.code, block.code)}", used))
+    sheet["A1"] = (
+        f"KẾT QUẢ CHỈ SỐ CCHC NĂM {data.campaign.year}: "
+        f"{GROUP_TITLES.get(block.code, block.code).upper()}"
+    )
+    sheet["A1"].font = Font(bold=True, size=13)
+    _header(sheet, 3, RANKING)
+    for i, r in enumerate(block.rows, start=4):
+        values = (
+            r.rank,
+            r.unit_name,
+            r.max_points,
+            r.self_points,
+            r.appraised_points,
+            r.survey_points,
+            r.achieved_points,
+            r.index_value,
+            data.bands.get(r.band or "", r.band),
+            r.previous_index,
+            r.change,
+            "Đồng hạng" if r.tied else None,
+        )
+        for col, value in enumerate(values, start=1):
+            cell = sheet.cell(i, col, value)
+            cell.border = THIN
+            if r.tied:
+                cell.fill = TIED
+        _numbers(sheet, i, 3, 8)
+        _numbers(sheet, i, 10, 11)
+    for letter, width in zip(
+        "ABCDEFGHIJKL", (7, 42, 10, 11, 12, 12, 12, 10, 12, 10, 10, 12), strict=True
+    ):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "C4"
+
+
+def _unit_sheet(book: Workbook, session: Session, data: ReportData, row, used: set[str]) -> None:  # type: ignore[no-untyped-def]
+    """Write one unit's appendix sheet, item by item, with a total row."""
+    sheet = book.create_sheet(_sheet_name(row.unit_code, used))
+    sheet["A1"] = f"{row.unit_name}: Chỉ số CCHC năm {data.campaign.year}"
+    sheet["A1"].font = Font(bold=True, size=13)
+    _header(sheet, 3, APPENDIX)
+    items = unit_breakdown(
+        session=session,
+        campaign_id=data.campaign.id,
+        unit_id=row.unit_id,
+        with_survey=data.campaign.has_survey,
+    )
+    line = 3
+    for item in items:
+        line += 1
+        values = (
+            item.code,
+            item.title,
+            item.max_points,
+            item.self_score,
+            item.appraised,
+            item.survey,
+            item.achieved,
+            item.index_value,
+            item.note or ("Điều tra XHH" if item.method == "survey" else None),
+        )
+        for col, value in enumerate(values, start=1):
+            cell = sheet.cell(line, col, value)
+            cell.border = THIN
+            cell.font = Font(bold=item.level == 1)
+        sheet.cell(line, 2).alignment = Alignment(wrap_text=True, indent=item.level - 1)
+        _numbers(sheet, line, 3, 8, "0.00")
+    line += 1
+    total = (
+        "",
+        "TỔNG",
+        row.max_points,
+        row.self_points,
+        row.appraised_points,
+        row.survey_points,
+        row.achieved_points,
+        row.index_value,
+        f"Hạng {row.rank}" if row.rank else None,
+    )
+    for col, value in enumerate(total, start=1):
+        cell = sheet.cell(line, col, value)
+        cell.font, cell.border, cell.fill = Font(bold=True), THIN, HEAD
+    _numbers(sheet, line, 3, 8)
+    for letter, width in zip("ABCDEFGHI", (8, 60, 10, 10, 12, 12, 12, 9, 40), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "C4"
+
+
+def write_xlsx(session: Session, data: ReportData, path: Path) -> Path:
+    """Write the workbook: ranking sheets per block, then each unit's appendix sheet."""
+    book = Workbook()
+    book.remove(book.active)
+    used: set[str] = set()
+    for block in data.blocks:
+        _ranking_sheet(book, data, block, used)
+    if len(data.rows) <= MAX_APPENDIX_UNITS:
+        for row in data.rows:
+            _unit_sheet(book, session, data, row, used)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(path)
+    return path

@@ -1,0 +1,48 @@
+"""The delivery task: send the outbox with Prefect retries; failures end as `failed` rows."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict
+
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import task_run
+from prefect.states import State
+from sqlalchemy.exc import OperationalError
+
+from cchc.errors import NotificationFailed, Retryable
+from cchc.settings import get_settings
+from tasks.db import engine as default_engine
+from tasks.outbox_sender import DeliveryReport, deliver_pending
+
+__all__ = ["DeliveryReport", "deliver_outbox", "deliver_pending"]
+
+
+def retry_when_retryable(_task: object, _run: object, state: State) -> bool:
+    """Retry what trying again may fix: an undelivered message or a lost database connection."""
+    try:
+        state.result()
+    except (Retryable, OperationalError):
+        return True
+    except Exception:  # noqa: BLE001 - any other failure is a bug; retrying repeats it
+        return False
+    return False
+
+
+@task(name="deliver-outbox", cache_policy=NO_CACHE, retry_condition_fn=retry_when_retryable)
+def deliver_outbox(campaign_id: str | None = None) -> dict:
+    """Deliver pending messages; raise NotificationFailed (retried) while some still fail."""
+    final = (task_run.run_count or 1) > get_settings().notify.retries
+    report = deliver_pending(
+        engine=default_engine(),
+        campaign_id=uuid.UUID(campaign_id) if campaign_id else None,
+        final=final,
+    )
+    if report.retrying:
+        raise NotificationFailed(f"{report.retrying} thông báo chưa gửi được; sẽ thử lại")
+    if report.failed:  # the last attempt: rows are marked failed; the run must say so too
+        raise NotificationFailed(
+            f"{report.failed} thông báo gửi thất bại sau {task_run.run_count} lần"
+        )
+    return asdict(report)

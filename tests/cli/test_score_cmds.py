@@ -1,0 +1,73 @@
+"""`cchc template / submit / survey import / results / report` against a real SQLite database."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+from typer.testing import CliRunner
+
+from cchc.db import get_engine
+from cchc.settings import get_settings
+from cli.main import app
+from tests.models.scoring_setup import scoring_campaign
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def cli_db(sqlite_only: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
+    """Point the CLI at the test database, with a campaign `test-2024` and units a, b."""
+    monkeypatch.setenv("CCHC_DATABASE_URL", sqlite_only.url.render_as_string(hide_password=False))
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+    with Session(sqlite_only, expire_on_commit=False) as session:
+        scoring_campaign(session, ["a", "b"])
+    yield sqlite_only
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+
+
+def _fill(path: Path, values: dict[str, object]) -> None:
+    book = load_workbook(path)
+    for row in book["Tự đánh giá"].iter_rows(min_row=6):
+        if row[0].value in values:
+            row[3].value, row[4].value = values[row[0].value], "Theo báo cáo"
+    book.save(path)
+
+
+def test_template_submit_results_report(cli_db: Engine, tmp_path: Path) -> None:
+    path = tmp_path / "a.xlsx"
+    out = runner.invoke(
+        app, ["template", "--campaign", "test-2024", "--unit", "a", "-o", str(path)]
+    )
+    assert out.exit_code == 0, out.output
+    _fill(path, {"1.1": 2, "1.2.1": 1, "1.2.2": 3})
+    bad = runner.invoke(app, ["submit", str(path), "--campaign", "test-2024", "--unit", "a"])
+    assert bad.exit_code == 2
+    assert "Tự đánh giá!D10 1.2.2: điểm 3 ngoài khoảng 0 – 1" in bad.output
+    assert "Traceback" not in bad.output
+    _fill(path, {"1.2.2": 0.5})
+    ok = runner.invoke(app, ["submit", str(path), "--campaign", "test-2024", "--unit", "a"])
+    assert ok.exit_code == 0 and "Đã nộp phiên bản 1" in ok.output, ok.output
+    survey = tmp_path / "xhh.csv"
+    survey.write_text("unit,item,points\na,2.1,3\nb,2.1,1.5\n", encoding="utf-8")
+    imported = runner.invoke(app, ["survey", "import", str(survey), "--campaign", "test-2024"])
+    assert "Đã nhập 2 điểm" in imported.output, imported.output
+    shown = runner.invoke(app, ["results", "test-2024", "--json"])
+    rows = {r["unit_code"]: r for r in json.loads(shown.output)}
+    assert (rows["a"]["index_value"], rows["a"]["rank"], rows["b"]["rank"]) == (6.5 / 7 * 100, 1, 2)
+    table = runner.invoke(app, ["results", "test-2024"])
+    assert "92,86" in table.output
+    report = runner.invoke(app, ["report", "test-2024", "-o", str(tmp_path / "bc")])
+    assert report.exit_code == 0 and (tmp_path / "bc" / "chi-so-cchc-test-2024.html").exists()
+
+
+def test_unknown_campaign_exits_2_with_a_message(cli_db: Engine) -> None:
+    out = runner.invoke(app, ["results", "khong-co"])
+    assert out.exit_code == 2 and "không có chiến dịch «khong-co»" in out.output

@@ -1,0 +1,180 @@
+"""Build a small province, its plan and calendar as real YAML files, and launch it."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlmodel import Session, select
+
+import config
+from cchc.clock import LOCAL_TZ
+from models import Assignment, Notification, OrgUnit, Stage
+from models.facts import get_campaign
+from models.launch import LaunchSummary, launch_campaign
+from models.tick import TickReport, evaluate
+
+
+def units_doc(
+    *,
+    tiers: int = 3,
+    districts: int = 2,
+    communes: int = 2,
+    departments: int = 2,
+    notify: list[str] | None = None,
+) -> dict[str, Any]:
+    """A province: root, Sở Nội vụ, departments, an appraisal team, districts and communes."""
+    urls = notify or []
+    units: list[dict[str, Any]] = [
+        {"code": "ubnd-tinh", "name": "UBND tỉnh Thử", "kind": "province", "notify": urls},
+        {
+            "code": "so-noi-vu",
+            "name": "Sở Nội vụ",
+            "kind": "department",
+            "parent": "ubnd-tinh",
+            "rank_group": "department",
+            "notify": urls,
+        },
+        {
+            "code": "to-tham-dinh",
+            "name": "Tổ thẩm định",
+            "kind": "body",
+            "parent": "ubnd-tinh",
+            "role": "appraisal_council",
+            "notify": urls,
+        },
+    ]
+    units += [
+        {
+            "code": f"so-{i}",
+            "name": f"Sở số {i}",
+            "kind": "department",
+            "parent": "ubnd-tinh",
+            "rank_group": "department",
+            "notify": urls,
+        }
+        for i in range(1, departments + 1)
+    ]
+    parents = ["ubnd-tinh"]
+    if tiers == 3:
+        parents = [f"huyen-{d}" for d in range(1, districts + 1)]
+        units += [
+            {
+                "code": p,
+                "name": f"UBND huyện {p[-1]}",
+                "kind": "district",
+                "parent": "ubnd-tinh",
+                "rank_group": "district",
+                "notify": urls,
+            }
+            for p in parents
+        ]
+    for p in parents:
+        units += [
+            {
+                "code": f"xa-{p}-{c}",
+                "name": f"UBND xã {c} ({p})",
+                "kind": "commune",
+                "parent": p,
+                "rank_group": "commune",
+                "commune_type": "xa",
+                "notify": urls,
+            }
+            for c in range(1, communes + 1)
+        ]
+    return {"province": {"code": "thu", "name": "Tỉnh Thử", "tiers": tiers}, "units": units}
+
+
+def stage(code: str, kind: str, lead: Any, opens: date, due: date, **extra: Any) -> dict[str, Any]:
+    """One plan stage with an explicit window."""
+    return {
+        "code": code,
+        "title": f"Giai đoạn {code}",
+        "kind": kind,
+        "lead": lead,
+        "window": {"opens": opens, "due": due},
+        **extra,
+    }
+
+
+def write_world(
+    root: Path,
+    stages: list[dict[str, Any]],
+    *,
+    code: str = "thu-2024",
+    policy: dict | None = None,
+    **unit_args: Any,
+) -> Path:
+    """Write units and a plan under root/config; return the plan's path."""
+    (root / "config" / "units").mkdir(parents=True, exist_ok=True)
+    (root / "config" / "plans").mkdir(parents=True, exist_ok=True)
+    (root / "config" / "units" / "thu.yaml").write_text(
+        yaml.safe_dump(units_doc(**unit_args), allow_unicode=True), encoding="utf-8"
+    )
+    plan = {
+        "code": code,
+        "province": "thu",
+        "year": 2024,
+        "title": "Kế hoạch thử 2024",
+        "units": "thu",
+        "policy": policy or {"roll_forward": False},
+        "stages": stages,
+    }
+    path = root / "config" / "plans" / f"{code}.yaml"
+    path.write_text(yaml.safe_dump(plan, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def launch(
+    session: Session, plan_path: Path, *, calendar: dict | None = None, dry_run: bool = False
+) -> LaunchSummary:
+    """Load and launch a plan, committing it."""
+    summary = launch_campaign(
+        session=session,
+        plan_cfg=config.load_plan(plan_path),
+        actor="test",
+        dry_run=dry_run,
+        calendar=calendar,
+    )
+    session.commit()
+    return summary
+
+
+def at(day: date, hour: int = 8) -> datetime:
+    """hour:00 of `day` in Vietnam, as tz-aware UTC."""
+    return datetime.combine(day, time(hour), LOCAL_TZ).astimezone(UTC)
+
+
+def evaluate_on(session: Session, code: str, day: date, hour: int = 8) -> TickReport:
+    """Run one evaluation of the campaign at hour:00 of `day` and commit."""
+    campaign = get_campaign(session=session, code=code)
+    report = evaluate(session=session, campaign_id=campaign.id, at=at(day, hour))
+    session.commit()
+    return report
+
+
+def outbox_keys(session: Session, kind: str | None = None) -> list[str]:
+    """The outbox's idempotency keys (of one kind), sorted."""
+    query = select(Notification.idempotency_key)
+    if kind:
+        query = query.where(Notification.kind == kind)
+    return sorted(session.exec(query).all())
+
+
+def assignment_states(session: Session, stage_code: str) -> dict[str, str]:
+    """Unit code → assignment state in one stage."""
+    rows = session.exec(
+        select(OrgUnit.code, Assignment.state)
+        .join(Assignment, Assignment.unit_id == OrgUnit.id)
+        .join(Stage, Stage.id == Assignment.stage_id)
+        .where(Stage.code == stage_code)
+    ).all()
+    return dict(rows)
+
+
+def unit_id(session: Session, code: str) -> uuid.UUID:
+    """The id of a unit by code."""
+    return session.exec(select(OrgUnit.id).where(OrgUnit.code == code)).one()

@@ -1,0 +1,26 @@
+"""The imported YAML is a valid plan for config's loader, windows as the importer read them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from config import load_plan
+from planimport import import_plan
+from planimport.dump import to_yaml
+from tests.planimport.conftest import DATA, seed
+
+
+@pytest.mark.parametrize("source", [seed("000"), seed("001"), seed("003"), seed("004"),
+                                    DATA / "lai-chau-2023-pipe.md"])
+def test_imported_plan_loads_with_config(source: Path, tmp_path: Path) -> None:
+    result = import_plan(source)
+    path = tmp_path / "plans" / "imported.yaml"
+    path.parent.mkdir()
+    path.write_text(to_yaml(result), encoding="utf-8")
+    plan = load_plan(path)
+    assert len(plan.stages) == len(result.plan["stages"])
+    for stage, mine in zip(plan.stages, result.plan["stages"], strict=True):
+        assert stage.due_at.date() == mine["window"]["due"]
+        assert stage.lead == mine["lead"]

@@ -1,0 +1,191 @@
+"""The Sở Nội vụ: launch, record facts, extend a deadline, approve, publish, add users."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from fastapi import APIRouter
+
+from cchc.clock import as_utc
+from cchc.errors import NotFound, ValidationError
+from cchc.settings import get_settings
+from deadlines import end_of
+from models.appraisals import complete_appraisal
+from models.council_ops import approve_results, publish_results
+from models.enums import Role
+from models.extensions import extend_unit
+from models.fact_ops import record_stage_fact
+from models.facts import FACT_KINDS, get_stage
+from models.results_ops import compute_results
+from models.users_ops import create_user
+from web import lookup
+from web.deps import SessionDep, UserDep
+from web.schemas import (
+    ERRORS,
+    ApprovalIn,
+    CampaignCode,
+    ExtensionIn,
+    FactIn,
+    LaunchIn,
+    UnitCode,
+    UserIn,
+)
+from web.scope import require_role
+
+router = APIRouter(prefix="/api", tags=["quản trị"], responses=ERRORS)
+
+
+def _plain(value: Any) -> Any:
+    """Turn a summary object (dataclass or pydantic) into JSON-ready data."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        value = dataclasses.asdict(value)
+    elif hasattr(value, "model_dump"):
+        value = value.model_dump(mode="json")
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [_plain(v) for v in value]
+    return value if isinstance(value, int | float | str | bool | None) else str(value)
+
+
+@router.post("/campaigns", summary="Khởi động chiến dịch từ kế hoạch", status_code=201)
+def launch(body: LaunchIn, session: SessionDep, user: UserDep) -> dict[str, Any]:
+    """Validate config/plans/<plan> and create the campaign (dry_run: say what would be made)."""
+    require_role(user, Role.admin)
+    plans = (get_settings().config_dir / "plans").resolve()
+    path = (plans / body.plan).resolve()
+    if path.parent != plans or not path.is_file():
+        raise NotFound(f"không có kế hoạch «{body.plan}» trong config/plans")
+    from config.loader import calendar_overrides, load_plan  # on use: launch imports Prefect
+    from models.launch import launch_campaign
+
+    summary = launch_campaign(
+        session=session,
+        plan_cfg=load_plan(path),
+        actor=user.name,
+        dry_run=body.dry_run,
+        calendar=calendar_overrides(strict=True),  # a broken calendar refuses the launch
+    )
+    # The daily schedule is Prefect's business: `cchc schedule CODE` registers it.
+    return {
+        "dry_run": body.dry_run,
+        "summary": _plain(summary),
+        "next": f"cchc schedule {summary.campaign}",
+    }
+
+
+@router.post("/campaigns/{code}/facts", summary="Ghi nhận một bước đã làm", status_code=201)
+def fact(code: CampaignCode, body: FactIn, session: SessionDep, user: UserDep) -> dict[str, Any]:
+    """Record the fact the stage itself waits for (guidance, generic task, appraisal done)."""
+    require_role(user, Role.admin)
+    camp = lookup.campaign(session, code)
+    stage = get_stage(session=session, campaign_id=camp.id, code=body.stage_code)
+    if FACT_KINDS.get(stage.kind) != body.kind:
+        raise ValidationError(
+            f"giai đoạn «{stage.code}» chờ «{FACT_KINDS.get(stage.kind)}», không phải «{body.kind}»"
+        )
+    if body.kind == "appraisal_done":  # checked complete before it is recorded
+        row = complete_appraisal(
+            session=session,
+            campaign_id=camp.id,
+            actor=user.name,
+            document_no=body.document_no,
+            stage_code=stage.code,
+        )
+    else:
+        row = record_stage_fact(
+            session=session,
+            campaign=camp,
+            stage_kind=None,  # the kind comes from the stage
+            stage_code=stage.code,
+            unit_code=body.unit_code,
+            document_no=body.document_no,
+            actor=user.name,
+            payload={"note": body.note} if body.note else None,
+        )
+    return {
+        "kind": row.kind,
+        "stage_code": stage.code,
+        "document_no": row.document_no,
+        "recorded_by": row.recorded_by,
+        "recorded_at": row.recorded_at.isoformat(),
+    }
+
+
+@router.post(
+    "/campaigns/{code}/units/{unit_code}/extensions",
+    summary="Gia hạn cho một đơn vị",
+    status_code=201,
+)
+def extend(
+    code: CampaignCode, unit_code: UnitCode, body: ExtensionIn, session: SessionDep, user: UserDep
+) -> dict[str, Any]:
+    """Move one unit's due time in one stage to the end of `new_due` (local), with its document."""
+    require_role(user, Role.admin)
+    ext = extend_unit(
+        session=session,
+        campaign_code=code,
+        stage_code=body.stage_code,
+        unit_code=unit_code,
+        new_due_at=as_utc(end_of(body.new_due)),
+        reason=body.reason,
+        document_no=body.document_no,
+        actor=user.name,
+    )
+    return {
+        "unit_code": unit_code,
+        "stage_code": body.stage_code,
+        "old_due_at": ext.old_due_at.isoformat(),
+        "new_due_at": ext.new_due_at.isoformat(),
+    }
+
+
+@router.post("/campaigns/{code}/results:compute", summary="Tính Chỉ số và xếp hạng")
+def compute(code: CampaignCode, session: SessionDep, user: UserDep) -> dict[str, int]:
+    """Recompute every unit's index and rank in the database (refused once approved)."""
+    require_role(user, Role.admin)
+    camp = lookup.campaign(session, code)
+    return {"units": compute_results(session=session, campaign_id=camp.id, actor=user.name)}
+
+
+@router.post("/campaigns/{code}/approval", summary="Ghi nhận quyết định phê duyệt", status_code=201)
+def approve(
+    code: CampaignCode, body: ApprovalIn, session: SessionDep, user: UserDep
+) -> dict[str, Any]:
+    """Record the chairman's approval (decision number and date); results are then frozen."""
+    require_role(user, Role.admin)
+    camp = lookup.campaign(session, code)
+    row = approve_results(
+        session=session,
+        campaign_id=camp.id,
+        decision_no=body.decision_no,
+        decided_on=body.decided_on,
+        actor=user.name,
+    )
+    return {"decision_no": row.decision_no, "decided_on": row.decided_on.isoformat()}
+
+
+@router.post("/campaigns/{code}/publication", summary="Công bố kết quả", status_code=201)
+def publish(code: CampaignCode, session: SessionDep, user: UserDep) -> dict[str, Any]:
+    """Publish the approved results; public endpoints show them from now on."""
+    require_role(user, Role.admin)
+    camp = lookup.campaign(session, code)
+    row = publish_results(session=session, campaign_id=camp.id, actor=user.name)
+    return {"published_at": row.published_at.isoformat()}
+
+
+@router.post("/users", summary="Tạo người dùng (mã truy cập chỉ hiện một lần)", status_code=201)
+def add_user(body: UserIn, session: SessionDep, user: UserDep) -> dict[str, Any]:
+    """Create a user; the answer carries its token, which is stored only as a hash."""
+    require_role(user, Role.admin)
+    row, token = create_user(
+        session=session,
+        name=body.name,
+        role=body.role,
+        actor=user.name,
+        unit_code=body.unit_code,
+        field_codes=body.field_codes,
+        unit_codes=body.unit_codes,
+    )
+    return {"name": row.name, "role": row.role, "token": token}

@@ -1,0 +1,75 @@
+"""The council secretary: sessions with attendance and votes, and final scores per leaf."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from models.appraisals import record_final_score
+from models.council_ops import record_council_session
+from models.enums import Role
+from models.result_views import council_sessions
+from web import lookup
+from web.api import views
+from web.deps import SessionDep, UserDep
+from web.schemas import ERRORS, CampaignCode, CouncilSessionIn, FinalScoreIn, ItemCode, UnitCode
+from web.scope import require_role
+
+router = APIRouter(prefix="/api/campaigns/{code}", tags=["Hội đồng"], responses=ERRORS)
+
+
+@router.get("/council/sessions", summary="Các phiên họp Hội đồng")
+def sessions(code: CampaignCode, session: SessionDep, user: UserDep) -> list[dict[str, Any]]:
+    """List the council sessions with attendance, votes and validity."""
+    require_role(user, Role.admin, Role.council)
+    camp = lookup.campaign(session, code)
+    return [views.council_out(s) for s in council_sessions(session=session, campaign_id=camp.id)]
+
+
+@router.post("/council/sessions", summary="Ghi nhận phiên họp Hội đồng", status_code=201)
+def record(
+    code: CampaignCode, body: CouncilSessionIn, session: SessionDep, user: UserDep
+) -> dict[str, Any]:
+    """Record a session; valid when more than half the members take part (present or in writing)."""
+    require_role(user, Role.admin, Role.council)
+    camp = lookup.campaign(session, code)
+    row = record_council_session(
+        session=session,
+        campaign_id=camp.id,
+        held_on=body.held_on,
+        members_total=body.members_total,
+        present=body.present,
+        in_writing=body.in_writing,
+        votes_for=body.votes_for,
+        votes_against=body.votes_against,
+        decision=body.decision,
+        actor=user.name,
+    )
+    return views.council_out(row)
+
+
+@router.post("/units/{unit_code}/final-scores/{item_code}", summary="Điểm cuối cùng của Hội đồng")
+def final_score(
+    code: CampaignCode,
+    unit_code: UnitCode,
+    item_code: ItemCode,
+    body: FinalScoreIn,
+    session: SessionDep,
+    user: UserDep,
+) -> dict[str, Any]:
+    """Record the council's final score for one leaf, with its reason."""
+    require_role(user, Role.admin, Role.council)
+    camp = lookup.campaign(session, code)
+    unit = lookup.unit(session, camp, unit_code)
+    item = lookup.item(session, camp, unit, item_code)
+    row = record_final_score(
+        session=session,
+        campaign_id=camp.id,
+        unit_id=unit.id,
+        item_code=item.code,
+        score=body.score,
+        reason=body.reason,
+        actor=user.name,
+    )
+    return views.appraisal_out(item, row)

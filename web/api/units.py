@@ -1,0 +1,186 @@
+"""A unit's own work: assignments and deadlines, the self-assessment, evidence documents."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Header, Response, UploadFile
+
+from cchc.errors import ValidationError
+from cchc.settings import get_settings
+from models import unit_views
+from models.enums import Role
+from models.evidence import add_evidence, list_evidence
+from models.scoring_lookup import criteria_set_for, set_items
+from models.self_assessments import (
+    list_versions,
+    save_draft,
+    submit_self_assessment,
+    version_scores,
+    withdraw_self_assessment,
+)
+from web import lookup
+from web.api import views
+from web.deps import SessionDep, UserDep
+from web.schemas import ERRORS, CampaignCode, DraftIn, ReasonIn, UnitCode
+from web.scope import (
+    appraised_fields,
+    require_own_unit,
+    require_read_unit,
+    require_scores,
+    shown_item,
+)
+
+router = APIRouter(
+    prefix="/api/campaigns/{code}/units/{unit_code}", tags=["đơn vị"], responses=ERRORS
+)
+
+
+@router.get("/assignments", summary="Nhiệm vụ và hạn của đơn vị")
+def assignments(
+    code: CampaignCode, unit_code: UnitCode, session: SessionDep, user: UserDep
+) -> list[dict[str, Any]]:
+    """Return the unit's assignments: state, due time, working days left, extensions."""
+    camp = lookup.campaign(session, code)
+    unit = lookup.unit(session, camp, unit_code)
+    require_read_unit(session, user, camp, unit)
+    rows = unit_views.unit_assignments(session=session, campaign_id=camp.id, unit_id=unit.id)
+    exts = unit_views.unit_extensions(session=session, assignment_ids=[a.id for _, a in rows])
+    return [views.assignment_out(camp, s, a, exts) for s, a in rows]
+
+
+@router.get("/self-assessment", summary="Bản tự đánh giá (mới nhất) và các phiên bản")
+def self_assessment(
+    code: CampaignCode, unit_code: UnitCode, session: SessionDep, user: UserDep, response: Response
+) -> dict[str, Any]:
+    """Return every version (newest first) with scores; ETag is the draft's lock_version."""
+    camp = lookup.campaign(session, code)
+    unit = lookup.unit(session, camp, unit_code)
+    require_read_unit(session, user, camp, unit)
+    require_scores(session, user, camp, unit, lookup.is_published(session, camp))
+    fields = appraised_fields(session, user, camp, unit) if user.role == Role.appraiser else None
+    items = set_items(
+        session=session,
+        criteria_set_id=criteria_set_for(session=session, campaign=camp, unit=unit).id,
+    )
+    shown = [i for i in items if i.is_leaf and shown_item(fields, i)]
+    found = list(reversed(list_versions(session=session, campaign_id=camp.id, unit_id=unit.id)))
+    out = []
+    for version in found:
+        scores = version_scores(session=session, self_assessment_id=version.id)
+        out.append(views.version_out(version, [(i, scores[i.id]) for i in shown if i.id in scores]))
+    draft = next((v for v in found if v.status == "draft"), None)
+    response.headers["ETag"] = f'"{draft.lock_version if draft else 0}"'
+    return {
+        "unit_code": unit.code,
+        "lock_version": draft.lock_version if draft else 0,
+        "versions": out,
+    }
+
+
+def _if_match(value: str | None) -> int | None:
+    """Read a lock version from an If-Match header ("3" or W/"3")."""
+    if value is None:
+        return None
+    found = re.fullmatch(r'\s*(?:W/)?"?(\d{1,9})"?\s*', value)
+    if not found:
+        raise ValidationError('If-Match: cần số phiên bản bản nháp, ví dụ "3"')
+    return int(found.group(1))
+
+
+@router.put("/self-assessment", summary="Lưu bản nháp tự đánh giá (If-Match: phiên bản)")
+def put_draft(
+    code: CampaignCode,
+    unit_code: UnitCode,
+    body: DraftIn,
+    session: SessionDep,
+    user: UserDep,
+    response: Response,
+    if_match: Annotated[str | None, Header()] = None,
+) -> dict[str, Any]:
+    """Merge scores into the draft; a stale If-Match or lock_version is refused with 409."""
+    camp = lookup.campaign(session, code)
+    unit = lookup.unit(session, camp, unit_code)
+    require_own_unit(user, unit)
+    expected = _if_match(if_match)
+    expected = body.lock_version if expected is None else expected
+    scores = {s.item_code: {"score": s.score, "explanation": s.explanation} for s in body.scores}
+    draft = save_draft(
+        session=session,
+        campaign_id=camp.id,
+        unit_id=unit.id,
+        scores=scores,
+        actor=user.name,
+        expected_lock_version=expected,
+    )
+    response.headers["ETag"] = f'"{draft.lock_version}"'
+    return views.version_out(draft, None)
+
+
+@router.post("/self-assessment/submit", summary="Nộp (hoặc nộp lại) bản tự đánh giá")
+def submit(
+    code: CampaignCode, unit_code: UnitCode, session: SessionDep, user: UserDep
+) -> dict[str, Any]:
+    """Submit the draft; the server's receipt time decides whether it is late."""
+    camp = lookup.campaign(session, code)
+    unit = lookup.unit(session, camp, unit_code)
+    require_own_unit(user, unit)
+    version = submit_self_assessment(
+        session=session, campaign_id=camp.id, unit_id=unit.id, actor=user.name
+    )
+    return views.version_out(version, None)
+
+
+@router.post("/self-assessment/withdraw", summary="Rút bản tự đánh giá đã nộp")
+def withdraw(
+    code: CampaignCode, unit_code: UnitCode, body: ReasonIn, session: SessionDep, user: UserDep
+) -> dict[str, Any]:
+    """Withdraw the submitted version (kept), reopening the unit's assignment."""
+    camp = lookup.campaign(session, code)
+    unit = lookup.unit(session, camp, unit_code)
+    require_own_unit(user, unit)
+    version = withdraw_self_assessment(
+        session=session, campaign_id=camp.id, unit_id=unit.id, actor=user.name, reason=body.reason
+    )
+    return views.version_out(version, None)
+
+
+@router.get("/evidence", summary="Tài liệu kiểm chứng của đơn vị")
+def evidence(
+    code: CampaignCode, unit_code: UnitCode, session: SessionDep, user: UserDep
+) -> list[dict[str, Any]]:
+    """List the unit's evidence documents."""
+    camp = lookup.campaign(session, code)
+    unit = lookup.unit(session, camp, unit_code)
+    require_read_unit(session, user, camp, unit)
+    return [
+        views.evidence_out(e)
+        for e in list_evidence(session=session, campaign_id=camp.id, unit_id=unit.id)
+    ]
+
+
+@router.post("/evidence", summary="Tải lên tài liệu kiểm chứng (multipart)", status_code=201)
+def upload(
+    code: CampaignCode,
+    unit_code: UnitCode,
+    session: SessionDep,
+    user: UserDep,
+    file: Annotated[UploadFile, File(description="tệp tài liệu kiểm chứng")],
+    item_code: Annotated[str | None, Form(max_length=32)] = None,
+) -> dict[str, Any]:
+    """Store an evidence document for the unit (and one leaf, when given)."""
+    camp = lookup.campaign(session, code)
+    unit = lookup.unit(session, camp, unit_code)
+    require_own_unit(user, unit)
+    data = file.file.read(get_settings().evidence.max_bytes + 1)  # never more than the limit + 1
+    row = add_evidence(
+        session=session,
+        campaign_id=camp.id,
+        unit_id=unit.id,
+        filename=file.filename or "",
+        data=data,
+        actor=user.name,
+        item_code=item_code or None,
+    )
+    return views.evidence_out(row)

@@ -1,0 +1,125 @@
+"""Turn the domain's error tree into JSON answers {"error": {"code", "message"}} (or HTML pages)."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from sqlalchemy.exc import IntegrityError, OperationalError
+from starlette.exceptions import HTTPException
+
+from cchc import errors
+
+# The first matching class wins, so subclasses come before their parents.
+STATUS: tuple[tuple[type[errors.CchcError], int, str], ...] = (
+    (errors.AlreadyLaunched, 409, "already_launched"),
+    (errors.ResultsFrozen, 409, "results_frozen"),
+    (errors.Conflict, 409, "conflict"),
+    (errors.DeadlinePassed, 409, "deadline_passed"),
+    (errors.ScoreError, 422, "invalid_score"),
+    (errors.ValidationError, 422, "invalid"),
+    (errors.NotFound, 404, "not_found"),
+    (errors.PermissionDenied, 403, "forbidden"),
+    (errors.ConfigError, 400, "bad_config"),
+    (errors.DeadlinePhraseError, 400, "bad_deadline"),
+    (errors.Retryable, 503, "retry_later"),
+    (errors.CchcError, 400, "bad_request"),
+)
+
+
+class Unauthorized(errors.CchcError):
+    """Raised when a request carries no token, or one no user owns."""
+
+
+def error_body(code: str, message: str, problems: list[str] | None = None) -> dict:
+    """Build the JSON error body every refusal uses."""
+    error: dict = {"code": code, "message": message}
+    if problems:
+        error["problems"] = problems
+    return {"error": error}
+
+
+def classify(exc: errors.CchcError) -> tuple[int, str]:
+    """Return the HTTP status and error code of a domain error."""
+    if isinstance(exc, Unauthorized):
+        return 401, "unauthorized"
+    for cls, status, code in STATUS:
+        if isinstance(exc, cls):
+            return status, code
+    return 400, "bad_request"
+
+
+def _wants_html(request: Request) -> bool:
+    """Tell whether the request came from the dashboard rather than the API."""
+    return not request.url.path.startswith("/api")
+
+
+def _answer(
+    request: Request,
+    status: int,
+    code: str,
+    message: str,
+    problems: list[str] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """Answer a refusal: an HTML error page for the dashboard, the JSON body for the API."""
+    if _wants_html(request):
+        from web.pages.render import render_error
+
+        page = render_error(request, status, message, problems)
+        page.headers.update(headers or {})
+        return page
+    return JSONResponse(error_body(code, message, problems), status_code=status, headers=headers)
+
+
+async def on_domain_error(request: Request, exc: Exception) -> Response:
+    """Answer a domain error: JSON for the API, a login redirect or error page for the dashboard."""
+    assert isinstance(exc, errors.CchcError)
+    status, code = classify(exc)
+    if status == 401:
+        if _wants_html(request):
+            return RedirectResponse("/login", status_code=303)
+        return _answer(request, status, code, str(exc), headers={"WWW-Authenticate": "Bearer"})
+    problems = getattr(exc, "problems", None)
+    return _answer(
+        request, status, code, str(exc), problems if problems and len(problems) > 1 else None
+    )
+
+
+async def on_integrity_error(request: Request, exc: Exception) -> Response:
+    """Two writers raced for one row: the loser gets a conflict, never a 500."""
+    msg = "Dữ liệu vừa bị thay đổi bởi một yêu cầu khác; vui lòng tải lại và thử lại"
+    return _answer(request, 409, "conflict", msg)
+
+
+async def on_busy_database(request: Request, exc: Exception) -> Response:
+    """The database was locked or unreachable for a moment: ask the client to retry."""
+    msg = "Cơ sở dữ liệu đang bận; vui lòng thử lại sau giây lát"
+    return _answer(request, 503, "retry_later", msg, headers={"Retry-After": "1"})
+
+
+async def on_http_error(request: Request, exc: Exception) -> Response:
+    """Answer framework errors (404 route, 405 method) with the same body."""
+    assert isinstance(exc, HTTPException)
+    messages = {404: "Không tìm thấy", 405: "Phương thức không được hỗ trợ"}
+    message = messages.get(exc.status_code, str(exc.detail))
+    headers = getattr(exc, "headers", None)
+    return _answer(request, exc.status_code, f"http_{exc.status_code}", message, headers=headers)
+
+
+async def on_request_invalid(request: Request, exc: Exception) -> Response:
+    """Answer a malformed request (wrong type, missing field) with 422 naming each field."""
+    assert isinstance(exc, RequestValidationError)
+    problems = [
+        f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', '')}" for e in exc.errors()
+    ]
+    return _answer(request, 422, "invalid_request", "Yêu cầu không hợp lệ", problems)
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers on the app."""
+    app.add_exception_handler(errors.CchcError, on_domain_error)
+    app.add_exception_handler(IntegrityError, on_integrity_error)
+    app.add_exception_handler(OperationalError, on_busy_database)
+    app.add_exception_handler(HTTPException, on_http_error)
+    app.add_exception_handler(RequestValidationError, on_request_invalid)

@@ -1,0 +1,1 @@
+"""The server-rendered dashboard (Vietnamese HTML, Jinja2 with autoescape, no JS build)."""

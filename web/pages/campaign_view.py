@@ -1,0 +1,107 @@
+"""The campaign page's shared body: built from a bounded set of queries, rendered once, cached.
+
+Everything below the page header is the same for every overseer (admin, council, viewer) and for
+every other signed-in user respectively, so it is rendered once per few seconds and reused: many
+people watching one campaign cost one set of queries, not one per person (and never one per unit).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+from sqlmodel import Session
+
+from models import progress, result_views, unit_views
+from models.campaigns import Campaign
+from models.enums import Role
+from models.units import OrgUnit
+from models.users import User
+from web.pages import timeline
+from web.pages.cache import cached
+from web.pages.render import TEMPLATES
+
+OPEN_LIMIT = 50
+LOG_LIMIT = 20
+RESULTS_PER_BLOCK = 100
+OVERSEERS = {Role.admin, Role.council, Role.viewer}
+
+
+@dataclass
+class CampaignView:
+    """The data the shared body shows."""
+
+    stages: list[progress.StageProgress]
+    unit_stages: list[progress.StageProgress]
+    timeline: timeline.Timeline
+    rows: list[progress.MatrixRow] = field(default_factory=list)
+    open_rows: list[tuple[Any, Any, Any]] = field(default_factory=list)
+    outbox_counts: dict[str, int] | None = None
+    outbox: list[tuple[Any, Any]] = field(default_factory=list)
+    results: dict[str, list[tuple[Any, Any]]] | None = None
+    fields: dict[uuid.UUID, dict[str, tuple[float, float]]] = field(default_factory=dict)
+    field_codes: list[str] = field(default_factory=list)
+
+
+def _results(session: Session, camp: Campaign) -> dict[str, Any]:
+    """Build the ranking per block (top of each) and the field heat map."""
+    by_block: dict[str, list[tuple[Any, Any]]] = defaultdict(list)
+    for result, unit in result_views.results(session=session, campaign_id=camp.id):
+        if len(by_block[result.rank_group]) < RESULTS_PER_BLOCK:
+            by_block[result.rank_group].append((result, unit))
+    shown = {unit.id for rows in by_block.values() for _, unit in rows}
+    fields: dict[uuid.UUID, dict[str, tuple[float, float]]] = defaultdict(dict)
+    for row in result_views.field_results(session=session, campaign_id=camp.id):
+        if row.unit_id in shown:
+            fields[row.unit_id][row.field_code] = (row.achieved_points, row.max_points)
+    codes = sorted({c for f in fields.values() for c in f}, key=lambda c: (len(c), c))
+    return {"results": dict(by_block), "fields": dict(fields), "field_codes": codes}
+
+
+def build_view(
+    session: Session, camp: Campaign, group: OrgUnit | None, overseer: bool, with_results: bool
+) -> CampaignView:
+    """Query what the body shows: progress always; matrix, open list and log for overseers."""
+    stages = progress.stage_progress(session=session, campaign_id=camp.id)
+    view = CampaignView(stages=stages, unit_stages=[], timeline=timeline.build(stages))
+    if overseer:
+        _parent, view.rows = progress.matrix(
+            session=session, campaign=camp, parent_id=group.id if group else None
+        )
+        shown = {stage_id for row in view.rows for stage_id in row.cells}
+        view.unit_stages = [s for s in stages if s.unit_stage and s.stage.id in shown]
+        view.open_rows = unit_views.open_assignments(
+            session=session,
+            campaign_id=camp.id,
+            limit=OPEN_LIMIT,
+            unit_ids=[r.unit.id for r in view.rows] if group else None,
+        )
+        view.outbox_counts = result_views.outbox_counts(session=session, campaign_id=camp.id)
+        view.outbox = result_views.outbox(session=session, campaign_id=camp.id, limit=LOG_LIMIT)
+    if with_results and group is None:
+        for key, value in _results(session, camp).items():
+            setattr(view, key, value)
+    return view
+
+
+def campaign_body(
+    session: Session, camp: Campaign, user: User, group: OrgUnit | None, published: bool
+) -> Markup:
+    """Return the rendered body for this user's audience (cached a few seconds)."""
+    overseer = user.role in OVERSEERS
+    with_results = published or user.role in {Role.admin, Role.council}
+    key = ("campaign-body", camp.id, group.id if group else None, overseer, with_results)
+
+    def build() -> Markup:
+        view = build_view(session, camp, group, overseer, with_results)
+        template = TEMPLATES.get_template("_campaign_body.html")
+        return Markup(
+            template.render(
+                camp=camp, view=view, group=group, overseer=overseer, published=published
+            )
+        )
+
+    return cached(key, build)

@@ -1,0 +1,83 @@
+"""Gather a unit's drill-down: assignments, versions, reminders received, scores where allowed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlmodel import Session
+
+from cchc.errors import NotFound
+from models import result_views, unit_views
+from models.campaigns import Campaign
+from models.enums import Role
+from models.evidence import list_evidence
+from models.scoring_lookup import criteria_set_for, set_items
+from models.self_assessments import list_versions, version_scores
+from models.units import OrgUnit
+from models.users import User
+from web import lookup
+from web.scope import appraised_fields, can_see_scores
+
+
+@dataclass
+class UnitView:
+    """The unit page's data."""
+
+    assignments: list[tuple[Any, Any]]
+    extensions: list[Any]
+    versions: list[Any]
+    notifications: list[Any]
+    evidence: list[Any]
+    sees_scores: bool
+    items: list[Any] = field(default_factory=list)
+    scores: dict[Any, Any] = field(default_factory=dict)
+    shown_version: Any = None
+    appraisals: dict[Any, Any] = field(default_factory=dict)
+    result: Any = None
+
+
+def unit_view(session: Session, camp: Campaign, unit: OrgUnit, user: User) -> UnitView:
+    """Return what this user may see of the unit."""
+    rows = unit_views.unit_assignments(session=session, campaign_id=camp.id, unit_id=unit.id)
+    versions = list(reversed(list_versions(session=session, campaign_id=camp.id, unit_id=unit.id)))
+    view = UnitView(
+        assignments=rows,
+        extensions=unit_views.unit_extensions(
+            session=session, assignment_ids=[a.id for _, a in rows]
+        ),
+        versions=versions,
+        notifications=unit_views.notifications(
+            session=session, campaign_id=camp.id, unit_id=unit.id
+        ),
+        evidence=list_evidence(session=session, campaign_id=camp.id, unit_id=unit.id),
+        sees_scores=can_see_scores(session, user, camp, unit, lookup.is_published(session, camp)),
+    )
+    if view.sees_scores:
+        _add_scores(session, camp, unit, user, view)
+    return view
+
+
+def _add_scores(
+    session: Session, camp: Campaign, unit: OrgUnit, user: User, view: UnitView
+) -> None:
+    """Fill in the newest submitted (else newest) version's scores, appraisals and result."""
+    fields = appraised_fields(session, user, camp, unit) if user.role == Role.appraiser else None
+    try:
+        items = set_items(
+            session=session,
+            criteria_set_id=criteria_set_for(session=session, campaign=camp, unit=unit).id,
+        )
+    except NotFound:  # a unit without a criteria set simply has no scores
+        return
+    view.items = [i for i in items if fields is None or i.field_code in fields]
+    shown = next((v for v in view.versions if v.status == "submitted"), None)
+    view.shown_version = shown or (view.versions[0] if view.versions else None)
+    if view.shown_version is not None:
+        view.scores = version_scores(session=session, self_assessment_id=view.shown_version.id)
+    view.appraisals = {
+        i.id: a
+        for i, a in unit_views.appraisals(session=session, campaign_id=camp.id, unit_id=unit.id)
+    }
+    found = result_views.results(session=session, campaign_id=camp.id, unit_id=unit.id)
+    view.result = found[0][0] if found and fields is None else None

@@ -1,0 +1,176 @@
+"""Request bodies and answers of the JSON API (documented in the OpenAPI schema)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import Path
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+
+def _no_nul(value: str) -> str:
+    """Refuse NUL characters (PostgreSQL cannot store them in text)."""
+    if "\x00" in value:
+        raise ValueError("không được chứa ký tự NUL")
+    return value
+
+
+def _sane_day(value: date) -> date:
+    """Refuse dates far outside any campaign (keeps date arithmetic in range)."""
+    if not 2000 <= value.year <= 2100:
+        raise ValueError("ngày phải trong khoảng năm 2000-2100")
+    return value
+
+
+Text = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=4000), AfterValidator(_no_nul)
+]
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=128),
+    AfterValidator(_no_nul),
+]
+Long = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=4000),
+    AfterValidator(_no_nul),
+]
+Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$")]
+Day = Annotated[date, AfterValidator(_sane_day)]
+Points = Annotated[float, Field(ge=-1000, le=1000, allow_inf_nan=False)]
+Count = Annotated[int, Field(ge=0, le=10_000)]
+
+
+class In(BaseModel):
+    """A request body: unknown keys are refused."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class ScoreIn(In):
+    """One self score: the leaf's code, the points, and how they were reached."""
+
+    item_code: Code
+    score: Points
+    explanation: Text | None = None
+
+
+class DraftIn(In):
+    """A draft self-assessment; lock_version (or If-Match) guards against lost updates."""
+
+    scores: list[ScoreIn] = Field(max_length=2000)
+    lock_version: Count | None = None
+
+
+class ReasonIn(In):
+    """A reason for an act (withdrawal)."""
+
+    reason: Long
+
+
+class ResponseIn(In):
+    """The unit's answer (giải trình) to an appraisal remark."""
+
+    text: Long
+
+
+class AppraiseIn(In):
+    """Accept a self score, or adjust it with a reason."""
+
+    decision: Literal["accepted", "adjusted"]
+    score: Points | None = None
+    reason: Text | None = None
+
+
+class AcceptAllIn(In):
+    """Accept every self score (of one field, when given)."""
+
+    field_code: Code | None = None
+
+
+class CouncilSessionIn(In):
+    """A council session: attendance and votes; valid with > 50% present or in writing."""
+
+    held_on: Day
+    members_total: int = Field(ge=1, le=1000)
+    present: list[Name] = Field(default_factory=list, max_length=1000)
+    in_writing: list[Name] = Field(default_factory=list, max_length=1000)
+    votes_for: Count = 0
+    votes_against: Count = 0
+    decision: Text | None = None
+
+
+class FinalScoreIn(In):
+    """The council's final score for one leaf, with its reason."""
+
+    score: Points
+    reason: Long
+
+
+class LaunchIn(In):
+    """Launch a campaign from a plan file under config/plans."""
+
+    plan: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]{1,120}\.ya?ml$")]
+    dry_run: bool = False
+
+
+class FactIn(In):
+    """A human step recorded as a fact; it must be the fact its stage waits for.
+
+    Survey imports and council sessions have their own endpoints (import and quorum checks).
+    """
+
+    kind: Literal["guidance_issued", "generic_done", "appraisal_done"]
+    stage_code: Code
+    unit_code: Code | None = None
+    document_no: Name | None = None
+    note: Text | None = None
+
+
+class ApprovalIn(In):
+    """The chairman's approval decision."""
+
+    decision_no: Name
+    decided_on: Day
+
+
+class ExtensionIn(In):
+    """Extend one unit's due day in one stage (to the end of new_due, local time)."""
+
+    stage_code: Code
+    new_due: Day
+    reason: Long
+    document_no: Name
+
+
+class UserIn(In):
+    """A new API user; the answer carries its token once."""
+
+    name: Name
+    role: Literal["admin", "unit", "appraiser", "council", "viewer"]
+    unit_code: Code | None = None
+    field_codes: list[Code] = Field(default_factory=list, max_length=50)
+    unit_codes: list[Code] = Field(default_factory=list, max_length=5000)
+
+
+class ErrorDetail(BaseModel):
+    """What went wrong, in Vietnamese."""
+
+    code: str
+    message: str
+    problems: list[str] | None = None
+
+
+class ErrorOut(BaseModel):
+    """Every refusal has this body."""
+
+    error: ErrorDetail
+
+
+ERRORS = {s: {"model": ErrorOut} for s in (401, 403, 404, 409, 422)}
+
+CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$"
+CampaignCode = Annotated[str, Path(pattern=CODE_PATTERN, description="mã chiến dịch")]
+UnitCode = Annotated[str, Path(pattern=CODE_PATTERN, description="mã đơn vị")]
+ItemCode = Annotated[str, Path(pattern=CODE_PATTERN, description="mã tiêu chí, ví dụ 1.2.1")]

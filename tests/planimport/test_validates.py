@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from config import load_plan
+from config import calendar_overrides, load_plan
+from deadlines import calendar_for
 from planimport import import_plan
 from planimport.dump import to_yaml
 from tests.planimport.conftest import DATA, seed
@@ -22,5 +24,14 @@ def test_imported_plan_loads_with_config(source: Path, tmp_path: Path) -> None:
     plan = load_plan(path)
     assert len(plan.stages) == len(result.plan["stages"])
     for stage, mine in zip(plan.stages, result.plan["stages"], strict=True):
-        assert stage.due_at.date() == mine["window"]["due"]
+        # The importer declares roll_forward: a due day off moves to the next working day.
+        assert stage.due_at.date() == _next_working_day(mine["window"]["due"], plan.year)
         assert stage.lead == mine["lead"]
+
+
+def _next_working_day(day: date, year: int) -> date:
+    """The first working day on or after `day` in the configured Vietnamese calendar."""
+    cal = calendar_for(range(year - 1, year + 3), calendar_overrides(strict=True) or None)
+    while not cal.is_working_day(day):
+        day += timedelta(days=1)
+    return day

@@ -47,19 +47,20 @@ def _httpx_fresh(r: ReceiverProc, keys: list[str]) -> float:
 
 
 def _apprise(r: ReceiverProc, keys: list[str]) -> float:
-    """Send each message through the product's apprise sender; return seconds."""
-    from tasks.sending import send
+    """Send each message through the product's apprise sender, as one delivery batch; seconds."""
+    from tasks.sending import Sender
 
     url = r.apprise_url()
     start = time.perf_counter()
-    for key in keys:
-        send(
-            urls=[url],
-            key=key,
-            recipient="xa-0001",
-            subject="Nhắc hạn: Xã tự đánh giá",
-            body="Nhắc hạn giai đoạn «Xã tự đánh giá, chấm điểm».\nHạn hoàn thành: 22/11/2024.",
-        )
+    with Sender() as sender:  # what deliver_pending holds for a delivery run
+        for key in keys:
+            sender.send(
+                urls=[url],
+                key=key,
+                recipient="xa-0001",
+                subject="Nhắc hạn: Xã tự đánh giá",
+                body="Nhắc hạn giai đoạn «Xã tự đánh giá, chấm điểm».\nHạn hoàn thành: 22/11/2024.",
+            )
     return time.perf_counter() - start
 
 

@@ -25,10 +25,16 @@ class DeliveryReport:
     retrying: int = 0
 
 
-def _send_one(session: Session, row: outbox.Notification, lease: outbox.Lease, final: bool) -> bool:
+def _send_one(
+    sender: sending.Sender,
+    session: Session,
+    row: outbox.Notification,
+    lease: outbox.Lease,
+    final: bool,
+) -> bool:
     """Send one row and record the outcome right away (True when delivered)."""
     try:
-        sending.send(
+        sender.send(
             urls=row.urls,
             key=row.idempotency_key,
             recipient=row.recipient,
@@ -58,7 +64,7 @@ def deliver_pending(
     # A send must start this long before the lease ends, so it finishes while the rows are ours.
     margin = timedelta(seconds=min(cfg.lease_margin_seconds, lease_seconds / 4))
     report, tried, waiting = DeliveryReport(), set(), []
-    with Session(engine, expire_on_commit=False) as session:
+    with Session(engine, expire_on_commit=False) as session, sending.Sender() as sender:
         while True:
             lease = outbox.claim_pending(
                 session=session,
@@ -76,7 +82,7 @@ def deliver_pending(
                     # Never send on an expiring lease: another sender may own these rows now.
                     break
                 tried.add(row.id)
-                if _send_one(session, row, lease, final):
+                if _send_one(sender, session, row, lease, final):
                     report.delivered += 1
                 elif final:
                     report.failed += 1

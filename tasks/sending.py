@@ -1,4 +1,4 @@
-"""Send one outbox row through apprise; turn apprise's False into NotificationFailed."""
+"""Send outbox rows through apprise; turn apprise's False into NotificationFailed."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import apprise
 
 import tasks.outbox_plugin  # noqa: F401  (registers the outbox:// scheme)
 from cchc.errors import NotificationFailed
+from tasks import http_pool
 
 KEY_HEADER = "X-Cchc-Key"
 # Schemes that turn `+Name=value` URL arguments into HTTP or e-mail headers.
@@ -56,16 +57,69 @@ def with_key(url: str, key: str, recipient: str) -> str:
     )
 
 
-def send(*, urls: list[str], key: str, recipient: str, subject: str, body: str) -> None:
-    """Send one message to all its URLs (a fresh Apprise each: one object throttles e-mail)."""
-    if not urls:
-        raise NotificationFailed(f"{recipient}: không có địa chỉ nhận thông báo")
+class Sender:
+    """Sends many messages on one thread, e.g. one delivery batch (use as a context manager).
+
+    Each json/xml/form URL gets one Apprise object for the whole batch (the idempotency key
+    header is set per message) and keep-alive connections; building both per message cost
+    more than the send. Every other scheme, e-mail above all, gets a fresh Apprise per message
+    as before, so its plugin's throttling and per-message URL arguments are unchanged.
+    """
+
+    def __init__(self) -> None:
+        self._reused: dict[str, apprise.Apprise] = {}
+        self._pool = http_pool.pooled()
+
+    def __enter__(self) -> Sender:
+        self._pool.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._reused.clear()
+        self._pool.__exit__(*exc)
+
+    def _reusable(self, url: str, recipient: str) -> apprise.Apprise:
+        """The batch's Apprise object for a json/xml/form URL, built on first use."""
+        if url not in self._reused:
+            self._reused[url] = _apprise([url], recipient)
+        return self._reused[url]
+
+    def send(self, *, urls: list[str], key: str, recipient: str, subject: str, body: str) -> None:
+        """Send one message to all its URLs; raise NotificationFailed unless every one took it."""
+        if not urls:
+            raise NotificationFailed(f"{recipient}: không có địa chỉ nhận thông báo")
+        senders, fresh = [], []
+        for url in urls:
+            if urlsplit(url).scheme in http_pool.SCHEMES:
+                sender = self._reusable(url, recipient)
+                sender[0].headers[KEY_HEADER] = key
+                senders.append(sender)
+            else:
+                fresh.append(with_key(url, key, recipient))
+        if fresh:
+            senders.append(_apprise(fresh, recipient))
+        _LAST_WARNING.take()  # forget a warning left by an earlier send on this thread
+        text = f"{body}\n\nMã thông báo: {key}"
+        # Try every URL even after a failure, as one Apprise for all of them would.
+        sent = [sender.notify(body=text, title=subject) for sender in senders]
+        if not all(sent):
+            raise NotificationFailed(
+                _LAST_WARNING.take() or f"{recipient}: apprise báo gửi thất bại"
+            )
+
+
+def _apprise(urls: list[str], recipient: str) -> apprise.Apprise:
+    """A new Apprise object for these URLs; NotificationFailed names the first invalid one."""
     sender = apprise.Apprise()
     for url in urls:
-        if not sender.add(with_key(url, key, recipient)):
+        if not sender.add(url):
             raise NotificationFailed(
                 f"{recipient}: địa chỉ apprise không hợp lệ: {url.split('?')[0]}"
             )
-    _LAST_WARNING.take()  # forget a warning left by an earlier send on this thread
-    if not sender.notify(body=f"{body}\n\nMã thông báo: {key}", title=subject):
-        raise NotificationFailed(_LAST_WARNING.take() or f"{recipient}: apprise báo gửi thất bại")
+    return sender
+
+
+def send(*, urls: list[str], key: str, recipient: str, subject: str, body: str) -> None:
+    """Send one message on its own (a batch of one; delivery batches use Sender)."""
+    with Sender() as sender:
+        sender.send(urls=urls, key=key, recipient=recipient, subject=subject, body=body)

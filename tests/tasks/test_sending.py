@@ -8,7 +8,7 @@ import pytest
 
 from cchc.errors import NotificationFailed
 from tasks.outbox_plugin import outbox_path
-from tasks.sending import send, with_key
+from tasks.sending import Sender, send, with_key
 from tests.flows.receivers import http_receiver, smtp_receiver
 
 BODY = "Hạn hoàn thành: 16/02/2024 23:59 (giờ Việt Nam), còn 2 ngày làm việc."
@@ -53,3 +53,36 @@ def test_outbox_scheme_appends_json_lines(configured):
 def test_with_key_leaves_other_schemes_alone():
     assert with_key("tgram://token/chat", "k", "x") == "tgram://token/chat"
     assert with_key("outbox://", "a:b", "x") == "outbox://?key=a%3Ab&to=x"
+
+
+def test_a_batch_sends_each_message_with_its_own_key_to_web_hooks_and_mail():
+    with smtp_receiver() as (mail_url, mails), http_receiver() as receiver, Sender() as sender:
+        for n in range(3):
+            sender.send(
+                urls=[receiver.url, mail_url],
+                key=f"lo-{n}",
+                recipient=f"xa-{n}",
+                subject="Nhắc hạn",
+                body=BODY,
+            )
+    assert receiver.keys == {"lo-0": 1, "lo-1": 1, "lo-2": 1}
+    assert [m["X-Cchc-Key"] for m in mails] == ["lo-0", "lo-1", "lo-2"]
+    footers = [b["message"].rsplit("\n", 1)[-1] for b in receiver.bodies]
+    assert footers == ["Mã thông báo: lo-0", "Mã thông báo: lo-1", "Mã thông báo: lo-2"]
+
+
+def test_a_failed_send_in_a_batch_names_its_reason_and_the_batch_goes_on():
+    with http_receiver(fail_first=1) as receiver, Sender() as sender:
+        with pytest.raises(NotificationFailed, match="500"):
+            sender.send(urls=[receiver.url], key="k-5", recipient="xa-1", subject="S", body=BODY)
+        sender.send(urls=[receiver.url], key="k-5", recipient="xa-1", subject="S", body=BODY)
+        sender.send(urls=[receiver.url], key="k-6", recipient="xa-2", subject="S", body=BODY)
+    assert receiver.keys == {"k-5": 1, "k-6": 1}
+
+
+def test_an_invalid_url_fails_only_its_message():
+    with http_receiver() as receiver, Sender() as sender:
+        with pytest.raises(NotificationFailed, match="không hợp lệ: json://"):
+            sender.send(urls=["json://"], key="k-7", recipient="xa-1", subject="S", body=BODY)
+        sender.send(urls=[receiver.url], key="k-8", recipient="xa-2", subject="S", body=BODY)
+    assert receiver.keys == {"k-8": 1}

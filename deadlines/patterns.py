@@ -27,6 +27,11 @@ _MONTH_START = r"\d{1,2}(?:[/.\-]\d{4}|\s*,?\s*nam\s+\d{4})?(?!\d)"  # may be fo
 _TO = r"\s*(?:den|toi|-|–|—)\s*(?:het\s+)?"
 _KW = r"(?<![/\-.])\b"  # a keyword starts a word, not a code such as "08-CTr/TU"
 _FROM = rf"(?<!thu ){_KW}(?:sau|tu|ke\s+tu|bat\s+dau\s+tu)\s+"
+# "trước 17 giờ ngày D", "chậm nhất 17h00 ngày D": the hour is dropped, the whole day D counts.
+_HOUR = r"\s*\d{1,2}\s*(?:gio|h)(?:\s*\d{2})?(?:\s*phut)?"
+# "Tháng 11, 12/2024", "tháng 11 và tháng 12/2024": a list of months read as one span, only when
+# the second month is written as one ("tháng 12", "12/2024"), so "tháng 10, 15 đơn vị" is no span.
+_AND = r"\s*(?:,|\s+va)\s*(?=thang\s|\d{1,2}[/.\-]\d{4})"
 
 _SOURCES: tuple[tuple[str, bool, str], ...] = (
     (
@@ -37,7 +42,8 @@ _SOURCES: tuple[tuple[str, bool, str], ...] = (
     (
         "month_range",
         True,
-        rf"{_KW}(?:tu\s+)?thang\s+(?P<a>{_MONTH_START}){_TO}(?:thang\s+)?(?P<b>{_MONTH})",
+        rf"{_KW}(?:tu\s+|trong\s+)?thang\s+(?P<a>{_MONTH_START})(?:{_TO}|{_AND})(?:thang\s+)?"
+        rf"(?P<b>{_MONTH})",
     ),
     (
         "quarter",
@@ -49,11 +55,12 @@ _SOURCES: tuple[tuple[str, bool, str], ...] = (
     (
         "by_end_of_day",
         True,
-        rf"{_KW}(?:(?:cham|muon)\s+nhat|han\s+chot|den\s+het)\s*:?\s*(?:la\s+)?(?:vao\s+)?(?:ngay\s+)?"
+        rf"{_KW}(?:(?:cham|muon)\s+nhat(?:{_HOUR})?|han\s+chot|den\s+het|truoc{_HOUR})\s*:?\s*,?\s*"
+        rf"(?:la\s+)?(?:vao\s+)?(?:ngay\s+)?"
         rf"{_date('a')}",
     ),
     ("before_day", True, rf"{_KW}truoc\s+(?:ngay\s+)?{_date('a')}"),
-    ("open_ended", True, rf"{_FROM}(?:ngay\s+{_date('a')}|thang\s+(?P<m>{_MONTH}))"),
+    ("open_ended", True, rf"{_FROM}(?:(?:ngay\s+)?{_date('a')}|thang\s+(?P<m>{_MONTH}))"),
     ("month", True, rf"{_KW}(?:trong\s+)?thang\s+(?P<a>{_MONTH})"),
     ("on_day", False, rf"{_KW}(?:vao\s+|trong\s+)?ngay\s+{_date('a')}"),
     ("on_day", False, r"(?<![\d/.\-])(?P<a>\d{1,2}(?P<s>[/.\-])\d{1,2}(?P=s)\d{4})(?![\d/.\-])"),

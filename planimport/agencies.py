@@ -14,6 +14,7 @@ from planimport.names import (
     NOT_UNITS,
     acronym_key,
     acronyms,
+    drop_role_notes,
     norm,
 )
 
@@ -22,6 +23,7 @@ ENUM_TAIL = re.compile(r"(?:^|\s)(?:gom )?(?:cac )?(?:so|so va co quan ngang so"
                        r"|so, co quan ngang so|so, nganh|so nganh|co quan|don vi|sau)\s*$")
 _ITEM_SPLIT = re.compile(r"\s*[;\n]\s*(?:[-+•]\s)?|^\s*[-+•]\s")
 _PROVINCE_WORDS = ("ubnd tinh", "ubnd thanh pho", "chu tich ubnd tinh", "chu tich ubnd thanh pho")
+_OWN_NAMED = ("province", "district", "commune")  # their names need the place name
 
 
 @dataclass
@@ -53,6 +55,7 @@ class Directory:
         self.acronyms: dict[str, str] = {}
         self.names: dict[str, str] = {}
         self.province_words = set(norm(province_name).split())
+        self.place = re.sub(r"^(?:tinh|thanh pho)\s+", "", norm(province_name))
         for unit in units:
             self._add_unit(unit)
         for target, pattern in GROUP_PATTERNS:  # weighted below any unit's own name
@@ -67,15 +70,26 @@ class Directory:
         names = [unit.name, *getattr(unit, "short_names", []), *getattr(unit, "aliases", [])]
         if unit.kind == "province":
             names += list(_PROVINCE_WORDS)
+        if unit.kind not in _OWN_NAMED:
+            names += self._without_place(norm(unit.name))
         for name in {norm(n) for n in names if n}:
             self.entries.append((len(name) + 1000, _pattern(name), unit.code))
         full = norm(unit.name)
         if unit.kind == "department" and full.startswith("so "):
             self.acronyms.setdefault(acronym_key(unit.name[3:]), unit.name)
 
+    def _without_place(self, name: str) -> list[str]:
+        """Return "bảo hiểm xã hội tỉnh" for "Bảo hiểm xã hội tỉnh Hà Tĩnh" (and without "tỉnh")."""
+        if not self.place or not name.endswith(f" {self.place}"):
+            return []
+        base = name[: -len(self.place)].strip()
+        bare = re.sub(r"\s+(?:tinh|thanh pho)$", "", base)
+        return [n for n in (base, f"{bare} tinh", bare) if len(n.split()) >= 2]
+
     def resolve(self, text: str) -> Resolved:
         """Return the units and groups `text` names; unmatched words are reported, not guessed."""
         out = Resolved()
+        text = drop_role_notes(text)
         for item in _ITEM_SPLIT.split(self._expand_acronyms(text)):
             if item.strip(" .,:;-+"):
                 self._resolve_item(item, out)
@@ -155,7 +169,7 @@ class Directory:
     def mentions(self, text: str) -> list[str]:
         """Return the units and groups named anywhere in free text (no unknown report)."""
         out = Resolved()
-        self._match_run(self._expand_acronyms(text), out)
+        self._match_run(self._expand_acronyms(drop_role_notes(text)), out)
         return out.targets
 
     def empty_group(self, target: str) -> bool:

@@ -7,15 +7,14 @@ from datetime import date
 from typing import Any
 
 from cchc.clock import LOCAL_TZ
-from cchc.errors import DeadlinePhraseError
 from deadlines import Window
 from planimport.agencies import Directory, Resolved
+from planimport.deadline import stage_deadline
 from planimport.kinds import stage_kind
 from planimport.model import Review, Row
 from planimport.order import Draft, as_scope, depends_on, scope_targets
 from planimport.parties import row_parties
 from planimport.text import fold, one_line
-from planimport.when import phrases, window_for
 
 
 @dataclass
@@ -33,9 +32,11 @@ def build_stages(
 ) -> tuple[list[dict], list[Review]]:
     """Return the plan's stages as config dicts and the review list, in document order."""
     built: list[_Stage] = []
+    above = ""
     for i, row in enumerate(rows, 1):
         after = _opens(built[-1].draft.window) if built and built[-1].draft.window else None
-        built.append(_stage(f"s{i:02d}", row, directory, year, after))
+        built.append(_stage(f"s{i:02d}", row, directory, year, after, above))
+        above = built[-1].body.get("deadline") or above
     drafts = [s.draft for s in built]
     for n, stage in enumerate(built):
         stage.draft.scope = scope_targets(stage.draft, directory)
@@ -48,7 +49,8 @@ def _opens(window: Window) -> date:
     return window.opens_at.astimezone(LOCAL_TZ).date()
 
 
-def _stage(code: str, row: Row, directory: Directory, year: int, after: date | None) -> _Stage:
+def _stage(code: str, row: Row, directory: Directory, year: int, after: date | None,
+           above: str) -> _Stage:
     """Read one row: title, kind, deadline and window, lead and cooperating agencies."""
     reviews: list[Review] = []
     title = one_line(row.text("title"))
@@ -59,7 +61,10 @@ def _stage(code: str, row: Row, directory: Directory, year: int, after: date | N
     if guess.doubt:
         reviews.append(Review(row.line_of("title"), code, "loại giai đoạn", title[:80],
                               f"{guess.doubt}; đã chọn {guess.kind}"))
-    deadline, window = _deadline(code, row, year, after, reviews)
+    elif not guess.found and guess.kind != "generic" and not row.prose:
+        why = f"tên nhiệm vụ không nêu việc; lấy theo mục/ngữ cảnh: {guess.kind}, cần xác nhận"
+        reviews.append(Review(row.line_of("title"), code, "loại giai đoạn", title[:80], why))
+    deadline, window = stage_deadline(code, row, year, after, above, reviews)
     lead, cooperating = row_parties(row, directory)
     _agency_reviews(code, row, "cơ quan chủ trì", "lead", lead, directory, reviews)
     _agency_reviews(code, row, "cơ quan phối hợp", "cooperating", cooperating, directory, reviews)
@@ -71,29 +76,6 @@ def _stage(code: str, row: Row, directory: Directory, year: int, after: date | N
     if window is not None:
         body["window"] = {"opens": _opens(window), "due": window.due_at.astimezone(LOCAL_TZ).date()}
     return _Stage(draft, body, row.line, reviews)
-
-
-def _deadline(code: str, row: Row, year: int, after: date | None,
-              reviews: list[Review]) -> tuple[str | None, Window | None]:
-    """Return the plan's deadline wording and its window; note where either is missing."""
-    text, line = one_line(row.text("time")), row.line_of("time")
-    if not text:
-        for role, label in (("note", "cột Yêu cầu/Ghi chú"), ("title", "tên nhiệm vụ")):
-            found = phrases(row.text(role))
-            if found and not row.prose:
-                text, line = found[0], row.line_at(role, found[0])
-                why = f"hàng không ghi thời gian; hạn lấy từ {label}, cần xác nhận"
-                reviews.append(Review(line, code, "thời hạn", text, why))
-                break
-        else:
-            reviews.append(Review(row.line, code, "thời hạn", "", "hàng không ghi thời gian"))
-            return None, None
-    text = text.rstrip(" .;,")
-    try:
-        return text, window_for(text, year=year, after=after)
-    except DeadlinePhraseError as exc:
-        reviews.append(Review(line, code, "thời hạn", text, str(exc)))
-        return text, None
 
 
 def _agency_reviews(code: str, row: Row, label: str, role: str, found: Resolved,

@@ -9,8 +9,9 @@ from planimport.text import fold_clean
 # Checked in order: "Thời gian thực hiện" is a time column before "thực hiện" makes it a lead.
 _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("no", ("tt", "stt", "so tt", "so thu tu", "thu tu", "#")),
+    ("start", ("bat dau", "tu ngay", "khoi dong")),  # "Thời gian bắt đầu": not the deadline
     ("time", ("thoi gian", "thoi han", "tien do", "han hoan thanh", "ngay hoan thanh",
-              "hoan thanh", "moc thoi gian", "han")),
+              "hoan thanh", "ket thuc", "den ngay", "moc thoi gian", "han")),
     ("cooperating", ("phoi hop",)),
     ("title", ("nhiem vu", "noi dung", "cong viec", "hoat dong", "ten nhiem vu", "buoc")),
     ("note", ("yeu cau", "san pham", "ket qua", "ghi chu", "hinh thuc")),
@@ -18,6 +19,7 @@ _ROLE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 _NO_ONLY = re.compile(r"^(?:s?tt|so tt|so thu tu|thu tu|#)$")
 MAX_HEADER_WORDS = 8
+_ROW_NO = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVX]{1,5}|[A-Za-zĐđ])[.)]?$")
 
 
 def column_role(text: str) -> str | None:
@@ -56,3 +58,25 @@ def _dedupe(roles: list[str | None]) -> list[str | None]:
             if role:
                 seen.add(role)
     return out
+
+
+def sub_header(top: list[str], sub: list[str]) -> list[str | None] | None:
+    """Return the roles of a two-row header ("Thời gian" over "Bắt đầu | Hoàn thành"), or None.
+
+    A cell spanning columns is written once, so an empty top cell takes the text on its left;
+    a cell spanning both rows may be repeated in the lower one.
+    """
+    named = [column_role(c) for c in sub if c.strip()]
+    if not named or not {"start", "time"} & set(named) or None in named:
+        return None
+    texts, left = [], ""
+    for n, head in enumerate(top):
+        left = head.strip() or left
+        below = sub[n].strip() if n < len(sub) else ""
+        texts.append(left if below in ("", left) else f"{left} {below}")
+    return header_roles(texts)
+
+
+def is_row_no(text: str) -> bool:
+    """Tell whether a first cell reads as a row number ('1', '2.', 'IV', 'a)')."""
+    return bool(_ROW_NO.match(text.strip().strip("*<>/bi ")))

@@ -14,7 +14,7 @@ _PLACE_DATE = re.compile(
 _NAMED = re.compile(r"\b(?:tinh|thanh pho)\s+((?:[^\W\d_]+\s?){1,3})")
 _INDEX_YEAR = re.compile(
     r"(?:chi so|cchc|cai cach hanh chinh|par index)[^.\n]{0,60}?\bnam\s+(\d{4})")
-_DECISION = re.compile(r"^[\s#*]*Số\s*:\s*(\d*)\s*/\s*([A-ZĐ][A-ZĐ\-]*)", re.IGNORECASE)
+_DECISION = re.compile(r"^[\s#*]*S[ốo]\s*:\s*(\d*)\s*/\s*([A-ZĐ][A-ZĐ\-]*)", re.IGNORECASE)
 _TITLE_HEAD = re.compile(r"^[#*\s]*ke hoach[*\s]*$")
 _ACRONYMS = ("UBND", "CCHC", "HĐND", "PAR", "XHH", "TW")
 

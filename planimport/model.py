@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # Column roles a stage table can have.
-ROLES = ("no", "title", "time", "lead", "cooperating", "note")
+ROLES = ("no", "title", "start", "time", "lead", "cooperating", "note")
 
 
 @dataclass(frozen=True)
@@ -76,3 +76,13 @@ class ImportResult:
         """Return plan, shape and reviews as JSON-able data."""
         return {"plan": self.plan, "shape": self.shape,
                 "reviews": [r.as_dict() for r in self.reviews]}
+
+
+@dataclass
+class Grid:
+    """A table: the role of each column and its body rows (header rows removed)."""
+
+    roles: list[str | None]
+    rows: list[list[Cell]] = field(default_factory=list)
+    shape: str = "table"
+    line: int = 0

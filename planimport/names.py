@@ -41,10 +41,12 @@ GROUP_PATTERNS: tuple[tuple[str, str], ...] = (
     ("all_districts", r"ubnd cac (?:huyen|quan)"),
     ("all_communes", r"(?:ubnd )?cap xa"),
     ("all_communes", r"(?:ubnd )?(?:cac )?xa,? phuong,? thi tran(?:,? dac khu)?"),
+    ("all_communes", r"(?:ubnd )?(?:cac )?xa,? phuong,? (?:va )?dac khu"),  # 2-tier, from 07/2025
     ("all_communes", r"(?:ubnd )?(?:cac )?xa,? phuong"),
     ("all_communes", r"ubnd cac xa"),
     ("all_central_agencies",
-     r"(?:cac )?co quan (?:thuoc )?trung uong(?: dong tren dia ban(?: tinh)?)?"),
+     r"(?:cac )?co quan (?:thuoc |nganh doc )?trung uong(?: (?:duoc )?to chuc theo (?:he thong )?"
+     r"nganh doc)?(?: dong tren dia ban(?: tinh)?)?"),
 )
 
 # Participants that are not units of the province: dropped without a review note.
@@ -58,8 +60,11 @@ NOT_UNITS = re.compile(
 FILLER = frozenset(
     "cac va voi cung qua gom la phoi hop chu tri tinh thanh pho cua de tham gia dong tren "
     "dia ban lien quan don vi co quan nhu sau cu the thuc hien theo do doi yeu cau cap "
-    "tat ca moi".split()
+    "tat ca moi thu truong lanh dao thanh vien".split()  # "Thủ trưởng các sở" = the sở
 )
+# "Sở Nội vụ (Thường trực Hội đồng)": the unit's role in the plan, not a second unit.
+_ROLE_NOTE = re.compile(r"\(\s*(?:la |co quan |don vi )?(?:thuong truc|dau moi|chu tri|tham muu"
+                        r"|thu ky|to truong|chu tich)[^()]*\)")
 GROUP_KIND = {"all_departments": "department", "all_districts": "district",
               "all_communes": "commune", "all_central_agencies": "central_agency"}
 
@@ -86,3 +91,11 @@ def acronyms(text: str) -> list[tuple[int, int, str]]:
     """Return (start, end, key) for each "Sở TT&TT"-style acronym in the original `text`."""
     return [(m.start(), m.end(), re.sub(r"[^a-z]", "", fold(m.group(1))))
             for m in _ACRONYM.finditer(text)]
+
+
+def drop_role_notes(text: str) -> str:
+    """Blank out "(Thường trực Hội đồng)"-style notes on a unit's role in the plan."""
+    chars = list(text)
+    for m in _ROLE_NOTE.finditer(fold(text)):  # fold keeps positions, so spans map back
+        chars[m.start():m.end()] = " " * (m.end() - m.start())
+    return "".join(chars)

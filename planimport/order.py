@@ -10,6 +10,7 @@ from planimport.agencies import Directory
 from planimport.names import GROUP_KIND
 
 ACTING = frozenset({"department", "district", "commune", "central_agency"})
+_SELF_NAMED = frozenset({"district", "commune", "central_agency"})
 # The step a stage of each kind follows, nearest first in each tuple.
 FOLLOWS = {
     "self_assessment": ("guidance",),
@@ -40,7 +41,10 @@ def scope_targets(draft: Draft, directory: Directory) -> list[str]:
     """Return who must act when the lead is a group ("UBND cấp xã" = each commune), plus the
     scored units named beside it; a single lead unit (Sở Nội vụ, the council) acts alone."""
     if not any(t in GROUP_KIND for t in draft.lead):
-        return []
+        # "Cục Thuế tỉnh, BHXH tỉnh | Tự đánh giá": named scored units act; a department may
+        # only be organising the step, so that case stays a review item.
+        named = {directory.kind_of(t) for t in draft.lead}
+        return list(draft.lead) if draft.kind == "self_assessment" and named <= _SELF_NAMED else []
     return [t for t in draft.lead if t in GROUP_KIND or directory.kind_of(t) in ACTING]
 
 

@@ -11,7 +11,9 @@ from planimport.text import fold
 # Words that end a prose sentence's subject ("Sở Nội vụ tổng hợp ...").
 _VERB = re.compile(
     r"\b(?:tu danh gia|tu cham diem|tong hop|trinh|hoan thanh|thuc hien|to chuc|xay dung|ban hanh"
-    r"|cong bo|bao cao|chu tri|phoi hop|yeu cau|thanh lap|tham dinh|danh gia|gui|nop|huong dan)\b"
+    r"|cong bo|bao cao|chu tri|phoi hop|yeu cau|thanh lap|tham dinh|danh gia|gui|nop|huong dan"
+    r"|trien khai|tien hanh|phat(?:,? thu)? phieu|phat hanh|theo doi|don doc|kiem tra|phuc tra"
+    r"|cung cap|cap nhat|ra soat|chuan bi|dieu tra|khao sat)\b"
 )
 _BODY = re.compile(r"\b(?:hoi dong|to) tham dinh\b")  # a council's name, not the verb
 _TO = re.compile(r"\b(?:gui ve|gui den|gui|nop ve|nop)\b")

@@ -19,6 +19,8 @@ _TOPIC_IN = re.compile(
     r"^(?:thu (?:nhat|hai|ba|tu|nam|\d+)|truoc het|tiep theo|cuoi cung)\s*(?:la|,)?\s*")
 _DEPARTMENTS_TAIL = re.compile(r"\b(?:gom )?cac so(?: va co quan ngang so| nganh)?$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_MARKER = re.compile(r"^(?:[-+•*–]|[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*[.)])\s+")  # "a) ", "2.1. ", "- "
+_LEFT_OVER = re.compile(r"\s*\b(?:trong(?: thoi gian)?|vao|truoc|hoan thanh|xong|thoi gian)$")
 
 
 @dataclass
@@ -44,10 +46,14 @@ def prose_rows(lines: list[Line]) -> list[Row]:
             out += _close(section)
             section, topic = _Section(heading=re.sub(r"^\S+\s+", "", text)), ""
             continue
+        text = _MARKER.sub("", text)
         label, value = _label(text)
         if label and _agency_label(label, value, no, section):
             continue
         base = section.heading if label.startswith("thoi") else ""
+        if base and value and not phrases(value):  # "Thời gian: Thường xuyên": a stage, undated
+            section.rows.append(_undated_row(value, no, base))
+            continue
         for sentence in _sentences(value if label else text):
             found = phrases(sentence)
             if not found:
@@ -111,9 +117,17 @@ def _sentence_rows(sentence: str, found: list[str], no: int, topic: str, heading
     return rows
 
 
+def _undated_row(value: str, no: int, heading: str) -> Row:
+    """Return the section's stage whose "Thời gian:" line states no date (listed for review)."""
+    row = Row(line=no, section=heading, prose=True)
+    row.cells = {"title": Cell(heading, no), "time": Cell(value.strip(" ."), no)}
+    return row
+
+
 def _title(rest: str, topic: str, heading: str) -> str:
     """Name a prose stage: its clause, or its topic/heading when the clause says too little."""
     rest = re.sub(r"\s+", " ", rest).strip(" .,;:-")
+    rest = rest[: _LEFT_OVER.search(fold(rest)).start()] if _LEFT_OVER.search(fold(rest)) else rest
     rest = rest[_LEAD_IN.match(fold(rest)).end():]  # type: ignore[union-attr]
     topic = topic.strip(" .")
     topic = topic[_TOPIC_IN.match(fold(topic)).end():] if _TOPIC_IN.match(fold(topic)) else topic

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cchc.errors import ValidationError
-from planimport.columns import header_roles
+from planimport.columns import header_roles, sub_header
 from planimport.model import Cell
 from planimport.tables import Grid, Line, find_grids
 from planimport.text import nfc
@@ -82,9 +82,13 @@ def _numbering(text: str) -> bool:
 def _docx_grid(rows: list[list[Cell]]) -> Grid | None:
     """Turn a docx table into a stage grid when one of its first rows is a stage header."""
     for i, row in enumerate(rows[:3]):
-        roles = header_roles([c.text for c in row])
+        top = [c.text for c in row]
+        roles = header_roles(top)
         if roles:
-            body = [r for r in rows[i + 1:] if not header_roles([c.text for c in r])]
+            two = sub_header(top, [c.text for c in rows[i + 1]]) if i + 1 < len(rows) else None
+            roles, i = (two, i + 1) if two else (roles, i)
+            body = [r for r in rows[i + 1:] if not header_roles([c.text for c in r])
+                    and not sub_header(top, [c.text for c in r])]
             body = [r for r in body if not all(_numbering(c.text) for c in r)]
             return Grid(roles, body, shape="docx", line=row[0].line)
     return None

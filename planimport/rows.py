@@ -9,7 +9,7 @@ from planimport.tables import Grid
 from planimport.text import clean
 
 _SECTION_NO = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ])[.)]?$")
-_ACTION_ROLES = ("time", "lead", "cooperating")
+_ACTION_ROLES = ("start", "time", "lead", "cooperating")
 
 
 def grid_rows(grid: Grid) -> list[Row]:

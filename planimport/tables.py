@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from planimport.columns import column_role, header_roles
-from planimport.model import Cell
+from planimport.columns import column_role, header_roles, is_row_no, sub_header
+from planimport.flat import flat_table_at
+from planimport.model import Cell, Grid
 
 Line = tuple[int, str]
 _PIPE_RULE = re.compile(r"^:?-{2,}:?$")
-_ROW_NO = re.compile(r"^(?:\d{1,3}(?:\.\d{1,2})*|[IVX]{1,5}|[A-Za-zĐđ])[.)]?$")
-
-
-@dataclass
-class Grid:
-    """A table: the role of each column and its body rows (header rows removed)."""
-
-    roles: list[str | None]
-    rows: list[list[Cell]] = field(default_factory=list)
-    shape: str = "table"
-    line: int = 0
 
 
 def split_cells(line: str, sep: str) -> list[str]:
@@ -30,11 +19,6 @@ def split_cells(line: str, sep: str) -> list[str]:
         line = line[1:] if line.startswith("|") else line
         line = line[:-1] if line.endswith("|") else line
     return [c.strip() for c in line.split(sep)]
-
-
-def is_row_no(text: str) -> bool:
-    """Tell whether a first cell reads as a row number ('1', '2.', 'IV', 'a)')."""
-    return bool(_ROW_NO.match(text.strip().strip("*<>/bi ")))
 
 
 def find_grids(lines: list[Line]) -> list[Grid]:
@@ -57,15 +41,19 @@ def _table_at(lines: list[Line], i: int) -> tuple[Grid, int] | None:
     text = lines[i][1]
     for sep in ("\t", "|"):
         if sep in text.strip():
-            roles = header_roles(split_cells(text, sep))
+            top = split_cells(text, sep)
+            roles = header_roles(top)
             if roles:
                 shape = "table" if sep == "\t" else "pipe"
-                return _rows_per_line(lines, i + 1, Grid(roles, shape=shape, line=lines[i][0]), sep)
+                below = split_cells(lines[i + 1][1], sep) if i + 1 < len(lines) else []
+                two = sub_header(top, below)  # "Thời gian" over "Bắt đầu | Hoàn thành"
+                grid = Grid(two or roles, shape=shape, line=lines[i][0])
+                return _rows_per_line(lines, i + (2 if two else 1), grid, sep)
     run = _cell_header_run(lines, i)
     if run:
         grid = Grid(run, shape="cell_lines", line=lines[i][0])
         return _cells_per_line(lines, i + len(run), grid)
-    return None
+    return flat_table_at(lines, i)
 
 
 def _rows_per_line(lines: list[Line], i: int, grid: Grid, sep: str) -> tuple[Grid, int]:

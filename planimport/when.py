@@ -19,6 +19,24 @@ _REFERENCES = (
 )
 
 
+# Wordings that state no date at all; each gets its own reason in the review list.
+_UNDATED = (
+    (re.compile(r"\b(?:thuong xuyen|lien tuc|hang (?:tuan|thang|quy|nam)|dinh ky)\b"),
+     "việc làm thường xuyên, không có hạn cụ thể"),
+    (re.compile(r"\b(?:sau khi|ngay sau|khi co|sau\s+\d+\s+ngay)\b"),
+     "hạn tính theo một việc khác, chưa có ngày"),
+    (re.compile(r"\btheo (?:ke hoach|huong dan|thong bao|lich|van ban)\b"),
+     "hạn theo văn bản khác, chưa có ngày"),
+)
+SAME_AS_ABOVE = re.compile(r"^\W*(?:nhu tren|nt|-nt-)\W*$")
+
+
+def undated_reason(text: str) -> str | None:
+    """Say why `text` has no date ("Thường xuyên", "Sau khi có kết quả ..."), or None."""
+    folded = fold(text)
+    return next((why for pattern, why in _UNDATED if pattern.search(folded)), None)
+
+
 def mask_references(text: str) -> str:
     """Blank out the dates of cited documents, keeping every other character in place."""
     folded = fold(text)

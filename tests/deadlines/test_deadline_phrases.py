@@ -44,6 +44,14 @@ def _days(text: str, **kw: object) -> tuple[str, str, str]:
         ("Tháng 02-03/2018", ("month_range", "2018-02-01", "2018-03-31")),
         ("Tháng 12/2023-01/2024", ("month_range", "2023-12-01", "2024-01-31")),
         ("từ tháng 11 đến tháng 2/2024", ("month_range", "2023-11-01", "2024-02-29")),
+        ("trong tháng 11 - 12/2024", ("month_range", "2024-11-01", "2024-12-31")),
+        ("Trong tháng 11 đến tháng 12 năm 2024", ("month_range", "2024-11-01", "2024-12-31")),
+        ("chậm nhất ngày 20 tháng 11 năm 2024", ("by_end_of_day", "2024-11-01", "2024-11-20")),
+        ("Trong tháng 01 năm 2025", ("month", "2025-01-01", "2025-01-31")),
+        ("Tháng 11, 12/2024", ("month_range", "2024-11-01", "2024-12-31")),
+        ("tháng 11 và tháng 12/2024", ("month_range", "2024-11-01", "2024-12-31")),
+        ("Trước 17 giờ ngày 20/11/2024", ("by_end_of_day", "2024-11-01", "2024-11-20")),
+        ("chậm nhất 16h30 ngày 20/11/2024", ("by_end_of_day", "2024-11-01", "2024-11-20")),
         ("từ ngày 16/10/2017 đến ngày 01/11/2017", ("day_range", "2017-10-16", "2017-11-01")),
         ("từ ngày 16 đến 20/10/2017", ("day_range", "2017-10-16", "2017-10-20")),
         ("từ 20/12 đến 10/01/2018", ("day_range", "2017-12-20", "2018-01-10")),
@@ -127,6 +135,7 @@ def test_parse_deadline_infers_missing_year(text: str, kw: dict, expected: tuple
         ("Từ tháng 11/2018 đến tháng 2/2018", "kết thúc đứng trước ngày bắt đầu"),
         ("sau ngày 05/02/2018", "chỉ có mốc bắt đầu"),
         ("từ ngày 05/02/2018", "chỉ có mốc bắt đầu"),
+        ("Từ 05/02/2018", "chỉ có mốc bắt đầu"),  # not the single day 05/02
         ("trước ngày 25/11/2021; cấp tỉnh: trong tháng 12/2021", "có 2 thời hạn"),
     ],
 )
@@ -142,6 +151,11 @@ def test_find_deadline_extracts_first_phrase_as_written() -> None:
     assert find_deadline(text) == "chậm nhất ngày 05/02/2018"
     assert find_deadlines(text) == ["chậm nhất ngày 05/02/2018", "trước ngày 10/02/2018"]
     assert find_deadline("Không có hạn nào") is None
+    # "trong" before a month range does not cut the range down to its first month
+    assert find_deadlines("Bưu điện tỉnh phát phiếu trong tháng 11 - 12/2024.") == [
+        "trong tháng 11 - 12/2024"]
+    # a month followed by a count is not a list of months
+    assert find_deadlines("Trong tháng 10/2024, 15 đơn vị tự đánh giá") == ["Trong tháng 10/2024"]
 
 
 def test_window_contains_its_ends_and_rolls_forward() -> None:

@@ -47,6 +47,8 @@ DAY_FORMS = [
     ("gửi trước ngày {d} tháng {m} năm {y}", "before_day", -1),
     ("truoc ngay {d:02d}-{m:02d}-{y}", "before_day", -1),
     ("Họp ngày {d}/{m}/{y}.", "on_day", 0),
+    ("trước 17 giờ ngày {d}/{m}/{y}", "by_end_of_day", 0),  # the hour is dropped, the day kept
+    ("chậm nhất 16h30 ngày {d} tháng {m} năm {y}", "by_end_of_day", 0),
     ("{d:02d}/{m:02d}/{y}", "on_day", 0),
 ]
 
@@ -94,6 +96,17 @@ def test_day_range_round_trips_and_orders(start: date, length: int) -> None:
     text = f"Từ ngày {start:%d/%m/%Y} đến ngày {end.day}-{end.month}-{end.year}"
     window = parse_deadline(text)
     assert (window.rule, window.opens_at.date(), window.due_at.date()) == ("day_range", start, end)
+
+
+@given(st.integers(min_value=2000, max_value=2099), st.integers(1, 12), st.integers(1, 12),
+       st.sampled_from(["Tháng {a} - {b}/{y}", "trong tháng {a:02d}-{b:02d}/{y}",
+                        "Trong tháng {a} đến tháng {b} năm {y}", "Tháng {a}, {b}/{y}",
+                        "tháng {a} và tháng {b}/{y}"]))
+def test_month_range_in_one_year_round_trips(year: int, a: int, b: int, form: str) -> None:
+    a, b = sorted((a, b))
+    window = parse_deadline(form.format(a=a, b=b, y=year))
+    assert (window.rule, window.opens_at.date()) == ("month_range", date(year, a, 1))
+    assert window.due_at.date().month == b and window.due_at.date().year == year
 
 
 @given(st.integers(min_value=2000, max_value=2099), st.integers(min_value=1, max_value=4))

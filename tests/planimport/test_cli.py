@@ -9,7 +9,7 @@ import yaml
 from typer.testing import CliRunner
 
 from cli.main import app
-from tests.planimport.conftest import seed
+from tests.planimport.conftest import DATA, seed
 
 runner = CliRunner()
 BAD_PLAN = """Bắc Kạn, ngày 10 tháng 9 năm 2023
@@ -74,3 +74,9 @@ def test_plan_import_missing_file_or_province_is_a_clear_error(tmp_path: Path) -
     out = runner.invoke(app, ["plan", "import", str(anonymous)])
     assert out.exit_code == 2 and "--province" in out.output and "Traceback" not in out.output
     assert "s01" not in out.output  # nothing half-imported is printed
+
+
+def test_plan_import_strict_refuses_an_undated_row_with_its_reason() -> None:
+    out = runner.invoke(app, ["plan", "import", str(DATA / "ha-noi-2024-tabs.txt"), "--strict"])
+    assert out.exit_code == 2
+    assert "s06, dòng 18: thời hạn «Thường xuyên» — việc làm thường xuyên" in out.output

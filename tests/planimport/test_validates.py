@@ -15,7 +15,8 @@ from tests.planimport.conftest import DATA, seed
 
 
 @pytest.mark.parametrize("source", [seed("000"), seed("001"), seed("003"), seed("004"),
-                                    DATA / "lai-chau-2023-pipe.md"])
+                                    DATA / "lai-chau-2023-pipe.md",
+                                    DATA / "bac-kan-2024-khong-dau.md"])
 def test_imported_plan_loads_with_config(source: Path, tmp_path: Path) -> None:
     result = import_plan(source)
     path = tmp_path / "plans" / "imported.yaml"

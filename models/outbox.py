@@ -72,7 +72,8 @@ def make_key(campaign: str, stage: str | None, recipient: str, kind: str, occasi
 def _insert(session: Session) -> Any:
     """Return the dialect's INSERT that can skip rows whose key already exists."""
     dialect = session.get_bind().dialect.name
-    return (pg_insert if dialect == "postgresql" else sqlite_insert)(Notification)
+    # The table, not the class: a Core executemany skips the ORM's per-row bookkeeping.
+    return (pg_insert if dialect == "postgresql" else sqlite_insert)(Notification.__table__)
 
 
 def enqueue_many(*, session: Session, messages: Sequence[Message]) -> int:
@@ -82,7 +83,7 @@ def enqueue_many(*, session: Session, messages: Sequence[Message]) -> int:
     created = now()
     rows = [m.row(created) for m in {m.key: m for m in messages}.values()]
     stmt = _insert(session).on_conflict_do_nothing(index_elements=["idempotency_key"])
-    result = session.execute(stmt.returning(Notification.id), rows)
+    result = session.connection().execute(stmt.returning(Notification.__table__.c.id), rows)
     return len(result.all())
 
 

@@ -107,13 +107,14 @@ def load_context(*, session: Session, campaign_id: uuid.UUID, at: datetime) -> T
     campaign = session.get(Campaign, campaign_id)
     if campaign is None:
         raise LookupError(f"campaign {campaign_id} vanished")
-    rows = session.exec(
-        select(OrgUnit).where(OrgUnit.province_code == campaign.province_code)
+    # Columns, not OrgUnit objects: a national province has thousands of units per tick.
+    rows = session.execute(
+        select(
+            OrgUnit.id, OrgUnit.code, OrgUnit.name, OrgUnit.kind, OrgUnit.parent_id,
+            OrgUnit.notify_urls,
+        ).where(OrgUnit.province_code == campaign.province_code)
     ).all()
-    units = {
-        u.id: UnitInfo(u.id, u.code, u.name, u.kind, u.parent_id, tuple(u.notify_urls))
-        for u in rows
-    }
+    units = {r[0]: UnitInfo(*r[:5], tuple(r[5] or ())) for r in rows}
     return TickContext(
         campaign=campaign,
         at=as_utc(at),

@@ -1,7 +1,8 @@
 """The SQL that computes a campaign's results in the database (SQLite >= 3.25 and PostgreSQL).
 
-RESULTS: one INSERT…SELECT of per-unit totals, index, RANK() and band straight from the score
-rows. FIELDS: one INSERT…SELECT of the per-field breakdown (the heat map), run after it.
+One pass over the campaign's scores yields per-unit, per-field points (POINTS); the field rows
+(the heat map) and the ranked unit rows both come from it. PostgreSQL writes both in one
+statement (a data-modifying WITH); SQLite, which has none, runs the two INSERTs in turn.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 # A campaign with self-assessment stages scores exactly the units assigned there, so units that
 # a later merger dissolved (still active rows of the province) are never ranked in it.
 SCOPE = """
+rules(kind, val, set_id) AS (VALUES {rules}),
 scope AS (
   SELECT u.id AS unit_id, u.rank_group AS rank_group,
          (SELECT r.set_id FROM rules r
@@ -22,73 +24,105 @@ scope AS (
          OR EXISTS (SELECT 1 FROM assignment a JOIN stage st ON st.id = a.stage_id
                      WHERE a.campaign_id = :campaign_id AND a.unit_id = u.id
                        AND st.kind = 'self_assessment'))
-)"""
+),"""
 
-FIELDS = """
-WITH rules(kind, val, set_id) AS (VALUES {rules}),
-{scope},
-fieldmax AS (
-  SELECT i.criteria_set_id AS set_id, i.field_code AS field_code, SUM(i.max_points) AS max_pts
+# Points of the current submissions, per unit and field. An appraised leaf counts the
+# council's final score, else the appraised score; its appraisal row also keeps the self score
+# (self scores are frozen once appraisal begins, and a submission scores every self leaf).
+# So self_score is read only for submissions with leaves not yet appraised (`pending`), and
+# then only for those leaves: a fully appraised campaign is one indexed pass over `appraisal`.
+# `items` holds the campaign's sets' items only: a score whose item lies outside them (never
+# written by the product) still counts in the unit's totals, under no field (field_code NULL).
+POINTS = """
+sub AS (
+  SELECT sa.id AS sa_id, sa.unit_id AS unit_id, sa.criteria_set_id AS set_id
+  FROM self_assessment sa WHERE sa.campaign_id = :campaign_id AND sa.status = 'submitted'
+),
+items AS (
+  SELECT i.id AS item_id, i.criteria_set_id AS set_id, i.field_code AS field_code,
+         i.is_leaf AND i.method = 'self' AS self_leaf, i.is_leaf AS is_leaf,
+         i.method AS method, i.max_points AS max_points
   FROM criteria_item i
-  WHERE i.is_leaf AND (i.method = 'self' OR :with_survey)
-    AND i.criteria_set_id IN (SELECT set_id FROM rules)
-  GROUP BY i.criteria_set_id, i.field_code
+  WHERE i.criteria_set_id IN ({set_ids})
 ),
-selfagg AS (
-  SELECT sa.unit_id AS unit_id, i.field_code AS field_code, SUM(ss.score) AS self_pts,
-         SUM(COALESCE(a.final_score, a.appraised_score, ss.score)) AS appr_pts
-  FROM self_assessment sa
-  JOIN self_score ss ON ss.self_assessment_id = sa.id
-  JOIN criteria_item i ON i.id = ss.item_id
-  LEFT JOIN appraisal a
-    ON a.campaign_id = sa.campaign_id AND a.unit_id = sa.unit_id AND a.item_id = ss.item_id
-  WHERE sa.campaign_id = :campaign_id AND sa.status = 'submitted' AND i.method = 'self'
-  GROUP BY sa.unit_id, i.field_code
+apf AS (
+  SELECT a.unit_id AS unit_id, it.field_code AS field_code, SUM(a.self_score) AS self_pts,
+         SUM(COALESCE(a.final_score, a.appraised_score)) AS appr_pts, COUNT(*) AS n
+  FROM appraisal a LEFT JOIN items it ON it.item_id = a.item_id
+  WHERE a.campaign_id = :campaign_id
+  GROUP BY a.unit_id, it.field_code
 ),
-survagg AS (
-  SELECT s.unit_id AS unit_id, i.field_code AS field_code, SUM(s.points) AS surv_pts
-  FROM survey_score s JOIN criteria_item i ON i.id = s.item_id
+pending AS (
+  SELECT s.sa_id AS sa_id, s.unit_id AS unit_id
+  FROM sub s
+  LEFT JOIN (SELECT set_id, COUNT(*) AS n FROM items WHERE self_leaf GROUP BY set_id) l
+    ON l.set_id = s.set_id
+  LEFT JOIN (SELECT unit_id, SUM(n) AS n FROM apf GROUP BY unit_id) d ON d.unit_id = s.unit_id
+  WHERE l.n IS NULL OR l.n > COALESCE(d.n, 0)
+),
+restf AS (
+  SELECT p.unit_id AS unit_id, it.field_code AS field_code, SUM(ss.score) AS pts
+  FROM pending p
+  JOIN self_score ss ON ss.self_assessment_id = p.sa_id
+  LEFT JOIN items it ON it.item_id = ss.item_id
+  WHERE NOT EXISTS (SELECT 1 FROM appraisal a WHERE a.campaign_id = :campaign_id
+                      AND a.unit_id = p.unit_id AND a.item_id = ss.item_id)
+  GROUP BY p.unit_id, it.field_code
+),
+survf AS (
+  SELECT s.unit_id AS unit_id, it.field_code AS field_code, SUM(s.points) AS pts
+  FROM survey_score s LEFT JOIN items it ON it.item_id = s.item_id
   WHERE s.campaign_id = :campaign_id AND :with_survey
-  GROUP BY s.unit_id, i.field_code
-)
+  GROUP BY s.unit_id, it.field_code
+),
+pts AS (
+  SELECT unit_id, field_code, SUM(self_pts) AS self_pts, SUM(appr_pts) AS appr_pts,
+         SUM(surv_pts) AS surv_pts
+  FROM (SELECT unit_id, field_code, self_pts, appr_pts, 0.0 AS surv_pts FROM apf
+        WHERE unit_id IN (SELECT unit_id FROM sub)
+        UNION ALL SELECT unit_id, field_code, pts, pts, 0.0 FROM restf
+        UNION ALL SELECT unit_id, field_code, 0.0, 0.0, pts FROM survf) parts
+  GROUP BY unit_id, field_code
+),"""
+
+FIELD_ROWS = """
 INSERT INTO field_result (id, campaign_id, unit_id, field_code, max_points, achieved_points,
                           self_points, appraised_points, survey_points)
 SELECT {uuid}, :campaign_id, sc.unit_id, fm.field_code, fm.max_pts,
-       COALESCE(sa.appr_pts, 0) + COALESCE(sv.surv_pts, 0),
-       COALESCE(sa.self_pts, 0), COALESCE(sa.appr_pts, 0), COALESCE(sv.surv_pts, 0)
+       COALESCE(p.appr_pts, 0) + COALESCE(p.surv_pts, 0),
+       COALESCE(p.self_pts, 0), COALESCE(p.appr_pts, 0), COALESCE(p.surv_pts, 0)
 FROM scope sc
-JOIN fieldmax fm ON fm.set_id = sc.set_id
-LEFT JOIN selfagg sa ON sa.unit_id = sc.unit_id AND sa.field_code = fm.field_code
-LEFT JOIN survagg sv ON sv.unit_id = sc.unit_id AND sv.field_code = fm.field_code
-"""
+JOIN (SELECT it.set_id AS set_id, it.field_code AS field_code, SUM(it.max_points) AS max_pts
+      FROM items it WHERE it.is_leaf AND (it.method = 'self' OR :with_survey)
+      GROUP BY it.set_id, it.field_code) fm ON fm.set_id = sc.set_id
+LEFT JOIN pts p ON p.unit_id = sc.unit_id AND p.field_code = fm.field_code"""
 
 # Ranks compare the index at its published precision (hundredths), so 92,18 ties with 92,18.
-# Per-unit totals come straight from the score rows (not from field_result), so ranking a
-# campaign costs one pass over the scores, like a hand-written SUM … GROUP BY + RANK().
-RESULTS = """
-WITH rules(kind, val, set_id) AS (VALUES {rules}),
-{scope},
+UNIT_CTES = """
 setmax AS (
   SELECT c.id AS set_id, CASE WHEN :with_survey THEN c.total ELSE c.self_total END AS max_pts
   FROM criteria_set c WHERE c.id IN (SELECT set_id FROM rules)
 ),
-{totals}
+tot AS (
+  SELECT unit_id, SUM(self_pts) AS self_pts, SUM(appr_pts) AS appr_pts, SUM(surv_pts) AS surv_pts
+  FROM pts GROUP BY unit_id
+),
 idx AS (
   SELECT sc.unit_id AS unit_id, sc.rank_group AS rank_group, sm.max_pts AS max_pts,
-         COALESCE(sa.self_pts, 0) AS self_pts, COALESCE(sa.appr_pts, 0) AS appr_pts,
-         COALESCE(sv.surv_pts, 0) AS surv_pts,
-         COALESCE(sa.appr_pts, 0) + COALESCE(sv.surv_pts, 0) AS achieved,
+         COALESCE(t.self_pts, 0) AS self_pts, COALESCE(t.appr_pts, 0) AS appr_pts,
+         COALESCE(t.surv_pts, 0) AS surv_pts,
+         COALESCE(t.appr_pts, 0) + COALESCE(t.surv_pts, 0) AS achieved,
          CASE WHEN sm.max_pts > 0
-              THEN (COALESCE(sa.appr_pts, 0) + COALESCE(sv.surv_pts, 0)) / sm.max_pts * 100
+              THEN (COALESCE(t.appr_pts, 0) + COALESCE(t.surv_pts, 0)) / sm.max_pts * 100
               ELSE 0 END AS index_value
   FROM scope sc
   JOIN setmax sm ON sm.set_id = sc.set_id
-  LEFT JOIN selfagg sa ON sa.unit_id = sc.unit_id
-  LEFT JOIN survagg sv ON sv.unit_id = sc.unit_id
+  LEFT JOIN tot t ON t.unit_id = sc.unit_id
 ),
 keyed AS (
   SELECT idx.*, {pub} AS pub, {tie} AS tb FROM idx
-)
+)"""
+UNIT_ROWS = """
 INSERT INTO result (id, campaign_id, unit_id, rank_group, max_points, self_points,
                     appraised_points, survey_points, achieved_points, index_value, rank, tied,
                     band, computed_at, frozen_at)
@@ -99,93 +133,19 @@ SELECT {uuid}, :campaign_id, unit_id, rank_group, max_pts, self_pts, appr_pts, s
        CASE WHEN rank_group = 'none' THEN FALSE
             ELSE COUNT(*) OVER (PARTITION BY rank_group, pub, tb) > 1 END,
        {band}, :computed_at, NULL
-FROM keyed
-"""
-
-# Per-unit totals. SQLite streams each table grouped in unit order (the unique index on
-# self_assessment is (campaign_id, unit_id, version)); PostgreSQL aggregates one UNION ALL in
-# parallel. Both yield selfagg(unit_id, self_pts, appr_pts) and survagg(unit_id, surv_pts).
-TOTALS_SQLITE = """
-selfagg AS (
-  SELECT sa.unit_id AS unit_id, SUM(ss.score) AS self_pts, SUM({appraised}) AS appr_pts
-  FROM self_assessment sa
-  JOIN self_score ss ON ss.self_assessment_id = sa.id
-  {appraisal_join}
-  WHERE sa.campaign_id = :campaign_id AND sa.status = 'submitted'
-  GROUP BY sa.unit_id
-),
-survagg AS (
-  SELECT s.unit_id AS unit_id, SUM(s.points) AS surv_pts
-  FROM survey_score s
-  WHERE s.campaign_id = :campaign_id AND :with_survey
-  GROUP BY s.unit_id
-),"""
-# PostgreSQL runs no parallel workers for INSERT…SELECT, but does for CREATE TABLE AS: the
-# 1.2 M-row aggregate goes into a temporary table first, then the ranking INSERT reads 12 k rows.
-TOTALS_PG_TABLE = """
-CREATE TEMP TABLE cchc_unit_totals ON COMMIT DROP AS
-SELECT unit_id, SUM(self_pts) AS self_pts, SUM(appr_pts) AS appr_pts, SUM(surv_pts) AS surv_pts
-FROM (
-  SELECT sa.unit_id AS unit_id, ss.score AS self_pts, {appraised} AS appr_pts, 0.0 AS surv_pts
-  FROM self_assessment sa
-  JOIN self_score ss ON ss.self_assessment_id = sa.id
-  {appraisal_join}
-  WHERE sa.campaign_id = :campaign_id AND sa.status = 'submitted'
-  UNION ALL
-  SELECT s.unit_id, 0.0, 0.0, s.points FROM survey_score s
-  WHERE s.campaign_id = :campaign_id AND :with_survey
-) points
-GROUP BY unit_id"""
-TOTALS_PG = """
-selfagg AS (SELECT unit_id, self_pts, appr_pts FROM cchc_unit_totals),
-survagg AS (SELECT unit_id, surv_pts FROM cchc_unit_totals),"""
-
-# The council's final score wins, then the appraised score, then the self score (not yet appraised).
-APPRAISED = "COALESCE(a.final_score, a.appraised_score, ss.score)"
-APPRAISAL_JOIN = (
-    "LEFT JOIN appraisal a ON a.campaign_id = sa.campaign_id AND a.unit_id = sa.unit_id "
-    "AND a.item_id = ss.item_id"
-)
+FROM keyed"""
 
 
-def uuid_sql(dialect: str) -> str:
-    """Return a new-UUID expression (SQLite stores sa.Uuid as 32 hex characters)."""
-    return "gen_random_uuid()" if dialect == "postgresql" else "lower(hex(randomblob(16)))"
+def result_statements(dialect: str, with_fields: bool, parts: dict[str, str]) -> list[str]:
+    """Return the INSERT statement(s) that write the field rows (if asked) and the unit rows.
 
-
-def hundredths_sql(expr: str, dialect: str) -> str:
-    """Return `expr` rounded half-up to an integer count of hundredths (x >= 0)."""
-    # A tiny epsilon makes 92.17499999 (binary noise for 92.175) round like the decimal does.
-    inner = f"({expr}) * 100 + 0.5 + 1e-7"
-    return f"FLOOR({inner})" if dialect == "postgresql" else f"CAST({inner} AS INTEGER)"
-
-
-def tie_sql(tie_break: str | None, dialect: str) -> str:
-    """Return the secondary ranking key (0 when the province has no tie-break rule)."""
-    columns = {
-        "appraised_points": "appr_pts",
-        "survey_points": "surv_pts",
-        "self_points": "self_pts",
-    }
-    if tie_break is None:
-        return "0"
-    if tie_break not in columns:
-        raise ValueError(f"unknown tie-break {tie_break!r}; use one of {sorted(columns)}")
-    return hundredths_sql(columns[tie_break], dialect)
-
-
-def band_sql(bands: list[tuple[str, float | None]]) -> tuple[str, dict[str, object]]:
-    """Return a CASE naming the band of `pub`, bands listed highest first, and its parameters."""
-    if not bands:
-        return "NULL", {}
-    parts, params = [], {}
-    for i, (code, minimum) in enumerate(bands):
-        params[f"band_{i}"] = code
-        if minimum is None:
-            parts.append(f"ELSE :band_{i}")
-            break
-        params[f"band_min_{i}"] = round(minimum * 100)
-        parts.append(f"WHEN pub >= :band_min_{i} THEN :band_{i}")
-    if not parts[-1].startswith("ELSE"):
-        parts.append("ELSE NULL")
-    return "CASE " + " ".join(parts) + " END", params
+    parts fills the placeholders: rules, set_ids, uuid, pub, tie, band.
+    """
+    head = "WITH " + SCOPE + POINTS
+    units = UNIT_CTES + UNIT_ROWS
+    if dialect == "postgresql":
+        # One statement: the scores are aggregated once, for both tables.
+        fields = f"\nfield_rows AS ({FIELD_ROWS}\n)," if with_fields else ""
+        return [(head + fields + units).format(**parts)]
+    out = [(head.rstrip(",") + FIELD_ROWS).format(**parts)] if with_fields else []
+    return [*out, (head + units).format(**parts)]

@@ -1,36 +1,25 @@
 """Compute a campaign's index and ranking in the database, and read the results back.
 
-compute_results never loads score rows into Python: two INSERT…SELECT statements do the work
-(models/result_sql.py), so a national campaign (12,000 units x 100 leaves) stays in the database.
+compute_results never loads score rows into Python: INSERT…SELECT statements do the work (one on
+PostgreSQL, models/result_sql.py), so a national campaign (12,000 units x 100 leaves) stays in the
+database.
 """
 
 from __future__ import annotations
 
+import re
 import uuid
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from cchc.clock import now
 from cchc.errors import ConfigError
 from models.audit import record_audit
 from models.council_ops import ensure_not_frozen
 from models.criteria import CriteriaSet
-from models.result_sql import (
-    APPRAISAL_JOIN,
-    APPRAISED,
-    FIELDS,
-    RESULTS,
-    SCOPE,
-    TOTALS_PG,
-    TOTALS_PG_TABLE,
-    TOTALS_SQLITE,
-    band_sql,
-    hundredths_sql,
-    tie_sql,
-    uuid_sql,
-)
-from models.scores import Appraisal
+from models.result_keys import band_sql, hundredths_sql, tie_sql, uuid_sql
+from models.result_sql import result_statements
 from models.scoring_lookup import campaign_sets, get_campaign_by_id, set_rules
 from models.types import UTCDateTime
 
@@ -93,37 +82,23 @@ def compute_results(
         "with_survey": with_survey,
     }
     band_case, band_params = band_sql(bands)
-    appraised = _has_appraisals(session, campaign_id)  # no per-row probe when nothing is appraised
-    parts = {"appraised": APPRAISED if appraised else "ss.score",
-             "appraisal_join": APPRAISAL_JOIN if appraised else ""}
-    totals = TOTALS_SQLITE.format(**parts)
-    if dialect == "postgresql":
-        # With many campaigns in one database the default cost model (spinning disks) scans
-        # every campaign's scores; index lookups by self_assessment/campaign are far cheaper.
-        _execute(session, "SET LOCAL random_page_cost = 1.1", {})
-        _execute(session, "DROP TABLE IF EXISTS cchc_unit_totals", {})
-        _execute(session, TOTALS_PG_TABLE.format(**parts), {**common, "with_survey": with_survey})
-        totals = TOTALS_PG
-    sql = RESULTS.format(
-        totals=totals,
-        rules=_rule_values(rules),
-        scope=SCOPE,
-        uuid=uuid_sql(dialect),
-        band=band_case,
-        pub=hundredths_sql("index_value", dialect),
-        tie=tie_sql(tie_break, dialect),
-    )
-    _execute(session, sql, {**params, **band_params, "computed_at": now()})
-    if with_fields:
-        _execute(
-            session,
-            FIELDS.format(rules=_rule_values(rules), scope=SCOPE, uuid=uuid_sql(dialect)),
-            params,
-        )
-    # rowcount is -1 for WITH…INSERT on SQLite: count the rows instead.
-    count = _execute(
-        session, "SELECT COUNT(*) FROM result WHERE campaign_id = :campaign_id", common
-    ).scalar_one()
+    parts = {
+        "rules": _rule_values(rules),
+        "set_ids": _set_ids(rules),
+        "uuid": uuid_sql(dialect),
+        "band": band_case,
+        "pub": hundredths_sql("index_value", dialect),
+        "tie": tie_sql(tie_break, dialect),
+    }
+    values = {**params, **band_params, "computed_at": now()}
+    for sql in result_statements(dialect, with_fields, parts):
+        done = _execute(session, sql, values)
+    # rowcount is -1 for WITH…INSERT on SQLite: count the rows there instead.
+    count = done.rowcount
+    if count < 0:
+        count = _execute(
+            session, "SELECT COUNT(*) FROM result WHERE campaign_id = :campaign_id", common
+        ).scalar_one()
     record_audit(
         session=session,
         actor=actor,
@@ -138,19 +113,17 @@ def compute_results(
     return int(count)
 
 
-def _has_appraisals(session: Session, campaign_id: uuid.UUID) -> bool:
-    """Tell whether any leaf of the campaign was appraised."""
-    return (
-        session.exec(
-            select(Appraisal.id).where(Appraisal.campaign_id == campaign_id).limit(1)
-        ).first()
-        is not None
-    )
-
-
 def _rule_values(rules: list) -> str:
     """Return the VALUES rows of the unit → criteria set rules."""
     return ", ".join(f"(:rule_kind_{i}, :rule_val_{i}, :rule_set_{i})" for i in range(len(rules)))
+
+
+def _set_ids(rules: list) -> str:
+    """Return the parameters naming each distinct criteria set of the rules once."""
+    first: dict[object, int] = {}
+    for i, (_kind, _value, set_id) in enumerate(rules):
+        first.setdefault(set_id, i)
+    return ", ".join(f":rule_set_{i}" for i in first.values())
 
 
 def _rule_params(rules: list) -> dict[str, object]:
@@ -164,6 +137,7 @@ def _rule_params(rules: list) -> dict[str, object]:
 def _execute(session: Session, sql: str, params: dict[str, object]) -> sa.CursorResult:
     """Run raw SQL with UUID and timestamp parameters typed for the dialect."""
     stmt = sa.text(sql)
+    params = {k: v for k, v in params.items() if re.search(rf":{k}\b", sql)}
     typed = [
         sa.bindparam(k, type_=sa.Uuid()) for k, v in params.items() if isinstance(v, uuid.UUID)
     ]

@@ -57,6 +57,15 @@ class Settings(BaseSettings):
     evidence: EvidenceSettings = Field(default_factory=EvidenceSettings)
     api_host: str = Field("127.0.0.1", description="where `cchc serve` listens")
     api_port: int = Field(8000, ge=1, le=65535, description="port of `cchc serve`")
+    api_workers: int = Field(
+        0, ge=0, le=64, description="worker processes of `cchc serve`; 0 = number of cores"
+    )
+    web_render_process: bool = Field(
+        False, description="render dashboard pages in a helper process (`cchc serve` sets it)"
+    )
+    web_cache_signal: str = Field(
+        "", description="file a worker touches after a write so the others drop their page cache"
+    )
 
     @property
     def db_url(self) -> str:

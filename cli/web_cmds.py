@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -12,9 +15,19 @@ from cli.output import console, fail
 users_app = typer.Typer(help="Người dùng API và bảng điều khiển.", no_args_is_help=True)
 
 
+def worker_count(option: int | None, configured: int) -> int:
+    """Workers to run: the option, else the setting; 0 means one per core."""
+    chosen = configured if option is None else option
+    return chosen if chosen > 0 else (os.cpu_count() or 1)
+
+
 def serve(
     host: Annotated[str | None, typer.Option(help="địa chỉ lắng nghe (mặc định 127.0.0.1)")] = None,
     port: Annotated[int | None, typer.Option(help="cổng (mặc định 8000)", min=1, max=65535)] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="số tiến trình phục vụ (mặc định CCHC_API_WORKERS; 0 = số lõi)", min=0),
+    ] = None,
 ) -> None:
     """Chạy API và bảng điều khiển trên cơ sở dữ liệu đã cấu hình (nâng cấp lược đồ trước)."""
     import uvicorn
@@ -31,8 +44,22 @@ def serve(
     except Exception as exc:  # noqa: BLE001 - any database failure is reported, not traced back
         fail(f"không mở được cơ sở dữ liệu {engine.url!r}: {exc}")
     host, port = host or settings.api_host, port or settings.api_port
-    console.print(f"cchc-flow: http://{host}:{port}  (API: /docs)", markup=False)
-    uvicorn.run(create_app(engine), host=host, port=port, log_level="warning")
+    count = worker_count(workers, settings.api_workers)
+    console.print(
+        f"cchc-flow: http://{host}:{port}  (API: /docs, {count} tiến trình)", markup=False
+    )
+    options = {"host": host, "port": port, "log_level": "warning", "access_log": False}
+    engine.dispose()  # each worker (and its page-rendering helper) opens its own connections
+    with tempfile.TemporaryDirectory(prefix="cchc-serve-") as tmp:
+        # Read from the environment by the workers and their helpers: the file carries
+        # page-cache drops between processes; pages render beside, not inside, the workers.
+        os.environ["CCHC_WEB_CACHE_SIGNAL"] = str(Path(tmp) / "writes")
+        os.environ["CCHC_WEB_RENDER_PROCESS"] = "true"
+        get_settings.cache_clear()
+        if count == 1:
+            uvicorn.run(create_app(), **options)
+        else:
+            uvicorn.run("web.app:create_app", factory=True, workers=count, **options)
 
 
 def add_user(

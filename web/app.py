@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from cchc.db import get_engine
 from web import errors
 from web.api import admin, appraisal, campaigns, council, public, units
-from web.pages import auth, dashboard, forms
+from web.pages import auth, dashboard, forms, render_process
 
 HERE = Path(__file__).resolve().parent
 DESCRIPTION = (
@@ -23,7 +23,12 @@ DESCRIPTION = (
 
 def create_app(engine: Engine | None = None) -> FastAPI:
     """Build the app against `engine` (default: the configured database)."""
-    app = FastAPI(title="cchc-flow", version="0.1.0", description=DESCRIPTION)
+    app = FastAPI(
+        title="cchc-flow",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=render_process.lifespan,
+    )
     app.state.engine = engine or get_engine()
     errors.install(app)
     for module in (campaigns, units, appraisal, council, admin, public):

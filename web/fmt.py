@@ -29,6 +29,11 @@ def moment(value: datetime | None) -> str:
     return "–" if value is None else f"{to_local(value):%d/%m/%Y %H:%M}"
 
 
+def clock_time(value: datetime) -> str:
+    """Write an instant's time of day in Asia/Ho_Chi_Minh as HH:MM:SS."""
+    return f"{to_local(value):%H:%M:%S}"
+
+
 def working_days(due_at: datetime, campaign: Campaign, at: datetime | None = None) -> int:
     """Return working days from today to the due day on the campaign's own calendar."""
     today = to_local(at or now()).date()

@@ -15,11 +15,13 @@ from typing import Any
 from markupsafe import Markup
 from sqlmodel import Session
 
+from cchc.clock import now
 from models import progress, result_views, unit_views
 from models.campaigns import Campaign
 from models.enums import Role
 from models.units import OrgUnit
 from models.users import User
+from web import fmt
 from web.pages import timeline
 from web.pages.cache import cached
 from web.pages.render import TEMPLATES
@@ -89,19 +91,19 @@ def build_view(
 
 def campaign_body(
     session: Session, camp: Campaign, user: User, group: OrgUnit | None, published: bool
-) -> Markup:
-    """Return the rendered body for this user's audience (cached a few seconds)."""
+) -> tuple[Markup, str]:
+    """Return the rendered body for this user's audience (cached a few seconds) and its moment."""
     overseer = user.role in OVERSEERS
     with_results = published or user.role in {Role.admin, Role.council}
     key = ("campaign-body", camp.id, group.id if group else None, overseer, with_results)
 
-    def build() -> Markup:
+    def build() -> tuple[Markup, str]:
+        stamp = fmt.clock_time(now())  # when the data were read: the page states it
         view = build_view(session, camp, group, overseer, with_results)
         template = TEMPLATES.get_template("_campaign_body.html")
-        return Markup(
-            template.render(
-                camp=camp, view=view, group=group, overseer=overseer, published=published
-            )
+        html = template.render(
+            camp=camp, view=view, group=group, overseer=overseer, published=published
         )
+        return Markup(html), stamp
 
     return cached(key, build)

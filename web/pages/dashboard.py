@@ -4,22 +4,17 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
-from sqlmodel import Session
 
 from cchc.errors import NotFound
 from models import progress, result_views
-from models.campaigns import Campaign
-from models.units import OrgUnit
-from models.users import User
 from web import lookup
-from web.deps import SessionDep, UserDep
-from web.pages.campaign_view import campaign_body
+from web.deps import AsyncUserDep, SessionDep, UserDep, get_engine
+from web.pages.page_cache import cached_page
 from web.pages.render import render
+from web.pages.render_process import render_campaign
 from web.pages.unit_view import unit_view
 from web.schemas import CampaignCode, UnitCode
-from web.scope import appraiser_worklist, require_read_unit, require_role
-
-OVERSEERS_AND_VIEWERS = ("admin", "council", "viewer")
+from web.scope import require_read_unit
 
 router = APIRouter()
 
@@ -33,45 +28,21 @@ def campaigns(request: Request, session: SessionDep, user: UserDep) -> Response:
 
 
 @router.get("/campaigns/{code}", response_class=HTMLResponse)
-def campaign(request: Request, code: CampaignCode, session: SessionDep, user: UserDep) -> Response:
+async def campaign(request: Request, code: CampaignCode, user: AsyncUserDep) -> Response:
     """Show the timeline, stage progress, the heat map's top level and the notification log."""
-    camp = lookup.campaign(session, code)
-    worklist = appraiser_worklist(session, user, camp) if user.role == "appraiser" else []
-    return _campaign_page(request, session, user, camp, None, worklist)
-
-
-def _campaign_page(
-    request: Request,
-    session: Session,
-    user: User,
-    camp: Campaign,
-    group: OrgUnit | None,
-    worklist: list,
-) -> Response:
-    """Render the campaign page around its shared, cached body."""
-    published = lookup.is_published(session, camp)
-    body = campaign_body(session, camp, user, group, published)
-    return render(
-        request,
-        "campaign.html",
-        user=user,
-        camp=camp,
-        group=group,
-        body=body,
-        published=published,
-        worklist=worklist,
-    )
+    engine = get_engine(request)
+    key = ("campaign-page", code, None, user.id)
+    return await cached_page(request, key, lambda: render_campaign(engine, user, code, None))
 
 
 @router.get("/campaigns/{code}/groups/{unit_code}", response_class=HTMLResponse)
-def group(
-    request: Request, code: CampaignCode, unit_code: UnitCode, session: SessionDep, user: UserDep
+async def group(
+    request: Request, code: CampaignCode, unit_code: UnitCode, user: AsyncUserDep
 ) -> Response:
     """Show the heat map of the units under one unit (a district's communes)."""
-    camp = lookup.campaign(session, code)
-    unit = lookup.unit(session, camp, unit_code)
-    require_role(user, *OVERSEERS_AND_VIEWERS)
-    return _campaign_page(request, session, user, camp, unit, [])
+    engine = get_engine(request)
+    key = ("campaign-page", code, unit_code, user.id)
+    return await cached_page(request, key, lambda: render_campaign(engine, user, code, unit_code))
 
 
 @router.get("/campaigns/{code}/units/{unit_code}", response_class=HTMLResponse)

@@ -58,7 +58,8 @@ def build(stages: list[StageProgress], at: datetime | None = None) -> Timeline:
     scale = (WIDTH - LABEL - 10) / span
 
     def x_of(moment: datetime) -> float:
-        return LABEL + (as_utc(moment) - start).total_seconds() * scale
+        # Rounded: the page's ETag stays the same while "today" has not visibly moved.
+        return round(LABEL + (as_utc(moment) - start).total_seconds() * scale, 1)
 
     bars = [
         Bar(

@@ -1,0 +1,44 @@
+"""The campaign page (or one group's), rendered whole in a worker thread for the page cache."""
+
+from __future__ import annotations
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from cchc.clock import now
+from models.users import User
+from web import fmt, lookup
+from web.pages.campaign_view import campaign_body
+from web.pages.page_cache import Page, make_page
+from web.pages.render import TEMPLATES
+from web.scope import appraiser_worklist, require_role
+
+OVERSEERS_AND_VIEWERS = ("admin", "council", "viewer")
+
+
+def campaign_page(engine: Engine, user: User, code: str, unit_code: str | None) -> Page:
+    """Render the page around its shared body; NotFound/PermissionDenied pass through."""
+    with Session(engine, expire_on_commit=False) as session:
+        camp = lookup.campaign(session, code)
+        group = lookup.unit(session, camp, unit_code) if unit_code else None
+        if group is not None:
+            require_role(user, *OVERSEERS_AND_VIEWERS)
+        worklist = (
+            appraiser_worklist(session, user, camp)
+            if user.role == "appraiser" and group is None
+            else []
+        )
+        published = lookup.is_published(session, camp)
+        body, stamp = campaign_body(session, camp, user, group, published)
+        now_local = fmt.moment(now())
+        html = TEMPLATES.get_template("campaign.html").render(
+            user=user,
+            camp=camp,
+            group=group,
+            body=body,
+            stamp=stamp,
+            published=published,
+            worklist=worklist,
+            now_local=now_local,
+        )
+    return make_page(html, (stamp, now_local))

@@ -4,6 +4,9 @@ The baseline is the query one would write by hand over the same score tables: pe
 appraised and survey points, index = achieved / max x 100, RANK() within each rank group at the
 published precision, written into a table (compute_results writes its rows too). Both run once
 per campaign, alternating, best of ROUNDS; then the baseline's indices must equal the product's.
+The target compares compute_results' ranking pass (with_fields=False) with that baseline; the
+product's default call, which also writes the heat map's per-field rows, is compared with
+hand-written SQL that writes the same two outputs.
 """
 
 from __future__ import annotations
@@ -62,15 +65,21 @@ def _baseline(engine: Engine, campaign_ids: list, full: bool = False) -> float:
     return time.perf_counter() - start
 
 
-def _product(engine: Engine, campaign_ids: list) -> tuple[float, int]:
-    """Run compute_results for every campaign in one transaction; return seconds and units."""
+def _product(engine: Engine, campaign_ids: list, with_fields: bool) -> tuple[float, int]:
+    """Run compute_results for every campaign in one transaction; return seconds and units.
+
+    with_fields=False runs its ranking pass only (index + rank per unit); True adds the
+    per-field rows of the heat map, as the product does by default.
+    """
     from models.results_ops import compute_results
 
     start = time.perf_counter()
     units = 0
     with Session(engine) as session:
         for cid in campaign_ids:
-            units += compute_results(session=session, campaign_id=cid, actor="bench")
+            units += compute_results(
+                session=session, campaign_id=cid, actor="bench", with_fields=with_fields
+            )
         session.commit()
     return time.perf_counter() - start, units
 
@@ -96,12 +105,13 @@ def measure(engine: Engine) -> list[Figure]:
         scores = conn.execute(
             sa.text("SELECT (SELECT count(*) FROM appraisal) + (SELECT count(*) FROM survey_score)")
         ).scalar_one()
-    base, full, prod, units = [], [], [], 0
+    base, full, prod, both, units = [], [], [], [], 0
     for _ in range(ROUNDS):
         base.append(_baseline(engine, campaign_ids))
-        full.append(_baseline(engine, campaign_ids, full=True))
-        seconds, units = _product(engine, campaign_ids)
+        seconds, units = _product(engine, campaign_ids, with_fields=False)
         prod.append(seconds)
+        full.append(_baseline(engine, campaign_ids, full=True))
+        both.append(_product(engine, campaign_ids, with_fields=True)[0])
     diff, rank_diffs = _max_difference(engine)
     exact = diff < 1e-6 and rank_diffs == 0
     ratio = min(prod) / min(base)
@@ -112,7 +122,7 @@ def measure(engine: Engine) -> list[Figure]:
     return [
         Figure(
             "ranking",
-            f"compute_results, all campaigns ({engine.dialect.name})",
+            f"index + ranking: compute_results ranking pass, all campaigns ({engine.dialect.name})",
             min(prod),
             "s",
             "hand-written GROUP BY + RANK()",
@@ -123,12 +133,12 @@ def measure(engine: Engine) -> list[Figure]:
         ),
         Figure(
             "ranking",
-            f"compute_results, all campaigns ({engine.dialect.name}), same output",
-            min(prod),
+            f"compute_results with the heat map's per-field rows ({engine.dialect.name})",
+            min(both),
             "s",
             "hand-written per-field GROUP BY, then RANK()",
             min(full),
-            note="both write per-field rows and ranked units",
+            note="both write per-field rows and ranked units (the product's default call)",
         ),
     ]
 

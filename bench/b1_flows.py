@@ -86,10 +86,11 @@ def _task_runs(flow_run_ids: list) -> list[int]:
                 out.append(len(found))
             return out
 
-    last, deadline = None, time.monotonic() + 30
+    last, deadline = None, time.monotonic() + 60
     while time.monotonic() < deadline:
         now = asyncio.run(count())
-        if now == last:
+        # Every tick runs tasks: a zero means their events have not reached the API yet.
+        if now == last and all(now):
             return now
         last = now
         time.sleep(2)

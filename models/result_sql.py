@@ -9,12 +9,14 @@ does not pay for the heat map.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 # Units in scope and their criteria set: named units win over rank groups ('unit' > 'group').
 # A campaign with self-assessment stages scores exactly the units assigned there, so units that
 # a later merger dissolved (still active rows of the province) are never ranked in it.
 SCOPE = """
 rules(kind, val, set_id) AS (VALUES {rules}),
-scope AS (
+scope AS {materialized}(
   SELECT u.id AS unit_id, u.rank_group AS rank_group,
          (SELECT r.set_id FROM rules r
            WHERE (r.kind = 'unit' AND r.val = u.code) OR (r.kind = 'group' AND r.val = u.rank_group)
@@ -34,7 +36,9 @@ scope AS (
 # So self_score is read only for submissions with leaves not yet appraised (`pending`), and
 # then only for those leaves: a fully appraised campaign is one indexed pass over `appraisal`.
 # `items` holds the campaign's sets' items only: a score whose item lies outside them (never
-# written by the product) still counts in the unit's totals, under no field (field_code NULL).
+# written by the product) has no field, so it is in no field row (an inner join: a left one
+# made PostgreSQL hash all 1 M appraisals instead of the few hundred items, and so does a join
+# to the `items` CTE, which has no statistics: appraisals join the table itself).
 FIELD_POINTS = """
 sub AS (
   SELECT sa.id AS sa_id, sa.unit_id AS unit_id, sa.criteria_set_id AS set_id
@@ -50,8 +54,8 @@ items AS (
 apf AS (
   SELECT a.unit_id AS unit_id, it.field_code AS field_code, SUM(a.self_score) AS self_pts,
          SUM(COALESCE(a.final_score, a.appraised_score)) AS appr_pts, COUNT(*) AS n
-  FROM appraisal a LEFT JOIN items it ON it.item_id = a.item_id
-  WHERE a.campaign_id = :campaign_id
+  FROM appraisal a JOIN criteria_item it ON it.id = a.item_id
+  WHERE a.campaign_id = :campaign_id AND it.criteria_set_id IN ({set_ids})
   GROUP BY a.unit_id, it.field_code
 ),
 pending AS {materialized}(
@@ -66,14 +70,14 @@ restf AS (
   SELECT p.unit_id AS unit_id, it.field_code AS field_code, SUM(ss.score) AS pts
   FROM pending p
   JOIN self_score ss ON ss.self_assessment_id = p.sa_id
-  LEFT JOIN items it ON it.item_id = ss.item_id
+  JOIN items it ON it.item_id = ss.item_id
   WHERE NOT EXISTS (SELECT 1 FROM appraisal a WHERE a.campaign_id = :campaign_id
                       AND a.unit_id = p.unit_id AND a.item_id = ss.item_id)
   GROUP BY p.unit_id, it.field_code
 ),
 survf AS (
   SELECT s.unit_id AS unit_id, it.field_code AS field_code, SUM(s.points) AS pts
-  FROM survey_score s LEFT JOIN items it ON it.item_id = s.item_id
+  FROM survey_score s JOIN items it ON it.item_id = s.item_id
   WHERE s.campaign_id = :campaign_id AND :with_survey
   GROUP BY s.unit_id, it.field_code
 ),
@@ -89,8 +93,9 @@ pts AS (
 
 # `pending` is MATERIALIZED on PostgreSQL: inlined, the planner joins every submission to its
 # self scores (1 M rows for a national campaign) before it filters the few with leaves pending.
+# So is `scope`: inlined, its criteria-set lookup runs once per (unit, field), not per unit.
 # The same points per unit only: the ranking's pass. Scores whose item lies outside the
-# campaign's sets count here too, as they do in FIELD_POINTS (under no field).
+# campaign's sets count here, in the unit's totals (they are in no field row).
 UNIT_POINTS = """
 sub AS (
   SELECT sa.id AS sa_id, sa.unit_id AS unit_id, sa.criteria_set_id AS set_id
@@ -134,17 +139,35 @@ tot AS (
   GROUP BY unit_id
 ),"""
 
+FIELD_DELETE = "DELETE FROM field_result WHERE campaign_id = :campaign_id"
+FIELD_CTE = """
+frows AS (
+  SELECT sc.unit_id AS unit_id, fm.field_code AS field_code, fm.max_pts AS max_pts,
+         COALESCE(p.appr_pts, 0) + COALESCE(p.surv_pts, 0) AS achieved,
+         COALESCE(p.self_pts, 0) AS self_pts, COALESCE(p.appr_pts, 0) AS appr_pts,
+         COALESCE(p.surv_pts, 0) AS surv_pts
+  FROM scope sc
+  JOIN (SELECT it.set_id AS set_id, it.field_code AS field_code, SUM(it.max_points) AS max_pts
+        FROM items it WHERE it.is_leaf AND (it.method = 'self' OR :with_survey)
+        GROUP BY it.set_id, it.field_code) fm ON fm.set_id = sc.set_id
+  LEFT JOIN pts p ON p.unit_id = sc.unit_id AND p.field_code = fm.field_code
+)"""
+FIELD_STALE_CTE = """,
+stale AS (
+  DELETE FROM field_result f WHERE f.campaign_id = :campaign_id AND NOT EXISTS (
+    SELECT 1 FROM frows r WHERE r.unit_id = f.unit_id AND r.field_code = f.field_code)
+)"""
 FIELD_ROWS = """
 INSERT INTO field_result (id, campaign_id, unit_id, field_code, max_points, achieved_points,
                           self_points, appraised_points, survey_points)
-SELECT {uuid}, :campaign_id, sc.unit_id, fm.field_code, fm.max_pts,
-       COALESCE(p.appr_pts, 0) + COALESCE(p.surv_pts, 0),
-       COALESCE(p.self_pts, 0), COALESCE(p.appr_pts, 0), COALESCE(p.surv_pts, 0)
-FROM scope sc
-JOIN (SELECT it.set_id AS set_id, it.field_code AS field_code, SUM(it.max_points) AS max_pts
-      FROM items it WHERE it.is_leaf AND (it.method = 'self' OR :with_survey)
-      GROUP BY it.set_id, it.field_code) fm ON fm.set_id = sc.set_id
-LEFT JOIN pts p ON p.unit_id = sc.unit_id AND p.field_code = fm.field_code"""
+SELECT {uuid}, :campaign_id, unit_id, field_code, max_pts, achieved, self_pts, appr_pts, surv_pts
+FROM frows"""
+FIELD_UPSERT = """
+WHERE TRUE
+ON CONFLICT (campaign_id, unit_id, field_code) DO UPDATE SET
+  max_points = excluded.max_points, achieved_points = excluded.achieved_points,
+  self_points = excluded.self_points, appraised_points = excluded.appraised_points,
+  survey_points = excluded.survey_points"""
 
 # Ranks compare the index at its published precision (hundredths), so 92,18 ties with 92,18.
 UNIT_CTES = """
@@ -178,16 +201,55 @@ SELECT {uuid}, :campaign_id, unit_id, rank_group, max_pts, self_pts, appr_pts, s
        CASE WHEN rank_group = 'none' THEN FALSE
             ELSE COUNT(*) OVER (PARTITION BY rank_group, pub, tb) > 1 END,
        {band}, :computed_at, NULL
-FROM keyed"""
+FROM keyed
+WHERE TRUE
+ON CONFLICT (campaign_id, unit_id) DO UPDATE SET
+  rank_group = excluded.rank_group, max_points = excluded.max_points,
+  self_points = excluded.self_points, appraised_points = excluded.appraised_points,
+  survey_points = excluded.survey_points, achieved_points = excluded.achieved_points,
+  index_value = excluded.index_value, rank = excluded.rank, tied = excluded.tied,
+  band = excluded.band, computed_at = excluded.computed_at, frozen_at = NULL"""
+
+# Units that left the scope (a merger, a changed criteria-set rule) lose their row. The
+# others are updated in place by UNIT_ROWS: an UPDATE that keeps the keys checks no foreign
+# key, and with the table's fillfactor (migration 0005) stays on its page without touching
+# the indexes, where DELETE + INSERT rewrote 12,000 rows, four indexes and two foreign keys.
+STALE_UNITS = """
+DELETE FROM result WHERE campaign_id = :campaign_id AND unit_id NOT IN (
+  SELECT sc.unit_id FROM scope sc JOIN criteria_set c ON c.id = sc.set_id)"""
+# PostgreSQL does the same inside the upsert's WITH (one pass over the scope, not two).
+STALE_CTE = """,
+stale AS (
+  DELETE FROM result WHERE campaign_id = :campaign_id
+    AND unit_id NOT IN (SELECT unit_id FROM keyed)
+)"""
 
 
-def result_statements(with_fields: bool, parts: dict[str, str]) -> tuple[str, list[str]]:
-    """Return the INSERT of the ranked unit rows and those of the field rows (if asked).
+class ResultSQL(NamedTuple):
+    """The statements of one computation: `before` and `after` run around `ranking`."""
+
+    before: list[str]
+    ranking: str
+    after: list[str]
+
+
+def result_statements(dialect: str, with_fields: bool, parts: dict[str, str]) -> ResultSQL:
+    """Return the statements: stale unit rows out, ranked unit rows in, then the field rows.
 
     parts fills the placeholders: rules, set_ids, uuid, pub, tie, band, materialized.
     """
-    units = ("WITH " + SCOPE + UNIT_POINTS + UNIT_CTES + UNIT_ROWS).format(**parts)
+    head = "WITH " + SCOPE + UNIT_POINTS + UNIT_CTES
+    before: list[str] = []
+    if dialect == "postgresql":
+        ranking = (head + STALE_CTE + UNIT_ROWS).format(**parts)
+    else:  # SQLite has no data-modifying WITH
+        before.append(("WITH " + SCOPE.rstrip().rstrip(",") + STALE_UNITS).format(**parts))
+        ranking = (head + UNIT_ROWS).format(**parts)
     if not with_fields:
-        return units, []
-    fields = ("WITH " + SCOPE + FIELD_POINTS).rstrip(",") + FIELD_ROWS
-    return units, [fields.format(**parts)]
+        return ResultSQL(before, ranking, [])
+    head = "WITH " + SCOPE + FIELD_POINTS + FIELD_CTE
+    if dialect == "postgresql":  # updated in place, like the unit rows
+        return ResultSQL(
+            before, ranking, [(head + FIELD_STALE_CTE + FIELD_ROWS + FIELD_UPSERT).format(**parts)]
+        )
+    return ResultSQL(before, ranking, [FIELD_DELETE, (head + FIELD_ROWS).format(**parts)])

@@ -61,3 +61,37 @@ def test_points_mix_appraised_and_not_yet_appraised_leaves(session: Session) -> 
     assert fields[(c.id, "1")] == (2.5, 3.0, 0.0)
     assert fields[(c.id, "2")] == (0.0, 0.0, 2.0)
     assert fields[(a.id, "2")] == (0.0, 0.0, 0.0)
+
+
+def test_recompute_updates_rows_in_place_and_drops_units_out_of_scope(session: Session) -> None:
+    """A recompute keeps each unit's row (same id, new points) and drops a dissolved unit's."""
+    campaign, units = scoring_campaign(session, ["a", "b", "c"])
+    a, b, c = units
+    for unit in units:
+        submit(session, campaign, unit, {"1.1": 2.0, "1.2.1": 1.0, "1.2.2": 0.5})
+    assert compute_results(session=session, campaign_id=campaign.id) == 3
+    session.commit()
+    before = {r.unit_id: r.id for r in session.exec(select(Result)).all()}
+    appraise_item(
+        session=session,
+        campaign_id=campaign.id,
+        unit_id=b.id,
+        item_code="1.1",
+        decision="adjusted",
+        score=1.0,
+        reason="Thiếu báo cáo",
+        actor="snv",
+    )
+    a.active = False  # merged away between two computations
+    session.add(a)
+    session.commit()
+
+    assert compute_results(session=session, campaign_id=campaign.id) == 2
+    session.commit()
+    session.expire_all()
+    rows = {r.unit_id: r for r in session.exec(select(Result)).all()}
+    assert set(rows) == {b.id, c.id}
+    assert {u: rows[u].id for u in rows} == {b.id: before[b.id], c.id: before[c.id]}
+    assert (rows[b.id].appraised_points, rows[b.id].rank) == (2.5, 2)
+    assert (rows[c.id].appraised_points, rows[c.id].rank) == (3.5, 1)
+    assert {f.unit_id for f in session.exec(select(FieldResult)).all()} == {b.id, c.id}

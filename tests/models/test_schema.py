@@ -50,3 +50,22 @@ def test_audit_log_refuses_update_and_delete(session: Session) -> None:
         session.commit()
     session.rollback()
     assert session.exec(select(AuditEntry)).one().new_value == "0.5"
+
+
+def test_result_leaves_room_for_in_place_recomputes_on_postgresql(engine: sa.Engine) -> None:
+    """Migration 0005: result pages keep half their room, so recomputes update in place."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("fillfactor is a PostgreSQL storage setting")
+    with engine.connect() as conn:
+        options = dict(
+            conn.execute(
+                sa.text(
+                    "SELECT relname, reloptions FROM pg_class "
+                    "WHERE relname IN ('result', 'field_result')"
+                )
+            ).all()
+        )
+    assert {name: "fillfactor=50" in (opts or []) for name, opts in options.items()} == {
+        "result": True,
+        "field_result": True,
+    }

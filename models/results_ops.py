@@ -16,38 +16,14 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from cchc.clock import now
-from cchc.errors import ConfigError
 from models.audit import record_audit
 from models.council_ops import ensure_not_frozen
 from models.criteria import CriteriaSet
+from models.result_bands import Bands, band_rules
 from models.result_keys import band_sql, hundredths_sql, tie_sql, uuid_sql
 from models.result_sql import result_statements
 from models.scoring_lookup import campaign_sets, get_campaign_by_id, set_rules
 from models.types import UTCDateTime
-
-Bands = list[tuple[str, float | None]]
-DEFAULT_BANDS: Bands = [("A", 90.0), ("B", 80.0), ("C", 70.0), ("D", None)]
-
-
-def band_rules(scheme: str | None = None) -> Bands:
-    """Return (code, min) bands, highest first, from config/bands.yaml (or defaults)."""
-    from config import load_bands
-
-    try:
-        chosen = load_bands().scheme(scheme)
-    except (ConfigError, StopIteration):
-        return DEFAULT_BANDS
-    return [(band.code, band.min) for band in chosen.bands]
-
-
-def band_labels(scheme: str | None = None) -> dict[str, str]:
-    """Return {band code: label} for display (the code itself when no config is present)."""
-    from config import load_bands
-
-    try:
-        return {b.code: b.label for b in load_bands().scheme(scheme).bands}
-    except (ConfigError, StopIteration):
-        return {code: code for code, _ in DEFAULT_BANDS}
 
 
 def compute_results(

@@ -9,9 +9,9 @@ from sqlmodel import Session
 
 from models.campaigns import Campaign
 from models.council import Approval
+from models.result_bands import band_labels
 from models.result_views import latest_approval
 from models.results import FieldResult
-from models.results_ops import band_labels
 from models.results_read import (
     ResultRow,
     field_points,

@@ -51,7 +51,7 @@ PLANS: dict[str, dict] = {
             1: ["--flows", "12"],
             2: [],
             3: ["--messages", "5000"],
-            4: [],
+            4: ["--one-campaign"],
             5: ["--units", "12000", "--seconds", "30"],
             6: [],
         },

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-# Units in scope and their criteria set: named units win over rank groups ('unit' > 'group').
+# Units in scope and their criteria set: named units win over rank groups. The rules hold one
+# row per (kind, value) (compute_results keeps the first, as criteria_set_for does).
 # A campaign with self-assessment stages scores exactly the units assigned there, so units that
 # a later merger dissolved (still active rows of the province) are never ranked in it.
 SCOPE = """
 rules(kind, val, set_id) AS (VALUES {rules}),
 scope AS {materialized}(
-  SELECT u.id AS unit_id, u.rank_group AS rank_group,
-         (SELECT r.set_id FROM rules r
-           WHERE (r.kind = 'unit' AND r.val = u.code) OR (r.kind = 'group' AND r.val = u.rank_group)
-           ORDER BY r.kind DESC LIMIT 1) AS set_id
+  SELECT u.id AS unit_id, u.rank_group AS rank_group, COALESCE(ru.set_id, rg.set_id) AS set_id
   FROM org_unit u
+  LEFT JOIN rules ru ON ru.kind = 'unit' AND ru.val = u.code
+  LEFT JOIN rules rg ON rg.kind = 'group' AND rg.val = u.rank_group
   WHERE u.province_code = :province AND u.active
     AND (NOT EXISTS (SELECT 1 FROM assignment a JOIN stage st ON st.id = a.stage_id
                       WHERE a.campaign_id = :campaign_id AND st.kind = 'self_assessment')

@@ -49,7 +49,7 @@ def compute_results(
     with_survey = bool(campaign.has_survey) and any(s.survey_total > 0 for s in sets)
     dialect = session.get_bind().dialect.name
     common: dict[str, object] = {"campaign_id": campaign_id}
-    rules = set_rules(sets)
+    rules = _first_rules(set_rules(sets))
     if not rules:
         for table in ("field_result", "result"):
             _execute(session, f"DELETE FROM {table} WHERE campaign_id = :campaign_id", common)
@@ -126,6 +126,14 @@ def _set_local(session: Session, settings: dict[str, str]) -> None:
     """set_config(..., is_local) for each setting, in one round trip."""
     calls = ", ".join(f"set_config('{n}', :v_{i}, true)" for i, n in enumerate(settings))
     _execute(session, f"SELECT {calls}", {f"v_{i}": v for i, v in enumerate(settings.values())})
+
+
+def _first_rules(rules: list) -> list:
+    """One rule per (kind, value): the first, as criteria_set_for reads them (SQL joins them)."""
+    first: dict[tuple[str, str], tuple] = {}
+    for kind, value, set_id in rules:
+        first.setdefault((kind, value), (kind, value, set_id))
+    return list(first.values())
 
 
 def _rule_values(rules: list) -> str:

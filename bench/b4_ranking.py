@@ -22,7 +22,7 @@ from bench.bulk import table
 from bench.common import Figure, emit, memory_figure, print_table
 from bench.ranking_sql import FIELD_POINTS, FIELDS, RANK, TABLES, UNIT_POINTS
 
-ROUNDS = 2
+ROUNDS = 3
 TARGET = 1.5
 
 

@@ -52,11 +52,9 @@ def test_audit_log_refuses_update_and_delete(session: Session) -> None:
     assert session.exec(select(AuditEntry)).one().new_value == "0.5"
 
 
-def test_result_leaves_room_for_in_place_recomputes_on_postgresql(engine: sa.Engine) -> None:
+def test_result_leaves_room_for_in_place_recomputes_on_postgresql(pg_engine: sa.Engine) -> None:
     """Migration 0005: result pages keep half their room, so recomputes update in place."""
-    if engine.dialect.name != "postgresql":
-        pytest.skip("fillfactor is a PostgreSQL storage setting")
-    with engine.connect() as conn:
+    with pg_engine.connect() as conn:
         options = dict(
             conn.execute(
                 sa.text(

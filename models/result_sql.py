@@ -30,6 +30,13 @@ scope AS {materialized}(
                        AND st.kind = 'self_assessment'))
 ),"""
 
+# The campaign's current submissions (one submitted version per unit).
+SUBMITTED = """
+sub AS (
+  SELECT sa.id AS sa_id, sa.unit_id AS unit_id, sa.criteria_set_id AS set_id
+  FROM self_assessment sa WHERE sa.campaign_id = :campaign_id AND sa.status = 'submitted'
+),"""
+
 # Points of the current submissions, per unit and field. An appraised leaf counts the
 # council's final score, else the appraised score; its appraisal row also keeps the self score
 # (self scores are frozen once appraisal begins, and a submission scores every self leaf).
@@ -39,11 +46,7 @@ scope AS {materialized}(
 # written by the product) has no field, so it is in no field row (an inner join: a left one
 # made PostgreSQL hash all 1 M appraisals instead of the few hundred items, and so does a join
 # to the `items` CTE, which has no statistics: appraisals join the table itself).
-FIELD_POINTS = """
-sub AS (
-  SELECT sa.id AS sa_id, sa.unit_id AS unit_id, sa.criteria_set_id AS set_id
-  FROM self_assessment sa WHERE sa.campaign_id = :campaign_id AND sa.status = 'submitted'
-),
+FIELD_POINTS = SUBMITTED + """
 items AS (
   SELECT i.id AS item_id, i.criteria_set_id AS set_id, i.field_code AS field_code,
          i.is_leaf AND i.method = 'self' AS self_leaf, i.is_leaf AS is_leaf,
@@ -96,11 +99,7 @@ pts AS (
 # So is `scope`: inlined, its criteria-set lookup runs once per (unit, field), not per unit.
 # The same points per unit only: the ranking's pass. Scores whose item lies outside the
 # campaign's sets count here, in the unit's totals (they are in no field row).
-UNIT_POINTS = """
-sub AS (
-  SELECT sa.id AS sa_id, sa.unit_id AS unit_id, sa.criteria_set_id AS set_id
-  FROM self_assessment sa WHERE sa.campaign_id = :campaign_id AND sa.status = 'submitted'
-),
+UNIT_POINTS = SUBMITTED + """
 apu AS (
   SELECT a.unit_id AS unit_id, SUM(a.self_score) AS self_pts,
          SUM(COALESCE(a.final_score, a.appraised_score)) AS appr_pts, COUNT(*) AS n

@@ -11,11 +11,12 @@ from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.table import Column, Table
 
 from cchc.errors import CchcError
 from cchc.numbers import fmt_vn
 from cli.output import console, fail
+from report.format import GROUP_TITLES
 
 PLAN = Path("config/plans/bac-kan-2023.yaml")
 
@@ -126,21 +127,24 @@ def _short(day: str | None) -> str:
 
 def _show(result: dict) -> None:
     """Print the timeline, the messages, the late units and the ranking."""
+    day = {"no_wrap": True, "min_width": 8}  # dd/mm/yy whole; the title gives way instead
+    title_width = max(12, console.width - 66)
     timeline = Table(
         "#",
-        "Giai đoạn",
-        "Hạn",
-        "Mở",
-        "Đóng",
-        "Đúng hạn",
+        # The other columns take ≈ 66 characters: the title gets what the terminal has left.
+        Column("Giai đoạn", no_wrap=True, overflow="ellipsis", max_width=title_width),
+        Column("Hạn", **day),
+        Column("Mở", **day),
+        Column("Đóng", **day),
+        Column("Đúng hạn", min_width=4),
         "Muộn",
-        "Từ chối",
+        Column("Từ chối", min_width=5),
         title="Tiến trình các giai đoạn",
     )
     for i, s in enumerate(result["stages"], 1):
         timeline.add_row(
             str(i),
-            s["code"],
+            s["title"],
             _short(s["due"]),
             _short(s["opened"]),
             _short(s["closed"]),
@@ -162,7 +166,8 @@ def _show(result: dict) -> None:
         + (" …" if len(result["late_units"]) > 12 else "")
     )
     for group, rows in result["ranking"].items():
-        table = Table("Hạng", "Đơn vị", "Chỉ số", "Xếp loại", title=f"Xếp hạng khối {group}")
+        block = GROUP_TITLES.get(group, group)
+        table = Table("Hạng", "Đơn vị", "Chỉ số", "Xếp loại", title=f"Xếp hạng: {block}")
         for row in rows[:5]:
             index = fmt_vn(row["index"])  # the same half-up rounding as the ranking SQL
             table.add_row(

@@ -2,7 +2,7 @@
 
 from deadlines.calendar import WorkCalendar, calendar_for
 from deadlines.overrides import YearOverrides, parse_overrides
-from deadlines.phrases import find_deadline, find_deadlines, parse_deadline
+from deadlines.phrases import find_deadline, find_deadlines, mentions_hour, parse_deadline
 from deadlines.reminders import reminder_dates
 from deadlines.window import Window, end_of, start_of
 
@@ -14,6 +14,7 @@ __all__ = [
     "end_of",
     "find_deadline",
     "find_deadlines",
+    "mentions_hour",
     "parse_deadline",
     "parse_overrides",
     "reminder_dates",

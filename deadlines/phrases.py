@@ -86,3 +86,11 @@ def parse_deadline(text: str, *, year: int | None = None, after: date | None = N
     build: Callable[..., tuple[str, date, date]] = RULES[hit.pattern.rule]
     rule, first, last = build(hit.groups, ctx)
     return Window.of_days(first, last, rule=rule, text=phrase)
+
+
+_HOUR = re.compile(r"\b\d{1,2}\s*(?:gio|h)(?:\s*\d{2})?\b(?!/)")  # "trước 17 giờ ngày ..."
+
+
+def mentions_hour(text: str) -> bool:
+    """Tell whether a deadline phrase names an hour (windows end at 23:59:59 regardless)."""
+    return _HOUR.search(fold(normalise(text))) is not None

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from cchc.errors import DeadlinePhraseError
-from deadlines import Window
+from deadlines import Window, mentions_hour
 from planimport.model import Review, Row
 from planimport.text import fold, one_line
 from planimport.when import SAME_AS_ABOVE, phrases, undated_reason, window_for
-
-_HOUR = re.compile(r"\b\d{1,2}\s*(?:gio|h)(?:\s*\d{2})?\b(?!/)")  # "trước 17 giờ ngày ..."
 
 
 def stage_deadline(code: str, row: Row, year: int, after: date | None, above: str,
@@ -41,7 +38,7 @@ def stage_deadline(code: str, row: Row, year: int, after: date | None, above: st
             reviews.append(Review(row.line, code, "thời hạn", "", "hàng không ghi thời gian"))
             return None, None
     text = text.rstrip(" .;,")
-    if _HOUR.search(fold(text)):  # windows end at 23:59:59; "trước 17 giờ" must be checked
+    if mentions_hour(text):  # windows end at 23:59:59; "trước 17 giờ" must be checked
         why = "hạn có ghi giờ; cửa sổ tính theo cả ngày, cần xác nhận"
         reviews.append(Review(line, code, "thời hạn", text, why))
     try:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
+
+from deadlines.text import fold, normalise  # the same 1:1 folding the deadline parser uses
 
 _TAG = re.compile(r"</?(?:b|i|u|em|strong|span|p|font|sup|sub)\b[^>]*>", re.IGNORECASE)
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -12,22 +13,9 @@ _EMPH = re.compile(r"(\*\*|__|\*|(?<!\w)_(?=\S)|(?<=\S)_(?!\w))")
 _SPACES = re.compile(r"[ \t\u00a0\u200b]+")
 
 
-def _fold_char(char: str) -> str:
-    """Return the one lower-case base letter standing for `char`."""
-    if char in "đĐ":
-        return "d"
-    base = unicodedata.normalize("NFD", char)[0]
-    return " " if unicodedata.combining(base) else base.lower()[0]
-
-
-def fold(text: str) -> str:
-    """Lower-case NFC `text` without diacritics (đ → d), same length so spans map back."""
-    return "".join(_fold_char(c) for c in text)
-
-
 def nfc(text: str) -> str:
     """Return `text` in NFC form, so one visible letter is one character."""
-    return unicodedata.normalize("NFC", text)
+    return normalise(text)
 
 
 def clean(text: str) -> str:

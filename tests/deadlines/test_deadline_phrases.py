@@ -8,7 +8,7 @@ import pytest
 
 from cchc.clock import LOCAL_TZ
 from cchc.errors import DeadlinePhraseError
-from deadlines import find_deadline, find_deadlines, parse_deadline
+from deadlines import find_deadline, find_deadlines, mentions_hour, parse_deadline
 
 
 def _days(text: str, **kw: object) -> tuple[str, str, str]:
@@ -167,3 +167,16 @@ def test_window_contains_its_ends_and_rolls_forward() -> None:
     rolled = w.rolled_forward(calendar_for([2026]))
     assert rolled.due_at.isoformat() == "2026-02-23T23:59:59+07:00"
     assert rolled.opens_at == w.opens_at
+
+
+@pytest.mark.parametrize(
+    ("phrase", "hour"),
+    [
+        ("trước 17 giờ ngày 20/11/2024", True),
+        ("chậm nhất 17h00 ngày 20/11/2024", True),
+        ("chậm nhất ngày 20/11/2024", False),
+        ("Quý IV/2024", False),
+    ],
+)
+def test_mentions_hour_spots_a_time_of_day(phrase: str, hour: bool) -> None:
+    assert mentions_hour(phrase) is hour

@@ -19,6 +19,7 @@ from cli.output import console, fail
 from report.format import GROUP_TITLES
 
 PLAN = Path("config/plans/bac-kan-2023.yaml")
+STARTUP_SECONDS = 120  # wait for Prefect's temporary API server (its default is 20 s)
 
 
 def _fresh_environment() -> Path:
@@ -35,6 +36,9 @@ def _fresh_environment() -> Path:
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE", "200")
     os.environ.setdefault("PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_READ_BATCH_SIZE", "100")
+    # The temporary server takes 12-19 s on a new database, more on a loaded machine: Prefect's
+    # default 20 s wait is too short.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", str(STARTUP_SECONDS))
     get_settings.cache_clear()
     return var
 
@@ -49,10 +53,13 @@ def _prestart_prefect() -> threading.Thread | None:
     def start() -> None:
         from prefect.server.api.server import SubprocessASGIServer
 
+        server = SubprocessASGIServer()
         try:
-            SubprocessASGIServer().start()
+            server.start(timeout=STARTUP_SECONDS)
         except Exception:  # the flow run starts it again and reports a real failure
-            return
+            # A start that timed out leaves its server running on the port the next start
+            # reuses: stop it, or it outlives the demo holding the port and our output pipes.
+            server.stop()
 
     thread = threading.Thread(target=start, name="prefect-prestart", daemon=True)
     thread.start()

@@ -48,7 +48,18 @@ def serve(
     console.print(
         f"cchc-flow: http://{host}:{port}  (API: /docs, {count} tiến trình)", markup=False
     )
-    options = {"host": host, "port": port, "log_level": "warning", "access_log": False}
+    options = {
+        "host": host,
+        "port": port,
+        "log_level": "warning",
+        "access_log": False,
+        # Longer than clients' idle keep-alive (httpx and browsers: 5-60 s), so a client never
+        # reuses a connection the server is closing at the same instant.
+        "timeout_keep_alive": 75,
+        # A worker busy with a burst of submissions on a loaded machine is slow, not hung:
+        # the supervisor's default 5 s health check would kill it with requests in flight.
+        "timeout_worker_healthcheck": 30,
+    }
     engine.dispose()  # each worker (and its page-rendering helper) opens its own connections
     with tempfile.TemporaryDirectory(prefix="cchc-serve-") as tmp:
         # Read from the environment by the workers and their helpers: the file carries

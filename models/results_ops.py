@@ -21,7 +21,8 @@ from models.council_ops import ensure_not_frozen
 from models.criteria import CriteriaSet
 from models.result_bands import Bands, band_rules
 from models.result_keys import band_sql, hundredths_sql, tie_sql, uuid_sql
-from models.result_sql import result_statements
+from models.result_rules import first_rules, rule_case, rule_params, rule_set_ids
+from models.result_sql import ResultSQL, result_statements
 from models.scoring_lookup import campaign_sets, get_campaign_by_id, set_rules
 from models.types import UTCDateTime
 
@@ -49,42 +50,32 @@ def compute_results(
     with_survey = bool(campaign.has_survey) and any(s.survey_total > 0 for s in sets)
     dialect = session.get_bind().dialect.name
     common: dict[str, object] = {"campaign_id": campaign_id}
-    rules = _first_rules(set_rules(sets))
+    rules = first_rules(set_rules(sets))
     if not rules:
         for table in ("field_result", "result"):
             _execute(session, f"DELETE FROM {table} WHERE campaign_id = :campaign_id", common)
         return 0
-    params = {
+    maxima = {s.id: s.total if with_survey else s.self_total for s in sets}
+    values = {
         **common,
-        **_rule_params(rules),
+        **rule_params(rules, maxima),
         "province": campaign.province_code,
         "with_survey": with_survey,
+        "computed_at": now(),
     }
     band_case, band_params = band_sql(bands)
     parts = {
-        "rules": _rule_values(rules),
-        "set_ids": _set_ids(rules),
+        "set_case": rule_case(rules, "set"),
+        "max_case": rule_case(rules, "max"),
+        "set_ids": rule_set_ids(rules),
         "uuid": uuid_sql(dialect),
         "materialized": "MATERIALIZED " if dialect == "postgresql" else "",
         "band": band_case,
         "pub": hundredths_sql("index_value", dialect),
         "tie": tie_sql(tie_break, dialect),
     }
-    values = {**params, **band_params, "computed_at": now()}
     sql = result_statements(dialect, with_fields, parts)
-    with _planner_settings(session, dialect, PLANNER):
-        for statement in sql.before:
-            _execute(session, statement, values)
-        done = _execute(session, sql.ranking, values)
-        with _planner_settings(session, dialect, FIELD_PLANNER):
-            for statement in sql.after:
-                _execute(session, statement, values)
-    # rowcount is -1 for WITH…INSERT on SQLite: count the rows there instead.
-    count = done.rowcount
-    if count < 0:
-        count = _execute(
-            session, "SELECT COUNT(*) FROM result WHERE campaign_id = :campaign_id", common
-        ).scalar_one()
+    count = _run(session, dialect, sql, values | band_params)
     record_audit(
         session=session,
         actor=actor,
@@ -96,21 +87,37 @@ def compute_results(
         new=count,
         reason=f"tie_break={tie_break}; survey={with_survey}",
     )
-    return int(count)
+    return count
 
 
-# The planner overestimates the results CTEs (millions of rows where a national campaign has
-# 12 k units and 84 k (unit, field) groups): that triggers ≈ 1 s of JIT compilation for a
-# 0.5 s statement, and for the field rows a disk sort of 1 M scores where a hash aggregate
-# fits in memory (sorts stay allowed for the ranking: its window functions need them).
+# A national campaign's statements cost far above jit_above_cost, so PostgreSQL would spend
+# ≈ 1 s JIT-compiling a 0.5 s statement. The field pass's CTEs are overestimated (millions of
+# rows for 84 k (unit, field) groups): it would sort 1 M scores on disk where a hash aggregate
+# fits in memory (sorts stay allowed for the ranking: its window needs one).
 PLANNER = {"jit": "off", "work_mem": "64MB"}
 FIELD_PLANNER = {"enable_sort": "off"}
+
+
+def _run(session: Session, dialect: str, sql: ResultSQL, values: dict[str, object]) -> int:
+    """Run the statements with the planner settings they need; return the unit rows written."""
+    with _planner_settings(session, dialect, PLANNER):
+        for statement in sql.before:
+            _execute(session, statement, values)
+        done = _execute(session, sql.ranking, values)
+        count = done.scalar_one() if dialect == "postgresql" else None
+        with _planner_settings(session, dialect, FIELD_PLANNER if sql.after else {}):
+            for statement in sql.after:
+                _execute(session, statement, values)
+    if count is None:  # SQLite's WITH…INSERT reports no row count: count the rows instead
+        sql_count = "SELECT COUNT(*) FROM result WHERE campaign_id = :campaign_id"
+        count = _execute(session, sql_count, values).scalar_one()
+    return int(count)
 
 
 @contextmanager
 def _planner_settings(session: Session, dialect: str, settings: dict[str, str]) -> Iterator[None]:
     """Set `settings` for the statements inside on PostgreSQL, then restore the caller's."""
-    if dialect != "postgresql":
+    if dialect != "postgresql" or not settings:
         yield
         return
     names = list(settings)
@@ -126,35 +133,6 @@ def _set_local(session: Session, settings: dict[str, str]) -> None:
     """set_config(..., is_local) for each setting, in one round trip."""
     calls = ", ".join(f"set_config('{n}', :v_{i}, true)" for i, n in enumerate(settings))
     _execute(session, f"SELECT {calls}", {f"v_{i}": v for i, v in enumerate(settings.values())})
-
-
-def _first_rules(rules: list) -> list:
-    """One rule per (kind, value): the first, as criteria_set_for reads them (SQL joins them)."""
-    first: dict[tuple[str, str], tuple] = {}
-    for kind, value, set_id in rules:
-        first.setdefault((kind, value), (kind, value, set_id))
-    return list(first.values())
-
-
-def _rule_values(rules: list) -> str:
-    """Return the VALUES rows of the unit → criteria set rules."""
-    return ", ".join(f"(:rule_kind_{i}, :rule_val_{i}, :rule_set_{i})" for i in range(len(rules)))
-
-
-def _set_ids(rules: list) -> str:
-    """Return the parameters naming each distinct criteria set of the rules once."""
-    first: dict[object, int] = {}
-    for i, (_kind, _value, set_id) in enumerate(rules):
-        first.setdefault(set_id, i)
-    return ", ".join(f":rule_set_{i}" for i in first.values())
-
-
-def _rule_params(rules: list) -> dict[str, object]:
-    """Return the parameters of the rules' VALUES rows."""
-    params: dict[str, object] = {}
-    for i, (kind, value, set_id) in enumerate(rules):
-        params |= {f"rule_kind_{i}": kind, f"rule_val_{i}": value, f"rule_set_{i}": set_id}
-    return params
 
 
 def _execute(session: Session, sql: str, params: dict[str, object]) -> sa.CursorResult:

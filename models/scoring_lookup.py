@@ -113,7 +113,7 @@ def units_in_scope(*, session: Session, campaign: Campaign) -> list[tuple[OrgUni
         .where(Assignment.campaign_id == campaign.id, Stage.kind == "self_assessment")
     )
     if session.exec(assigned.limit(1)).first() is not None:
-        query = query.where(OrgUnit.id.in_(assigned))  # the same rule as result_sql.SCOPE
+        query = query.where(OrgUnit.id.in_(assigned))  # the same rule as result_sql.SCOPE_WHERE
     units = session.exec(query.order_by(OrgUnit.code)).all()
     out = []
     for unit in units:

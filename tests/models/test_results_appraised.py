@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session, select
 
-from models import CriteriaItem, FieldResult, Result, SurveyScore
+from models import Assignment, CriteriaItem, FieldResult, Result, Stage, SurveyScore
 from models.appraisals import accept_all, appraise_item, get_appraisal
 from models.results_ops import compute_results
+from tests.factories import make_unit
 from tests.models.scoring_setup import scoring_campaign, submit
 
 
@@ -95,3 +96,39 @@ def test_recompute_updates_rows_in_place_and_drops_units_out_of_scope(session: S
     assert (rows[b.id].appraised_points, rows[b.id].rank) == (2.5, 2)
     assert (rows[c.id].appraised_points, rows[c.id].rank) == (3.5, 1)
     assert {f.unit_id for f in session.exec(select(FieldResult)).all()} == {b.id, c.id}
+
+
+def test_recompute_adds_a_unit_that_joined_while_updating_and_dropping_the_others(
+    session: Session,
+) -> None:
+    """One recompute inserts a newly assigned unit, updates b in place and drops merged a."""
+    campaign, units = scoring_campaign(session, ["a", "b"])
+    a, b = units
+    for unit in units:
+        submit(session, campaign, unit, {"1.1": 2.0, "1.2.1": 1.0, "1.2.2": 0.5})
+    assert compute_results(session=session, campaign_id=campaign.id) == 2
+    session.commit()
+    kept = session.exec(select(Result).where(Result.unit_id == b.id)).one().id
+    d = make_unit(session, "d")
+    stage = session.exec(select(Stage).where(Stage.campaign_id == campaign.id)).one()
+    session.add(
+        Assignment(
+            stage_id=stage.id,
+            unit_id=d.id,
+            campaign_id=campaign.id,
+            state="open",
+            due_at=stage.due_at,
+        )
+    )
+    a.active = False
+    session.add(a)
+    session.commit()
+    submit(session, campaign, d, {"1.1": 2.0, "1.2.1": 1.0, "1.2.2": 1.0})
+
+    assert compute_results(session=session, campaign_id=campaign.id) == 2
+    session.commit()
+    session.expire_all()
+    rows = {r.unit_id: r for r in session.exec(select(Result)).all()}
+    assert set(rows) == {b.id, d.id}
+    assert rows[b.id].id == kept
+    assert (rows[d.id].self_points, rows[d.id].rank, rows[b.id].rank) == (4.0, 1, 2)

@@ -41,6 +41,8 @@ def _run(cmd: list[str], home: Path) -> tuple[float, int, str, float]:
         DO_NOT_TRACK="1",
         PREFECT_SERVER_ANALYTICS_ENABLED="false",
         PREFECT_LOGGING_LEVEL="WARNING",
+        # As `cchc demo` sets it: the temporary server can take over Prefect's default 20 s.
+        PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS="120",
     )
     env.pop("CCHC_DATABASE_URL", None)  # the demo runs on its embedded SQLite default
     before = _children_rss()

@@ -108,6 +108,8 @@ UPSERT = """
 # table's fillfactor from migration 0005, touches no index); new units are inserted (ON
 # CONFLICT: a concurrent computation may have inserted them first). An UPDATE joined to the
 # ranked rows is cheaper than an upsert of every row (no index probe and row lock per row).
+# New rows are those `upd` did not reach: testing `result` itself instead made PostgreSQL
+# rescan the table per inserted row, rows inserted so far included (3 s for a first compute).
 PG_WRITE = """,
 stale AS (
   DELETE FROM result WHERE campaign_id = :campaign_id
@@ -123,8 +125,7 @@ upd AS (
 ),
 ins AS (
   INSERT INTO result """ + COLUMNS + NEW_ROWS + """
-  FROM ranked k WHERE NOT EXISTS (SELECT 1 FROM result r
-                                  WHERE r.campaign_id = :campaign_id AND r.unit_id = k.unit_id)"""
+  FROM ranked k WHERE NOT EXISTS (SELECT 1 FROM upd WHERE upd.unit_id = k.unit_id)"""
 PG_WRITE += UPSERT + """
   RETURNING 1
 )

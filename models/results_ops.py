@@ -1,8 +1,9 @@
 """Compute a campaign's index and ranking in the database, and read the results back.
 
-compute_results never loads score rows into Python: upserting INSERT…SELECT statements do the
-work (models/result_sql.py; on PostgreSQL one for the ranking and one for the heat map), so a
-national campaign (12,000 units x 100 leaves) stays in the database.
+compute_results never loads score rows into Python: set-based statements do the work, on
+PostgreSQL one for the ranking (models/result_sql.py) and one for the heat map
+(models/result_field_sql.py), so a national campaign (12,000 units x 100 leaves) stays in the
+database.
 """
 
 from __future__ import annotations

@@ -55,7 +55,7 @@ def _prestart_prefect() -> threading.Thread | None:
 
         server = SubprocessASGIServer()
         try:
-            server.start(timeout=STARTUP_SECONDS)
+            server.start()  # waits PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS (set above)
         except Exception:  # the flow run starts it again and reports a real failure
             # A start that timed out leaves its server running on the port the next start
             # reuses: stop it, or it outlives the demo holding the port and our output pipes.

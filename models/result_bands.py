@@ -9,35 +9,38 @@ from cchc.settings import get_settings
 
 Bands = list[tuple[str, float | None]]
 DEFAULT_BANDS: Bands = [("A", 90.0), ("B", 80.0), ("C", 70.0), ("D", None)]
+# (code, min, label), highest first: one parse of the file serves rules and labels.
+_Scheme = tuple[tuple[str, float | None, str], ...]
+_DEFAULT: _Scheme = tuple((code, minimum, code) for code, minimum in DEFAULT_BANDS)
 
 
 def band_rules(scheme: str | None = None) -> Bands:
     """Return (code, min) bands, highest first, from config/bands.yaml (or defaults)."""
+    return [(code, minimum) for code, minimum, _ in _scheme(scheme)]
+
+
+def band_labels(scheme: str | None = None) -> dict[str, str]:
+    """Return {band code: label} for display (the code itself when no config is present)."""
+    return {code: label for code, _, label in _scheme(scheme)}
+
+
+def _scheme(scheme: str | None) -> _Scheme:
+    """The chosen scheme of config/bands.yaml, or the defaults when it is missing or invalid."""
     path = get_settings().config_dir / "bands.yaml"
     try:
         stamp = path.stat().st_mtime_ns
     except OSError:
-        return DEFAULT_BANDS
-    return list(_band_rules(str(path), stamp, scheme))
+        return _DEFAULT
+    return _parsed(str(path), stamp, scheme)
 
 
 @lru_cache(maxsize=32)
-def _band_rules(path: str, stamp: int, scheme: str | None) -> tuple[tuple[str, float | None], ...]:
+def _parsed(path: str, stamp: int, scheme: str | None) -> _Scheme:
     """Parse the bands file once per version of it (`stamp`: its mtime), not once per call."""
     from config import load_bands
 
     try:
         chosen = load_bands(path).scheme(scheme)
     except (ConfigError, StopIteration):
-        return tuple(DEFAULT_BANDS)
-    return tuple((band.code, band.min) for band in chosen.bands)
-
-
-def band_labels(scheme: str | None = None) -> dict[str, str]:
-    """Return {band code: label} for display (the code itself when no config is present)."""
-    from config import load_bands
-
-    try:
-        return {b.code: b.label for b in load_bands().scheme(scheme).bands}
-    except (ConfigError, StopIteration):
-        return {code: code for code, _ in DEFAULT_BANDS}
+        return _DEFAULT
+    return tuple((band.code, band.min, band.label) for band in chosen.bands)

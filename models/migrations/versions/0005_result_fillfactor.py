@@ -1,6 +1,6 @@
 """result, field_result: fillfactor 50 on PostgreSQL, so a recompute updates rows on their page
 
-compute_results upserts every unit's row and every (unit, field) row; no indexed column
+compute_results rewrites every unit's row and every (unit, field) row; no indexed column
 changes, so with free room on the page PostgreSQL makes a heap-only update (no index entries,
 no foreign-key checks) instead of a new tuple elsewhere plus four index insertions. SQLite has
 no such setting.

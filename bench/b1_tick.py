@@ -1,6 +1,6 @@
 """Bench 1: a campaign tick over every campaign, as pure evaluation and as `campaign-tick` flows.
 
-A. Evaluation (models.tick.evaluate: stages, lateness, reminders, escalations; no delivery), one
+A. Evaluation (the tick sequence: stages, lateness, reminders, escalations; no delivery), one
    transaction per campaign, against the baseline of merely reading what a tick must look at
    (each campaign's units and its open assignments). Target: <= 2 s in all on PostgreSQL.
 B. The `campaign-tick` flow per campaign against a real Prefect server (`prefect server start`,
@@ -57,7 +57,7 @@ def _read_baseline(engine: Engine, rows: list[tuple]) -> float:
 
 def _evaluate_all(engine: Engine, rows: list[tuple]) -> tuple[float, dict]:
     """Evaluate every campaign at AT, one transaction each; return seconds and summed counts."""
-    from models.tick import evaluate
+    from models.tick.evaluate import evaluate
 
     totals: dict[str, int] = {"reminders": 0, "escalations": 0, "overdue": 0}
     start = time.perf_counter()
@@ -72,8 +72,8 @@ def _evaluate_all(engine: Engine, rows: list[tuple]) -> tuple[float, dict]:
 
 def warm_calendar(engine: Engine, rows: list[tuple]) -> None:
     """Load the working-day calendar once (holidays.VN), as a long-lived worker has it."""
-    from models.campaigns import Campaign
-    from models.tick_context import campaign_calendar
+    from models.campaign.tables import Campaign
+    from models.tick.context import campaign_calendar
 
     with Session(engine) as session:
         campaign_calendar(session.get(Campaign, rows[0][0]))

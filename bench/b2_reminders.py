@@ -2,7 +2,7 @@
 
 On a fresh copy, every self-assessment assignment is put back to not-acted, so at the bench
 instant each unit (≈ 12,000 at national scale) is due a reminder or an overdue notice. The
-measured path is models.tick.send_reminders per campaign; the baseline writes the very same
+measured path is models.tick.evaluate.send_reminders per campaign; the baseline writes the very same
 rows into the same outbox table with one plain executemany (no decisions, no conflict check).
 """
 
@@ -40,7 +40,7 @@ def reset_not_acted(engine: Engine) -> None:
 
 def _remind_all(engine: Engine, rows: list[tuple]) -> tuple[float, int]:
     """Decide and enqueue today's reminders for every campaign; return seconds and rows."""
-    from models.tick import send_reminders
+    from models.tick.evaluate import send_reminders
 
     written = 0
     start = time.perf_counter()

@@ -73,7 +73,7 @@ def _product(engine: Engine, campaign_ids: list, with_fields: bool) -> tuple[flo
     with_fields=False runs its ranking pass only (index + rank per unit); True adds the
     per-field rows of the heat map, as the product does by default.
     """
-    from models.results_ops import compute_results
+    from models.results.compute import compute_results
 
     start = time.perf_counter()
     units = 0

@@ -20,8 +20,8 @@ def build(engine: Engine, units: int) -> tuple[str, str, str]:
     from bench.generate import generate
     from bench.shapes import Scale
     from bench.timeshift import shift, weeks_to_now
-    from models.tick import evaluate
-    from models.users_ops import create_user
+    from models.accounts.ops import create_user
+    from models.tick.evaluate import evaluate
 
     generate(
         engine,

@@ -193,7 +193,7 @@ def _assignment(
 def _fact(
     new_id: Any, campaign_id: Any, stage_id: Any, unit_id: Any, kind: str, at: datetime
 ) -> dict:
-    """A recorded fact row with the default idempotency key of models.facts.record_fact."""
+    """A recorded fact row with the default idempotency key of models.campaign.facts.record_fact."""
     return {
         "id": new_id(),
         "campaign_id": campaign_id,

@@ -13,7 +13,7 @@ from cchc.db import get_engine, session_scope
 from cchc.errors import CchcError
 from cchc.settings import get_settings
 from cli.parse import parse_local_instant
-from models.launch import LaunchSummary
+from models.campaign.launch import LaunchSummary
 
 ACTOR = "cli"
 
@@ -31,7 +31,7 @@ def engine(*, migrate: bool = False):  # type: ignore[no-untyped-def]
 def launch(plan_path: Path, *, dry_run: bool) -> LaunchSummary:
     """Validate and launch a plan file."""
     import config
-    from models.launch import launch_campaign
+    from models.campaign.launch import launch_campaign
 
     plan = config.load_plan(plan_path)
     with session_scope(engine(migrate=True)) as session:
@@ -47,8 +47,8 @@ def launch(plan_path: Path, *, dry_run: bool) -> LaunchSummary:
 def schedule_message(code: str, *, required: bool = False) -> str:
     """Register the campaign's daily schedule with Prefect, or say how to do it later."""
     from flows import schedule
-    from models.facts import get_campaign
-    from models.tick_context import campaign_calendar
+    from models.campaign.facts import get_campaign
+    from models.tick.context import campaign_calendar
 
     later = f"đặt PREFECT_API_URL tới máy chủ Prefect rồi chạy `cchc schedule {code}`"
     if schedule.api_configured() is None:
@@ -83,8 +83,8 @@ def tick(code: str, at: datetime | None, *, local: bool) -> dict:
         from flows.campaign_tick import campaign_tick
 
         return campaign_tick(campaign=code, at=at)
-    from models.facts import get_campaign
-    from models.tick import evaluate
+    from models.campaign.facts import get_campaign
+    from models.tick.evaluate import evaluate
     from tasks.outbox_sender import deliver_pending
 
     eng = engine()
@@ -97,8 +97,8 @@ def tick(code: str, at: datetime | None, *, local: bool) -> dict:
 
 def status_table(code: str) -> Table:
     """Build the stage progress table of a campaign."""
-    from models.facts import get_campaign
-    from models.stage_progress import STATE_VI, stage_progress
+    from models.campaign.facts import get_campaign
+    from models.campaign.stage_progress import STATE_VI, stage_progress
 
     with session_scope(engine()) as session:
         campaign = get_campaign(session=session, code=code)
@@ -132,7 +132,7 @@ def status_table(code: str) -> Table:
 
 def extend(campaign: str, stage: str, unit: str, until: str, reason: str, document: str) -> str:
     """Extend one unit's due time in one stage."""
-    from models.extensions import extend_unit
+    from models.campaign.extensions import extend_unit
 
     new_due = parse_local_instant(until, "--until", day_end=True)
     with session_scope(engine()) as session:

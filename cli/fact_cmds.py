@@ -26,7 +26,7 @@ def _run(action, tick: bool, campaign: str) -> None:  # type: ignore[no-untyped-
     """Record through `action(session, campaign)`, then optionally tick at once (locally)."""
     from cchc.db import session_scope
     from cli import campaign_ops
-    from models.facts import get_campaign
+    from models.campaign.facts import get_campaign
 
     try:
         with session_scope(campaign_ops.engine()) as session:
@@ -47,7 +47,7 @@ def _stage_fact(
     document: str | None,
 ) -> str:
     """Record the fact a stage waits for (for one unit in a unit stage)."""
-    from models.fact_ops import record_stage_fact
+    from models.campaign.fact_ops import record_stage_fact
 
     fact = record_stage_fact(
         session=session,
@@ -81,7 +81,7 @@ def survey(
     def act(s, c):  # type: ignore[no-untyped-def]
         if file is None:
             return _stage_fact(s, c, "survey", stage, None, None)
-        from models.survey import import_survey_points
+        from models.scoring.survey import import_survey_points
 
         count = import_survey_points(session=s, campaign_id=c.id, path=file, actor="cli")
         return f"Đã nhập {count} điểm điều tra."
@@ -106,7 +106,7 @@ def council(
     tick: Tick = False,
 ) -> None:
     """Hội đồng/Tổ thẩm định đã họp."""
-    from models.council_ops import record_council_session
+    from models.scoring.council_ops import record_council_session
 
     names = lambda text: [x.strip() for x in text.split(",") if x.strip()]  # noqa: E731
     _run(
@@ -137,7 +137,7 @@ def approve(
     tick: Tick = False,
 ) -> None:
     """Chủ tịch UBND tỉnh đã phê duyệt kết quả (kết quả bị khóa)."""
-    from models.council_ops import approve_results
+    from models.scoring.council_ops import approve_results
 
     def act(s, c):  # type: ignore[no-untyped-def]
         approval = approve_results(
@@ -155,7 +155,7 @@ def approve(
 @fact_app.command("publish")
 def publish(campaign: Campaign, tick: Tick = False) -> None:
     """Đã công bố Chỉ số CCHC."""
-    from models.council_ops import publish_results
+    from models.scoring.council_ops import publish_results
 
     def act(s, c):  # type: ignore[no-untyped-def]
         published = publish_results(session=s, campaign_id=c.id, actor="cli").published_at

@@ -23,7 +23,7 @@ def _run(campaign: str, action: Callable[[Any, Any], Any]) -> Any:
     """Run `action(session, campaign)` in one transaction; a CchcError exits 2 with its problems."""
     from cchc.db import session_scope
     from cli import campaign_ops
-    from models.facts import get_campaign
+    from models.campaign.facts import get_campaign
 
     try:
         with session_scope(campaign_ops.engine()) as session:
@@ -34,7 +34,7 @@ def _run(campaign: str, action: Callable[[Any, Any], Any]) -> Any:
 
 def _unit(session: Any, campaign: Any, code: str) -> Any:
     """Return the campaign province's unit with this code."""
-    from models.scoring_lookup import find_unit
+    from models.catalog.lookup import find_unit
 
     return find_unit(session=session, campaign=campaign, code=code)
 
@@ -103,7 +103,7 @@ def appraise(
     ] = None,
 ) -> None:
     """Thẩm định: chấp nhận hoặc điều chỉnh điểm tự đánh giá."""
-    from models.appraisals import accept_all, appraise_item
+    from models.scoring.appraisals import accept_all, appraise_item
     from report.format import fmt_points
 
     def act(s: Any, c: Any) -> str:
@@ -135,8 +135,8 @@ def survey_import(
     ] = False,
 ) -> None:
     """Nhập điểm điều tra XHH theo đơn vị và tiêu chí, hoặc phiếu thô (--ballots)."""
-    from models.survey import import_ballots, import_survey_points
-    from models.survey_scoring import score_ballots
+    from models.scoring.survey import import_ballots, import_survey_points
+    from models.scoring.survey_scoring import score_ballots
 
     def act(s: Any, c: Any) -> str:
         if not ballots:
@@ -157,7 +157,7 @@ def survey_import(
 @survey_app.command("coverage")
 def survey_coverage_cmd(campaign: CampaignArg) -> None:
     """Liệt kê đơn vị/tiêu chí chưa có điểm điều tra XHH."""
-    from models.survey_scoring import survey_coverage
+    from models.scoring.survey_scoring import survey_coverage
 
     gaps = _run(campaign, lambda s, c: survey_coverage(session=s, campaign_id=c.id))
     for gap in gaps:
@@ -168,9 +168,9 @@ def survey_coverage_cmd(campaign: CampaignArg) -> None:
 def results(campaign: CampaignArg, as_json: JsonOpt = False) -> None:
     """Tính (nếu chưa phê duyệt) và in Chỉ số CCHC, xếp hạng theo khối."""
     from cli.score_views import results_table
-    from models.council_ops import is_frozen
-    from models.results_ops import compute_results
-    from models.results_read import list_results
+    from models.results.compute import compute_results
+    from models.results.read import list_results
+    from models.scoring.council_ops import is_frozen
 
     def act(s: Any, c: Any) -> list:
         if not is_frozen(session=s, campaign_id=c.id):
@@ -211,7 +211,7 @@ def reopen(
     reason: Annotated[str, typer.Option("--reason", help="Lý do.")],
 ) -> None:
     """Mở khóa kết quả đã phê duyệt theo một quyết định mới (được ghi nhật ký)."""
-    from models.council_ops import reopen_results
+    from models.scoring.council_ops import reopen_results
 
     n = _run(
         campaign,

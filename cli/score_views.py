@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.table import Table
 
-from models.results_read import ResultRow
+from models.results.read import ResultRow
 from report.format import GROUP_TITLES, fmt_change, fmt_points, fmt_rank, fmt_vn
 
 

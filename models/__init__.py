@@ -1,14 +1,21 @@
 """SQLModel tables of cchc-flow and the data functions beside them; importing this registers all."""
 
-from models.audit import AuditEntry
-from models.campaigns import Assignment, Campaign, Extension, Fact, Plan, Stage
-from models.council import Approval, CouncilSession, Publication
-from models.criteria import CriteriaItem, CriteriaSet
-from models.notifications import Notification
-from models.results import FieldResult, Result
-from models.scores import Appraisal, Ballot, Evidence, SelfAssessment, SelfScore, SurveyScore
-from models.units import OrgUnit, UnitLineage
-from models.users import User
+from models.accounts.tables import User
+from models.audit.log import AuditEntry
+from models.campaign.tables import Assignment, Campaign, Extension, Fact, Plan, Stage
+from models.catalog.criteria import CriteriaItem, CriteriaSet
+from models.catalog.units import OrgUnit, UnitLineage
+from models.outbox.tables import Notification
+from models.results.tables import FieldResult, Result
+from models.scoring.council import Approval, CouncilSession, Publication
+from models.scoring.tables import (
+    Appraisal,
+    Ballot,
+    Evidence,
+    SelfAssessment,
+    SelfScore,
+    SurveyScore,
+)
 
 __all__ = [
     "Appraisal", "Approval", "Assignment", "AuditEntry", "Ballot", "Campaign", "CouncilSession",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlmodel import Session
 
-from models.campaigns import Campaign
+from models.campaign.tables import Campaign
 from report.data import gather
 from report.html_report import write_html
 from report.xlsx_report import write_xlsx

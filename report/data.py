@@ -7,19 +7,19 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
-from models.campaigns import Campaign
-from models.council import Approval
-from models.result_bands import band_labels
-from models.result_views import latest_approval
-from models.results import FieldResult
-from models.results_read import (
+from models.campaign.tables import Campaign
+from models.catalog.lookup import code_key
+from models.results.bands import band_labels
+from models.results.read import (
     ResultRow,
     field_points,
     field_titles,
     list_results,
     previous_campaign,
 )
-from models.scoring_lookup import code_key
+from models.results.tables import FieldResult
+from models.results.views import latest_approval
+from models.scoring.council import Approval
 
 
 @dataclass

@@ -15,10 +15,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from sqlmodel import Session
 
 from cchc.errors import ValidationError
-from models.campaigns import Campaign
-from models.scoring_lookup import criteria_set_for, set_items
-from models.self_assessments import list_versions, version_scores
-from models.units import OrgUnit
+from models.campaign.tables import Campaign
+from models.catalog.lookup import criteria_set_for, set_items
+from models.catalog.units import OrgUnit
+from models.scoring.self_assessments import list_versions, version_scores
 from report.format import fmt_points
 
 SHEET = "Tự đánh giá"

@@ -9,11 +9,11 @@ from pathlib import Path
 from sqlmodel import Session
 
 from cchc.errors import ScoreError, ValidationError
-from models.campaigns import Campaign
-from models.evidence import add_evidence
-from models.scores import SelfAssessment
-from models.self_assessments import save_draft, submit_self_assessment
-from models.units import OrgUnit
+from models.campaign.tables import Campaign
+from models.catalog.units import OrgUnit
+from models.scoring.evidence import add_evidence
+from models.scoring.self_assessments import save_draft, submit_self_assessment
+from models.scoring.tables import SelfAssessment
 from report.workbook import SHEET, WorkbookScores, locate, read_workbook
 
 

@@ -8,7 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from sqlmodel import Session
 
-from models.unit_breakdown import unit_breakdown
+from models.scoring.unit_breakdown import unit_breakdown
 from report.data import ReportData
 from report.format import GROUP_TITLES
 

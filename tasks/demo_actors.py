@@ -16,8 +16,8 @@ from datetime import date, datetime, time
 from sqlmodel import Session
 
 from cchc.clock import LOCAL_TZ, frozen_at, to_local
-from models.campaigns import Campaign, Stage
-from models.tick_context import TickContext
+from models.campaign.tables import Campaign, Stage
+from models.tick.context import TickContext
 
 Act = Callable[[Session, Campaign, Stage, datetime], None]
 

@@ -13,14 +13,16 @@ from sqlmodel import Session
 
 from cchc.clock import frozen_at
 from cchc.errors import CchcError
-from models import appraisals, council_ops, results_ops, scoring_lookup, self_assessments, survey
-from models.campaigns import Campaign, Stage
-from models.fact_ops import record_stage_fact
-from models.facts import get_campaign
-from models.tick import TickReport, evaluate
-from models.tick_context import TickContext, load_context
-from models.tick_notices import unacted
-from models.tick_stages import is_unit_stage, stages_of
+from models.campaign.fact_ops import record_stage_fact
+from models.campaign.facts import get_campaign
+from models.campaign.tables import Campaign, Stage
+from models.catalog import lookup as scoring_lookup
+from models.results import compute as results_ops
+from models.scoring import appraisals, council_ops, self_assessments, survey
+from models.tick.context import TickContext, load_context
+from models.tick.evaluate import TickReport, evaluate
+from models.tick.notices import unacted
+from models.tick.stages import is_unit_stage, stages_of
 from tasks.demo_actors import Script, local, pick_adjustment, run_at, self_scores, unit_act_time
 from tasks.outbox_sender import deliver_pending
 

@@ -7,10 +7,10 @@ from collections import Counter
 from sqlmodel import Session
 
 from cchc.clock import to_local
-from models.facts import get_campaign
-from models.outbox import outbox_counts
-from models.results_read import list_results
-from models.stage_progress import late_assignments, stage_progress
+from models.campaign.facts import get_campaign
+from models.campaign.stage_progress import late_assignments, stage_progress
+from models.outbox.queue import outbox_counts
+from models.results.read import list_results
 
 
 def _day(moment: object) -> str | None:

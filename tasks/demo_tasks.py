@@ -11,9 +11,9 @@ from prefect.cache_policies import NO_CACHE
 from cchc.clock import to_local
 from cchc.db import session_scope
 from cchc.settings import get_settings
-from models.facts import get_campaign
-from models.tick_context import campaign_calendar
-from models.tick_stages import stages_of
+from models.campaign.facts import get_campaign
+from models.tick.context import campaign_calendar
+from models.tick.stages import stages_of
 from tasks.db import engine
 from tasks.demo_actors import Script
 from tasks.demo_summary import build_summary

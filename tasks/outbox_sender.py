@@ -12,7 +12,7 @@ from sqlmodel import Session
 from cchc.clock import now
 from cchc.errors import NotificationFailed
 from cchc.settings import get_settings
-from models import outbox
+from models.outbox import queue as outbox
 from tasks import sending
 
 

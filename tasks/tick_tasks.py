@@ -9,9 +9,9 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
 
 from cchc.db import session_scope
-from models import tick
-from models.facts import get_campaign
-from models.stage_progress import progress_markdown, stage_progress
+from models.campaign.facts import get_campaign
+from models.campaign.stage_progress import progress_markdown, stage_progress
+from models.tick import evaluate as tick
 from tasks.db import engine
 
 

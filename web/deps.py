@@ -12,8 +12,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from models.users import User
-from models.users_ops import authenticate, hash_token
+from models.accounts.ops import authenticate, hash_token
+from models.accounts.tables import User
 from web.errors import Unauthorized
 from web.pages.cache import cached, invalidate, peek
 

@@ -6,8 +6,8 @@ from datetime import date, datetime
 
 from cchc.clock import now, to_local
 from cchc.numbers import fmt_vn
-from models.campaigns import Campaign
-from models.tick_context import campaign_calendar
+from models.campaign.tables import Campaign
+from models.tick.context import campaign_calendar
 
 
 def number(value: float | None, places: int = 2) -> str:

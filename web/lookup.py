@@ -5,13 +5,13 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from cchc.errors import NotFound
-from models.campaigns import Campaign
-from models.criteria import CriteriaItem
+from models.campaign.facts import get_campaign
+from models.campaign.tables import Campaign
+from models.catalog.criteria import CriteriaItem
+from models.catalog.lookup import criteria_set_for, find_unit, items_by_code
+from models.catalog.units import OrgUnit
 from models.enums import CampaignState
-from models.facts import get_campaign
-from models.result_views import publication
-from models.scoring_lookup import criteria_set_for, find_unit, items_by_code
-from models.units import OrgUnit
+from models.results.views import publication
 
 
 def campaign(session: Session, code: str) -> Campaign:

@@ -5,14 +5,14 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from cchc.errors import NotFound, PermissionDenied
-from models.appraisal_access import appraisal_worklist, field_appraisers
-from models.campaigns import Campaign
-from models.criteria import CriteriaItem
+from models.accounts.ops import agency_code
+from models.accounts.tables import User
+from models.campaign.tables import Campaign
+from models.catalog.criteria import CriteriaItem
+from models.catalog.lookup import criteria_set_for, set_items
+from models.catalog.units import OrgUnit
 from models.enums import Role
-from models.scoring_lookup import criteria_set_for, set_items
-from models.units import OrgUnit
-from models.users import User
-from models.users_ops import agency_code
+from models.scoring.appraisal_access import appraisal_worklist, field_appraisers
 from web.pages.labels import ROLE
 
 OVERSEERS = {Role.admin, Role.council}

@@ -24,9 +24,9 @@ from bench.procs import cchc_serve
 from cchc.clock import now
 from cchc.db import make_engine
 from models import Campaign, OrgUnit
+from models.accounts.ops import create_user
 from models.db_init import init_db
-from models.self_assessments import save_draft
-from models.users_ops import create_user
+from models.scoring.self_assessments import save_draft
 from tests.conftest import pg_or_skip
 from tests.factories import make_campaign, make_criteria_set, make_stage, make_unit
 

@@ -15,8 +15,8 @@ from sqlmodel import Session
 import config
 from cchc.clock import LOCAL_TZ, frozen_at
 from deadlines import parse_deadline
-from models.self_assessments import save_draft
-from models.users_ops import create_user
+from models.accounts.ops import create_user
+from models.scoring.self_assessments import save_draft
 from tests.factories import make_campaign, make_criteria_set, make_stage, make_unit
 from tests.flows.world import write_world
 from web.app import create_app

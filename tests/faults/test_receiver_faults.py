@@ -13,7 +13,7 @@ import pytest
 from sqlmodel import Session
 
 from bench.procs import cchc_serve, kill_group, receiver, start_group
-from models.users_ops import create_user
+from models.accounts.ops import create_user
 from tests.faults.helpers import (
     province_owing_reminders,
     run_tick,

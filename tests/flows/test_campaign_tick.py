@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 
 from flows.campaign_tick import campaign_tick
 from models import Notification
-from models.campaigns import Stage
+from models.campaign.tables import Stage
 from tests.flows.receivers import http_receiver
 from tests.flows.world import launch, stage, write_world
 

@@ -13,9 +13,9 @@ from sqlmodel import Session, select
 import config
 from cchc.clock import LOCAL_TZ
 from models import Assignment, Notification, OrgUnit, Stage
-from models.facts import get_campaign
-from models.launch import LaunchSummary, launch_campaign
-from models.tick import TickReport, evaluate
+from models.campaign.facts import get_campaign
+from models.campaign.launch import LaunchSummary, launch_campaign
+from models.tick.evaluate import TickReport, evaluate
 
 
 def units_doc(

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from sqlmodel import Session
 
 from models import Campaign, OrgUnit
-from models.self_assessments import save_draft, submit_self_assessment
+from models.scoring.self_assessments import save_draft, submit_self_assessment
 from tests.factories import make_campaign, make_criteria_set, make_stage, make_unit
 
 OPENS = datetime(2024, 11, 1, 1, 0, tzinfo=UTC)

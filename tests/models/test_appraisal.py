@@ -9,15 +9,15 @@ from sqlmodel import Session, select
 
 from cchc.errors import PermissionDenied, ValidationError
 from models import AuditEntry
-from models.appraisal_access import appraisal_worklist, appraiser_of, can_appraise
-from models.appraisals import (
+from models.scoring.appraisal_access import appraisal_worklist, appraiser_of, can_appraise
+from models.scoring.appraisals import (
     accept_all,
     appraise_item,
     complete_appraisal,
     record_final_score,
     respond_to_appraisal,
 )
-from models.council_ops import record_council_session
+from models.scoring.council_ops import record_council_session
 from tests.factories import make_unit
 from tests.models.scoring_setup import scoring_campaign, submit
 
@@ -258,7 +258,7 @@ def test_per_unit_appraisal_duty_is_done_when_every_leaf_is_appraised(session: S
 
 def test_no_new_self_assessment_version_after_appraisal_began(session: Session) -> None:
     from cchc.errors import Conflict
-    from models.self_assessments import save_draft
+    from models.scoring.self_assessments import save_draft
 
     campaign, unit = _ready(session)
     appraise_item(

@@ -9,14 +9,14 @@ from sqlmodel import Session, select
 
 from cchc.errors import Conflict, ResultsFrozen, ValidationError
 from models import AuditEntry, Campaign, Fact, Result
-from models.appraisals import appraise_item
-from models.council_ops import (
+from models.results.compute import compute_results
+from models.scoring.appraisals import appraise_item
+from models.scoring.council_ops import (
     approve_results,
     publish_results,
     record_council_session,
     reopen_results,
 )
-from models.results_ops import compute_results
 from tests.models.scoring_setup import scoring_campaign, submit
 
 

@@ -10,8 +10,8 @@ from sqlmodel import select
 import config
 from cchc.errors import AlreadyLaunched
 from models import Assignment, Campaign, CriteriaItem, CriteriaSet, Notification, OrgUnit, Stage
-from models.launch import launch_campaign
-from models.sync import sync_criteria_set, sync_units
+from models.campaign.launch import launch_campaign
+from models.catalog.sync import sync_criteria_set, sync_units
 from tests.flows.world import launch, stage, write_world
 
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from models import Notification
-from models.outbox import Message, claim_pending, enqueue_many, mark_attempt_failed, mark_delivered
+from models.outbox.queue import (
+    Message,
+    claim_pending,
+    enqueue_many,
+    mark_attempt_failed,
+    mark_delivered,
+)
 from tests.factories import make_campaign
 
 

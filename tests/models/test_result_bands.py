@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cchc.settings import ROOT, get_settings
-from models.result_bands import DEFAULT_BANDS, band_rules
+from models.results.bands import DEFAULT_BANDS, band_rules
 
 
 @pytest.fixture

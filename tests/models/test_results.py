@@ -6,8 +6,8 @@ import pytest
 from sqlmodel import Session, select
 
 from models import Campaign, Result, SurveyScore
-from models.results_ops import compute_results
-from models.results_read import list_results
+from models.results.compute import compute_results
+from models.results.read import list_results
 from report.format import fmt_vn
 from tests.factories import make_campaign
 from tests.models.scoring_setup import scoring_campaign, submit

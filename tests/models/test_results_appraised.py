@@ -6,8 +6,8 @@ import pytest
 from sqlmodel import Session, select
 
 from models import Assignment, CriteriaItem, FieldResult, Result, Stage, SurveyScore
-from models.appraisals import accept_all, appraise_item, get_appraisal
-from models.results_ops import compute_results
+from models.results.compute import compute_results
+from models.scoring.appraisals import accept_all, appraise_item, get_appraisal
 from tests.factories import make_unit
 from tests.models.scoring_setup import scoring_campaign, submit
 

@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 
 from cchc.clock import now
 from models import AuditEntry, OrgUnit
-from models.audit import record_audit
+from models.audit.log import record_audit
 
 
 def test_timestamps_come_back_tz_aware_utc(session: Session) -> None:

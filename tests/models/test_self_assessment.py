@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from cchc.errors import Conflict, DeadlinePassed, ScoreError
 from models import Assignment, AuditEntry, SelfAssessment, SelfScore
-from models.self_assessments import (
+from models.scoring.self_assessments import (
     current_submission,
     list_versions,
     save_draft,

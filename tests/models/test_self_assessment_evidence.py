@@ -11,8 +11,8 @@ from sqlmodel import Session
 
 from cchc.errors import ValidationError
 from cchc.settings import get_settings
-from models.evidence import add_evidence, evidence_path, read_evidence
-from models.self_assessments import save_draft, submit_self_assessment
+from models.scoring.evidence import add_evidence, evidence_path, read_evidence
+from models.scoring.self_assessments import save_draft, submit_self_assessment
 from tests.models.scoring_setup import scoring_campaign
 
 

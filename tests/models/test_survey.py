@@ -10,9 +10,9 @@ from sqlmodel import Session, select
 
 from cchc.errors import ValidationError
 from models import Ballot, SurveyScore
-from models.survey import import_ballots, import_survey_points
-from models.survey_rules import SurveyRules
-from models.survey_scoring import score_ballots, survey_coverage
+from models.scoring.survey import import_ballots, import_survey_points
+from models.scoring.survey_rules import SurveyRules
+from models.scoring.survey_scoring import score_ballots, survey_coverage
 from tests.models.scoring_setup import scoring_campaign
 
 RULES = SurveyRules(group_weights={"dai-bieu": 2.0, "lanh-dao": 1.0}, min_ballots=3)

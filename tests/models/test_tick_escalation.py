@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 
 from cchc.clock import frozen_at
 from models import Notification
-from models.extensions import extend_unit
+from models.campaign.extensions import extend_unit
 from tests.flows.world import (
     assignment_states,
     at,

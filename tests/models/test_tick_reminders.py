@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from sqlmodel import Session
 
 from cchc.clock import frozen_at
-from models.assignments import mark_acted
-from models.facts import get_campaign
+from models.campaign.assignments import mark_acted
+from models.campaign.facts import get_campaign
 from tests.flows.world import (
     at,
     evaluate_on,

@@ -9,10 +9,10 @@ from sqlmodel import Session, select
 
 from cchc.clock import frozen_at
 from cchc.errors import DeadlinePassed
-from models.assignments import mark_acted
-from models.campaigns import Stage
-from models.fact_ops import record_stage_fact
-from models.facts import get_campaign
+from models.campaign.assignments import mark_acted
+from models.campaign.fact_ops import record_stage_fact
+from models.campaign.facts import get_campaign
+from models.campaign.tables import Stage
 from tests.flows.world import (
     assignment_states,
     at,

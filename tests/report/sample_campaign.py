@@ -11,10 +11,10 @@ from sqlmodel import Session, select
 
 from config import load_criteria_set, load_units
 from models import Campaign, CriteriaItem, OrgUnit, Plan, SurveyScore
-from models.appraisals import accept_all, appraise_item
-from models.results_ops import compute_results
-from models.self_assessments import save_draft, submit_self_assessment
-from models.sync import sync_criteria_set, sync_units
+from models.catalog.sync import sync_criteria_set, sync_units
+from models.results.compute import compute_results
+from models.scoring.appraisals import accept_all, appraise_item
+from models.scoring.self_assessments import save_draft, submit_self_assessment
 from tests.factories import make_stage
 
 CONFIG = Path(__file__).resolve().parents[2] / "config"
@@ -71,7 +71,7 @@ def _score(rng: random.Random, item: CriteriaItem, skill: float) -> float:
 
 def _fill(session: Session, campaign: Campaign, units: list[OrgUnit], rng: random.Random) -> None:
     """Self-assess, appraise (a few adjustments) and survey every unit, then compute."""
-    from models.scoring_lookup import criteria_set_for, set_items
+    from models.catalog.lookup import criteria_set_for, set_items
 
     for unit in units:
         items = set_items(

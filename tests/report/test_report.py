@@ -12,7 +12,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from models import OrgUnit
-from models.results_ops import compute_results
+from models.results.compute import compute_results
 from report.build import write_report
 from report.format import fmt_change, fmt_vn
 from tests.models.scoring_setup import scoring_campaign, submit

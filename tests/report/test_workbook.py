@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 
 from cchc.errors import ScoreError, ValidationError
 from models import SelfScore
-from models.self_assessments import current_submission, save_draft
+from models.scoring.self_assessments import current_submission, save_draft
 from report.workbook import SHEET, write_template
 from report.workbook_apply import apply_workbook
 from tests.models.scoring_setup import scoring_campaign

@@ -13,7 +13,7 @@ from sqlmodel import Session, select
 
 from cchc.settings import ROOT
 from models import Notification
-from models.outbox import Message, enqueue_many
+from models.outbox.queue import Message, enqueue_many
 from tests.factories import make_campaign
 from tests.flows.receivers import http_receiver
 

@@ -13,7 +13,7 @@ from sqlmodel import Session
 
 from cchc.clock import now
 from models import Campaign, OrgUnit, Stage
-from models.users_ops import create_user
+from models.accounts.ops import create_user
 from tests.factories import make_campaign, make_criteria_set, make_stage, make_unit
 from web.app import create_app
 

@@ -8,8 +8,8 @@ from sqlmodel import Session, select
 
 from cchc.clock import now
 from models import Campaign, Fact, Stage
-from models.facts import record_fact
-from models.progress import stage_progress
+from models.campaign.facts import record_fact
+from models.campaign.progress import stage_progress
 from tests.factories import make_stage
 from web import fmt
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from models import AuditEntry, User
-from models.users_ops import authenticate, create_user, hash_token
+from models.accounts.ops import authenticate, create_user, hash_token
 
 
 def test_me_without_token_is_401_json(world, client):

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from sqlmodel import Session, select
 
 from models import OrgUnit, SelfAssessment
-from models.users_ops import create_user
+from models.accounts.ops import create_user
 from tests.factories import make_unit
 from tests.web.conftest import FULL, SA
 

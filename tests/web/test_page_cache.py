@@ -8,7 +8,7 @@ import uuid
 import pytest
 from sqlmodel import Session, select
 
-from models.users import User
+from models.accounts.tables import User
 from tests.web.conftest import submit_full
 from tests.web.test_query_budget import counting
 from web.pages import cache

@@ -11,14 +11,14 @@ from cchc.clock import as_utc
 from cchc.errors import NotFound, ValidationError
 from cchc.settings import get_settings
 from deadlines import end_of
-from models.appraisals import complete_appraisal
-from models.council_ops import approve_results, publish_results
+from models.accounts.ops import create_user
+from models.campaign.extensions import extend_unit
+from models.campaign.fact_ops import record_stage_fact
+from models.campaign.facts import FACT_KINDS, get_stage
 from models.enums import Role
-from models.extensions import extend_unit
-from models.fact_ops import record_stage_fact
-from models.facts import FACT_KINDS, get_stage
-from models.results_ops import compute_results
-from models.users_ops import create_user
+from models.results.compute import compute_results
+from models.scoring.appraisals import complete_appraisal
+from models.scoring.council_ops import approve_results, publish_results
 from web import lookup
 from web.deps import SessionDep, UserDep
 from web.schemas import (
@@ -58,7 +58,7 @@ def launch(body: LaunchIn, session: SessionDep, user: UserDep) -> dict[str, Any]
     if path.parent != plans or not path.is_file():
         raise NotFound(f"không có kế hoạch «{body.plan}» trong config/plans")
     from config.loader import calendar_overrides, load_plan  # on use: launch imports Prefect
-    from models.launch import launch_campaign
+    from models.campaign.launch import launch_campaign
 
     summary = launch_campaign(
         session=session,

@@ -6,9 +6,9 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from models import unit_views
-from models.appraisals import accept_all, appraise_item, respond_to_appraisal
+from models.campaign import unit_views
 from models.enums import Role
+from models.scoring.appraisals import accept_all, appraise_item, respond_to_appraisal
 from web import lookup
 from web.api import views
 from web.deps import SessionDep, UserDep

@@ -7,8 +7,9 @@ from typing import Any
 from fastapi import APIRouter, Query
 
 from cchc.errors import PermissionDenied
-from models import progress, result_views
+from models.campaign import progress
 from models.enums import Role
+from models.results import views as result_views
 from web import lookup
 from web.api import views
 from web.deps import SessionDep, UserDep

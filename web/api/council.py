@@ -6,10 +6,10 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from models.appraisals import record_final_score
-from models.council_ops import record_council_session
 from models.enums import Role
-from models.result_views import council_sessions
+from models.results.views import council_sessions
+from models.scoring.appraisals import record_final_score
+from models.scoring.council_ops import record_council_session
 from web import lookup
 from web.api import views
 from web.deps import SessionDep, UserDep

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter
 
 from cchc.errors import NotFound
-from models import result_views
+from models.results import views as result_views
 from web import lookup
 from web.api import views
 from web.deps import SessionDep

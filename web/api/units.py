@@ -9,11 +9,11 @@ from fastapi import APIRouter, File, Form, Header, Response, UploadFile
 
 from cchc.errors import ValidationError
 from cchc.settings import get_settings
-from models import unit_views
+from models.campaign import unit_views
+from models.catalog.lookup import criteria_set_for, set_items
 from models.enums import Role
-from models.evidence import add_evidence, list_evidence
-from models.scoring_lookup import criteria_set_for, set_items
-from models.self_assessments import (
+from models.scoring.evidence import add_evidence, list_evidence
+from models.scoring.self_assessments import (
     list_versions,
     save_draft,
     submit_self_assessment,

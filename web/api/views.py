@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from models.campaigns import Assignment, Campaign, Extension, Stage
-from models.council import CouncilSession
-from models.criteria import CriteriaItem
-from models.notifications import Notification
-from models.progress import Counts, StageProgress, stage_is_done
-from models.results import Result
-from models.scores import Appraisal, Evidence, SelfAssessment, SelfScore
-from models.units import OrgUnit
+from models.campaign.progress import Counts, StageProgress, stage_is_done
+from models.campaign.tables import Assignment, Campaign, Extension, Stage
+from models.catalog.criteria import CriteriaItem
+from models.catalog.units import OrgUnit
+from models.outbox.tables import Notification
+from models.results.tables import Result
+from models.scoring.council import CouncilSession
+from models.scoring.tables import Appraisal, Evidence, SelfAssessment, SelfScore
 from web import fmt
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from models.users_ops import authenticate
+from models.accounts.ops import authenticate
 from web.deps import COOKIE, OptionalUserDep, SessionDep
 from web.pages.render import render
 

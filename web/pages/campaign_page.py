@@ -6,7 +6,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from cchc.clock import now
-from models.users import User
+from models.accounts.tables import User
 from web import fmt, lookup
 from web.pages.campaign_view import campaign_body
 from web.pages.page_cache import Page, make_page

@@ -16,11 +16,12 @@ from markupsafe import Markup
 from sqlmodel import Session
 
 from cchc.clock import now
-from models import progress, result_views, unit_views
-from models.campaigns import Campaign
+from models.accounts.tables import User
+from models.campaign import progress, unit_views
+from models.campaign.tables import Campaign
+from models.catalog.units import OrgUnit
 from models.enums import Role
-from models.units import OrgUnit
-from models.users import User
+from models.results import views as result_views
 from web import fmt
 from web.pages import timeline
 from web.pages.cache import cached

@@ -6,7 +6,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from cchc.errors import NotFound
-from models import progress, result_views
+from models.campaign import progress
+from models.results import views as result_views
 from web import lookup
 from web.deps import AsyncUserDep, SessionDep, UserDep, get_engine
 from web.pages.page_cache import cached_page

@@ -10,16 +10,16 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlmodel import Session
 
 from cchc.errors import CchcError, PermissionDenied, ValidationError
-from models.campaigns import Campaign
-from models.scoring_lookup import criteria_set_for, get_unit, set_items
-from models.self_assessments import (
+from models.accounts.tables import User
+from models.campaign.tables import Campaign
+from models.catalog.lookup import criteria_set_for, get_unit, set_items
+from models.catalog.units import OrgUnit
+from models.scoring.self_assessments import (
     list_versions,
     save_draft,
     submit_self_assessment,
     version_scores,
 )
-from models.units import OrgUnit
-from models.users import User
 from web import lookup
 from web.deps import SessionDep, UserDep
 from web.pages.render import render

@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy.engine import Engine
 
-from models.users import User
+from models.accounts.tables import User
 from web.pages.campaign_page import campaign_page
 from web.pages.page_cache import Page
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from cchc.clock import as_utc, now, to_local
-from models.progress import StageProgress, stage_is_done
+from models.campaign.progress import StageProgress, stage_is_done
 from web import fmt
 from web.pages.labels import COLOUR
 

@@ -8,14 +8,15 @@ from typing import Any
 from sqlmodel import Session
 
 from cchc.errors import NotFound
-from models import result_views, unit_views
-from models.campaigns import Campaign
+from models.accounts.tables import User
+from models.campaign import unit_views
+from models.campaign.tables import Campaign
+from models.catalog.lookup import criteria_set_for, set_items
+from models.catalog.units import OrgUnit
 from models.enums import Role
-from models.evidence import list_evidence
-from models.scoring_lookup import criteria_set_for, set_items
-from models.self_assessments import list_versions, version_scores
-from models.units import OrgUnit
-from models.users import User
+from models.results import views as result_views
+from models.scoring.evidence import list_evidence
+from models.scoring.self_assessments import list_versions, version_scores
 from web import lookup
 from web.scope import appraised_fields, can_see_scores
 

@@ -1,0 +1,44 @@
+"""Extending one unit's due time in one stage, found by codes (for the CLI and the API)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from cchc.errors import NotFound
+from models.campaign.assignments import extend_due
+from models.campaign.facts import get_campaign, get_stage
+from models.campaign.tables import Assignment, Extension
+from models.catalog.units import OrgUnit
+
+
+def extend_unit(
+    *,
+    session: Session,
+    campaign_code: str,
+    stage_code: str,
+    unit_code: str,
+    new_due_at: datetime,
+    reason: str,
+    document_no: str,
+    actor: str,
+) -> Extension:
+    """Extend a unit's assignment; reminders and lateness follow the new due time."""
+    campaign = get_campaign(session=session, code=campaign_code)
+    stage = get_stage(session=session, campaign_id=campaign.id, code=stage_code)
+    row = session.exec(
+        select(Assignment)
+        .join(OrgUnit, OrgUnit.id == Assignment.unit_id)
+        .where(Assignment.stage_id == stage.id, OrgUnit.code == unit_code)
+    ).first()
+    if row is None:
+        raise NotFound(f"đơn vị «{unit_code}» không có nhiệm vụ trong giai đoạn «{stage_code}»")
+    return extend_due(
+        session=session,
+        assignment=row,
+        new_due_at=new_due_at,
+        reason=reason,
+        document_no=document_no,
+        actor=actor,
+    )

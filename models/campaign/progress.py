@@ -1,0 +1,209 @@
+"""SQL aggregates for the dashboard: stage progress and the stage x unit heat map, few queries."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import case, func
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, select
+
+from cchc.clock import as_utc
+from models.campaign.facts import FACT_KINDS
+from models.campaign.tables import Assignment, Campaign, Fact, Stage
+from models.catalog.units import OrgUnit
+from models.enums import AssignmentState, StageState
+
+DONE_STATES = (AssignmentState.done, AssignmentState.late)
+OPEN_STATES = (AssignmentState.open, AssignmentState.overdue)
+
+
+@dataclass
+class Counts:
+    """Assignment counts of one stage (or one matrix cell) by state."""
+
+    total: int = 0
+    by_state: dict[str, int] = field(default_factory=dict)
+    extended: int = 0
+    next_due: datetime | None = None  # the earliest due time among open or overdue ones
+
+    def add(self, state: str, count: int, extended: int, due: datetime | None = None) -> None:
+        """Add `count` assignments in `state`, `extended` of them extended."""
+        self.total += count
+        self.by_state[state] = self.by_state.get(state, 0) + count
+        self.extended += extended
+        if due is not None and state in OPEN_STATES:
+            due = as_utc(due)
+            self.next_due = due if self.next_due is None else min(self.next_due, due)
+
+    @property
+    def done(self) -> int:
+        """Assignments acted on, on time or late."""
+        return sum(self.by_state.get(s, 0) for s in DONE_STATES)
+
+    def of(self, state: str) -> int:
+        """Assignments in one state."""
+        return self.by_state.get(state, 0)
+
+    @property
+    def share_done(self) -> float:
+        """Done / total (0 when there is nothing to do)."""
+        return self.done / self.total if self.total else 0.0
+
+
+@dataclass
+class StageProgress:
+    """One stage with its assignment counts (non-unit stages count their fact as one)."""
+
+    stage: Stage
+    counts: Counts
+    has_fact: bool = False
+
+    @property
+    def unit_stage(self) -> bool:
+        """Tell whether units act in this stage (it has assignments)."""
+        return self.counts.total > 0
+
+
+def campaign_rows(*, session: Session) -> list[tuple[Campaign, Counts]]:
+    """Return every campaign, newest first, with its assignment counts (two queries)."""
+    campaigns = session.exec(select(Campaign).order_by(Campaign.year.desc(), Campaign.code)).all()
+    counts: dict[uuid.UUID, Counts] = defaultdict(Counts)
+    query = select(
+        Assignment.campaign_id, Assignment.state, func.count(), _extended_sum()
+    ).group_by(Assignment.campaign_id, Assignment.state)
+    for campaign_id, state, count, extended in session.exec(query).all():
+        counts[campaign_id].add(state, count, int(extended or 0))
+    return [(c, counts[c.id]) for c in campaigns]
+
+
+def stage_progress(*, session: Session, campaign_id: uuid.UUID) -> list[StageProgress]:
+    """Return the campaign's stages in order with their counts (three queries)."""
+    stages = session.exec(
+        select(Stage).where(Stage.campaign_id == campaign_id).order_by(Stage.position)
+    ).all()
+    counts: dict[uuid.UUID, Counts] = defaultdict(Counts)
+    query = (
+        select(Assignment.stage_id, Assignment.state, func.count(), _extended_sum())
+        .where(Assignment.campaign_id == campaign_id)
+        .group_by(Assignment.stage_id, Assignment.state)
+    )
+    for stage_id, state, count, extended in session.exec(query).all():
+        counts[stage_id].add(state, count, int(extended or 0))
+    facts = set(
+        session.exec(
+            select(Fact.stage_id, Fact.kind).where(Fact.campaign_id == campaign_id).distinct()
+        ).all()
+    )
+    return [StageProgress(s, counts[s.id], _has_fact(s, facts)) for s in stages]
+
+
+def _has_fact(stage: Stage, facts: set[tuple[uuid.UUID | None, str]]) -> bool:
+    """Tell whether the fact the stage waits for exists (mirrors tick_stages._fact_match)."""
+    kind = FACT_KINDS.get(stage.kind)
+    if kind is None:
+        return False
+    if (stage.id, kind) in facts:
+        return True
+    return stage.kind != "generic" and (None, kind) in facts  # unaddressed facts of its kind
+
+
+def stage_is_done(progress: StageProgress) -> bool:
+    """Tell whether a stage is finished: all acted, or its fact recorded, or closed."""
+    if progress.stage.state == StageState.closed:
+        return True
+    if progress.unit_stage:
+        return progress.counts.done == progress.counts.total
+    return progress.has_fact
+
+
+def _extended_sum():  # type: ignore[no-untyped-def]
+    """SUM of the extended flag (portable across SQLite and PostgreSQL)."""
+    return func.sum(case((Assignment.extended.is_(True), 1), else_=0))  # type: ignore[attr-defined]
+
+
+@dataclass
+class MatrixRow:
+    """One row of the heat map: a unit, and its subtree's counts per stage."""
+
+    unit: OrgUnit
+    children: int
+    cells: dict[uuid.UUID, Counts]
+
+
+def row_units(
+    *, session: Session, province_code: str, parent_id: uuid.UUID | None
+) -> tuple[OrgUnit | None, list[tuple[OrgUnit, int]]]:
+    """Return the level shown (its parent, its units with child counts), skipping a lone root."""
+    child = aliased(OrgUnit)
+    n_children = (
+        select(func.count())
+        .where(child.parent_id == OrgUnit.id)
+        .correlate(OrgUnit)
+        .scalar_subquery()
+    )
+    where = [OrgUnit.province_code == province_code, OrgUnit.parent_id == parent_id]
+    if parent_id is None:
+        where[1] = OrgUnit.parent_id.is_(None)  # type: ignore[union-attr]
+    rows = session.exec(
+        select(OrgUnit, n_children).where(*where).order_by(OrgUnit.kind, OrgUnit.code)
+    ).all()
+    if parent_id is None and len(rows) == 1 and rows[0][1] > 0:
+        root = rows[0][0]
+        return root, row_units(session=session, province_code=province_code, parent_id=root.id)[1]
+    parent = session.get(OrgUnit, parent_id) if parent_id else None
+    return parent, [(u, int(n)) for u, n in rows]
+
+
+def subtree_counts(
+    *, session: Session, campaign_id: uuid.UUID, top_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, dict[uuid.UUID, Counts]]:
+    """Return counts per (row unit, stage) over each row unit's whole subtree (one query)."""
+    if not top_ids:
+        return {}
+    tree = (
+        select(OrgUnit.id.label("id"), OrgUnit.id.label("top_id"))  # type: ignore[attr-defined]
+        .where(OrgUnit.id.in_(top_ids))  # type: ignore[attr-defined]
+        .cte("tree", recursive=True)
+    )
+    child = aliased(OrgUnit)
+    tree = tree.union_all(select(child.id, tree.c.top_id).join(tree, child.parent_id == tree.c.id))
+    query = (
+        select(
+            tree.c.top_id,
+            Assignment.stage_id,
+            Assignment.state,
+            func.count(),
+            _extended_sum(),
+            func.min(Assignment.due_at),
+        )
+        .join(Assignment, Assignment.unit_id == tree.c.id)
+        .where(Assignment.campaign_id == campaign_id)
+        .group_by(tree.c.top_id, Assignment.stage_id, Assignment.state)
+    )
+    out: dict[uuid.UUID, dict[uuid.UUID, Counts]] = defaultdict(lambda: defaultdict(Counts))
+    for top_id, stage_id, state, count, extended, due in session.exec(query).all():
+        out[_uuid(top_id)][_uuid(stage_id)].add(state, count, int(extended or 0), due)
+    return out
+
+
+def matrix(
+    *, session: Session, campaign: Campaign, parent_id: uuid.UUID | None = None
+) -> tuple[OrgUnit | None, list[MatrixRow]]:
+    """Return the heat map at one level of the hierarchy (rows without assignments left out)."""
+    parent, units = row_units(
+        session=session, province_code=campaign.province_code, parent_id=parent_id
+    )
+    counts = subtree_counts(
+        session=session, campaign_id=campaign.id, top_ids=[u.id for u, _ in units]
+    )
+    rows = [MatrixRow(u, n, dict(counts[u.id])) for u, n in units if u.id in counts]
+    return parent, rows
+
+
+def _uuid(value: object) -> uuid.UUID:
+    """Coerce a raw CTE column (a string on some drivers) to a UUID."""
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))

@@ -1,0 +1,103 @@
+"""Read-only queries about one unit in one campaign, for the API and the dashboard drill-down."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlmodel import Session, col, select
+
+from cchc.errors import NotFound
+from models.campaign.tables import Assignment, Extension, Stage
+from models.catalog.criteria import CriteriaItem
+from models.catalog.units import OrgUnit
+from models.enums import AssignmentState
+from models.outbox.tables import Notification
+from models.scoring.tables import Appraisal
+
+OPEN_STATES = (AssignmentState.open, AssignmentState.overdue)
+
+
+def unit_assignments(
+    *, session: Session, campaign_id: uuid.UUID, unit_id: uuid.UUID
+) -> list[tuple[Stage, Assignment]]:
+    """Return the unit's assignments with their stages, in plan order."""
+    return list(
+        session.exec(
+            select(Stage, Assignment)
+            .join(Assignment, Assignment.stage_id == Stage.id)
+            .where(Assignment.campaign_id == campaign_id, Assignment.unit_id == unit_id)
+            .order_by(Stage.position)
+        ).all()
+    )
+
+
+def unit_extensions(*, session: Session, assignment_ids: list[uuid.UUID]) -> list[Extension]:
+    """Return the extensions granted on these assignments, oldest first."""
+    if not assignment_ids:
+        return []
+    return list(
+        session.exec(
+            select(Extension)
+            .where(col(Extension.assignment_id).in_(assignment_ids))
+            .order_by(col(Extension.granted_at))
+        ).all()
+    )
+
+
+def appraisals(
+    *, session: Session, campaign_id: uuid.UUID, unit_id: uuid.UUID
+) -> list[tuple[CriteriaItem, Appraisal]]:
+    """Return the unit's appraisals with their items, in criteria order."""
+    return list(
+        session.exec(
+            select(CriteriaItem, Appraisal)
+            .join(Appraisal, Appraisal.item_id == CriteriaItem.id)
+            .where(Appraisal.campaign_id == campaign_id, Appraisal.unit_id == unit_id)
+            .order_by(CriteriaItem.position, CriteriaItem.code)
+        ).all()
+    )
+
+
+def notifications(
+    *, session: Session, campaign_id: uuid.UUID, unit_id: uuid.UUID, limit: int = 100
+) -> list[Notification]:
+    """Return the messages sent to the unit, newest first."""
+    return list(
+        session.exec(
+            select(Notification)
+            .where(Notification.campaign_id == campaign_id, Notification.unit_id == unit_id)
+            .order_by(col(Notification.created_at).desc())
+            .limit(limit)
+        ).all()
+    )
+
+
+def open_assignments(
+    *,
+    session: Session,
+    campaign_id: uuid.UUID,
+    unit_ids: list[uuid.UUID] | None = None,
+    limit: int = 100,
+) -> list[tuple[Assignment, Stage, OrgUnit]]:
+    """Return open or overdue assignments (of some units, or all), soonest due first."""
+    query = (
+        select(Assignment, Stage, OrgUnit)
+        .join(Stage, Stage.id == Assignment.stage_id)
+        .join(OrgUnit, OrgUnit.id == Assignment.unit_id)
+        .where(Assignment.campaign_id == campaign_id, col(Assignment.state).in_(OPEN_STATES))
+    )
+    if unit_ids is not None:
+        query = query.where(col(Assignment.unit_id).in_(unit_ids))
+    return list(
+        session.exec(query.order_by(col(Assignment.due_at), OrgUnit.code).limit(limit)).all()
+    )
+
+
+def stage_assignment(*, session: Session, stage_id: uuid.UUID, unit_id: uuid.UUID) -> Assignment:
+    """Return the unit's assignment in one stage or raise NotFound."""
+    found = session.exec(
+        select(Assignment).where(Assignment.stage_id == stage_id, Assignment.unit_id == unit_id)
+    ).first()
+    if found is None:
+        raise NotFound("đơn vị không có nhiệm vụ trong giai đoạn này")
+    return found

@@ -1,0 +1,161 @@
+"""Configuration → rows: units and criteria sets, idempotent (run again, nothing duplicates)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import Session, select
+
+from models.catalog.criteria import CriteriaItem, CriteriaSet
+from models.catalog.units import OrgUnit, UnitLineage
+
+UNIT_FIELDS = ("name", "kind", "rank_group", "commune_type", "email")
+
+
+def sync_units(*, session: Session, units_cfg: Any) -> dict[str, OrgUnit]:
+    """Insert or update the units of a units file (config.schema.UnitsFile); return them by code."""
+    province = units_cfg.province.code
+    rows = {
+        u.code: u for u in session.exec(select(OrgUnit).where(OrgUnit.province_code == province))
+    }
+    for cfg in units_cfg.units:
+        row = rows.get(cfg.code) or OrgUnit(
+            province_code=province, code=cfg.code, name=cfg.name, kind=cfg.kind
+        )
+        for name in UNIT_FIELDS:
+            setattr(row, name, getattr(cfg, name))
+        row.aliases = [*cfg.short_names, *cfg.aliases]
+        row.notify_urls = list(cfg.notify)
+        row.active = True
+        rows[cfg.code] = row
+        session.add(row)
+    session.flush()
+    for cfg in units_cfg.units:  # parents after every row has its id
+        rows[cfg.code].parent_id = rows[cfg.parent].id if cfg.parent else None
+    _sync_lineage(session, units_cfg, rows)
+    session.flush()
+    return rows
+
+
+def _sync_lineage(session: Session, units_cfg: Any, rows: dict[str, OrgUnit]) -> None:
+    """Record each rename or merge once."""
+    ids = [r.id for r in rows.values()]
+    known = {
+        (lin.unit_id, lin.predecessor_code, lin.year)
+        for lin in session.exec(select(UnitLineage).where(UnitLineage.unit_id.in_(ids)))
+    }
+    for cfg in units_cfg.units:
+        for pred in cfg.predecessors:
+            key = (rows[cfg.code].id, pred.code, pred.year)
+            if key not in known:
+                session.add(
+                    UnitLineage(
+                        unit_id=key[0],
+                        predecessor_code=pred.code,
+                        year=pred.year,
+                        change=pred.change,
+                    )
+                )
+
+
+def sync_criteria_set(*, session: Session, cset_cfg: Any) -> CriteriaSet:
+    """Store a criteria set (config.schema.CriteriaSet) once; an existing code is returned as is."""
+    found = session.exec(select(CriteriaSet).where(CriteriaSet.code == cset_cfg.code)).first()
+    if found is not None:
+        return found
+    cset = CriteriaSet(
+        code=cset_cfg.code,
+        province_code=cset_cfg.province,
+        year=cset_cfg.year,
+        tier=cset_cfg.tier,
+        title=cset_cfg.title,
+        total=cset_cfg.total,
+        self_total=cset_cfg.self_total,
+        survey_total=cset_cfg.survey_total,
+        applies_to=cset_cfg.applies_to.model_dump(),
+    )
+    session.add(cset)
+    session.flush()
+    position = 0
+    for field in cset_cfg.fields:
+        position += 1
+        top = _item(
+            session,
+            cset,
+            field,
+            None,
+            1,
+            position,
+            field.code,
+            field.appraiser,
+            leaf=False,
+            method=_field_method(field),
+        )
+        for crit in field.criteria:
+            position += 1
+            mid = _item(
+                session,
+                cset,
+                crit,
+                top,
+                2,
+                position,
+                field.code,
+                field.appraiser,
+                leaf=not crit.sub_criteria,
+                method=crit.method or "self",
+            )
+            for sub in crit.sub_criteria:
+                position += 1
+                _item(
+                    session,
+                    cset,
+                    sub,
+                    mid,
+                    3,
+                    position,
+                    field.code,
+                    field.appraiser,
+                    leaf=True,
+                    method=sub.method or "self",
+                )
+    session.flush()
+    return cset
+
+
+def _field_method(field: Any) -> str:
+    """A field is `survey` when all its leaves are, else `self`."""
+    leaves = [s for c in field.criteria for s in (c.sub_criteria or [c])]
+    return "survey" if all(leaf.method == "survey" for leaf in leaves) else "self"
+
+
+def _item(
+    session: Session,
+    cset: CriteriaSet,
+    cfg: Any,
+    parent: CriteriaItem | None,
+    level: int,
+    position: int,
+    field_code: str,
+    appraiser: str,
+    *,
+    leaf: bool,
+    method: str,
+) -> CriteriaItem:
+    """Add one criteria item (its id is set at once so children can point at it)."""
+    item = CriteriaItem(
+        criteria_set_id=cset.id,
+        code=cfg.code,
+        parent_id=parent.id if parent else None,
+        field_code=field_code,
+        level=level,
+        title=cfg.title,
+        max_points=cfg.max_points,
+        method=method,
+        step=getattr(cfg, "step", None),
+        appraiser_code=appraiser,
+        is_leaf=leaf,
+        position=position,
+    )
+    session.add(item)
+    return item

@@ -1,0 +1,147 @@
+"""Read a campaign's results: ranking per block, change against last year, field points."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass
+
+from sqlmodel import Session, select
+
+from models.campaign.tables import Campaign
+from models.catalog.criteria import CriteriaItem
+from models.catalog.lookup import campaign_sets, get_campaign_by_id
+from models.catalog.units import OrgUnit, UnitLineage
+from models.results.tables import FieldResult, Result
+
+GROUP_ORDER = ("department", "special", "district", "commune", "ward", "central_agency", "none")
+
+
+@dataclass
+class ResultRow:
+    """One unit's result, ready to show (full precision; format with report.format.fmt_vn)."""
+
+    unit_id: uuid.UUID
+    unit_code: str
+    unit_name: str
+    kind: str
+    rank_group: str
+    max_points: float
+    self_points: float
+    appraised_points: float
+    survey_points: float
+    achieved_points: float
+    index_value: float
+    rank: int | None
+    tied: bool
+    band: str | None
+    frozen: bool
+    previous_index: float | None = None
+    change: float | None = None
+
+    def as_json(self) -> dict:
+        """Return a JSON-ready dict."""
+        out = asdict(self)
+        out["unit_id"] = str(self.unit_id)
+        return out
+
+
+def previous_campaign(*, session: Session, campaign: Campaign) -> Campaign | None:
+    """Return the province's newest earlier campaign that has results."""
+    rows = session.exec(
+        select(Campaign)
+        .where(Campaign.province_code == campaign.province_code, Campaign.year < campaign.year)
+        .order_by(Campaign.year.desc())
+    ).all()
+    for prev in rows:
+        if session.exec(select(Result.id).where(Result.campaign_id == prev.id).limit(1)).first():
+            return prev
+    return None
+
+
+def _previous_index(session: Session, campaign: Campaign) -> dict[str, float]:
+    """Return last campaign's index keyed by unit code (and by the codes of its successors)."""
+    prev = previous_campaign(session=session, campaign=campaign)
+    if prev is None:
+        return {}
+    rows = session.exec(
+        select(OrgUnit.code, Result.index_value)
+        .join(Result, Result.unit_id == OrgUnit.id)
+        .where(Result.campaign_id == prev.id)
+    ).all()
+    by_code = dict(rows)
+    # A renamed unit carries its predecessor's index; a merged one the mean of its predecessors'.
+    lineage = session.exec(
+        select(OrgUnit.code, UnitLineage.predecessor_code)
+        .join(UnitLineage, UnitLineage.unit_id == OrgUnit.id)
+        .where(UnitLineage.year > prev.year, UnitLineage.year <= campaign.year)
+    ).all()
+    merged: dict[str, list[float]] = {}
+    for code, predecessor in lineage:
+        if predecessor in by_code:
+            merged.setdefault(code, []).append(by_code[predecessor])
+    return by_code | {code: sum(v) / len(v) for code, v in merged.items()}
+
+
+def list_results(*, session: Session, campaign_id: uuid.UUID) -> list[ResultRow]:
+    """Return every unit's result, by block then rank, with the change against last year."""
+    campaign = get_campaign_by_id(session=session, campaign_id=campaign_id)
+    previous = _previous_index(session, campaign)
+    rows = session.exec(
+        select(Result, OrgUnit)
+        .join(OrgUnit, OrgUnit.id == Result.unit_id)
+        .where(Result.campaign_id == campaign_id)
+    ).all()
+    out = []
+    for res, unit in rows:
+        prev = previous.get(unit.code)
+        out.append(
+            ResultRow(
+                unit_id=unit.id,
+                unit_code=unit.code,
+                unit_name=unit.name,
+                kind=unit.kind,
+                rank_group=res.rank_group,
+                max_points=res.max_points,
+                self_points=res.self_points,
+                appraised_points=res.appraised_points,
+                survey_points=res.survey_points,
+                achieved_points=res.achieved_points,
+                index_value=res.index_value,
+                rank=res.rank,
+                tied=bool(res.tied),
+                band=res.band,
+                frozen=res.frozen_at is not None,
+                previous_index=prev,
+                change=None if prev is None else res.index_value - prev,
+            )
+        )
+    order = {g: i for i, g in enumerate(GROUP_ORDER)}
+    return sorted(out, key=lambda r: (order.get(r.rank_group, 99), r.rank or 10**9, r.unit_code))
+
+
+def field_points(
+    *, session: Session, campaign_id: uuid.UUID
+) -> dict[uuid.UUID, dict[str, FieldResult]]:
+    """Return {unit id: {field code: FieldResult}} for the field heat map."""
+    out: dict[uuid.UUID, dict[str, FieldResult]] = {}
+    for row in session.exec(
+        select(FieldResult).where(FieldResult.campaign_id == campaign_id)
+    ).all():
+        out.setdefault(row.unit_id, {})[row.field_code] = row
+    return out
+
+
+def field_titles(*, session: Session, campaign_id: uuid.UUID) -> dict[str, str]:
+    """Return {field code: title} over the campaign's criteria sets (first title wins)."""
+    campaign = get_campaign_by_id(session=session, campaign_id=campaign_id)
+    set_ids = [s.id for s in campaign_sets(session=session, campaign=campaign)]
+    items = session.exec(
+        select(CriteriaItem).where(
+            CriteriaItem.criteria_set_id.in_(set_ids),  # type: ignore[attr-defined]
+            CriteriaItem.level == 1,
+        )
+    ).all()
+    titles: dict[str, str] = {}
+    for item in items:
+        titles.setdefault(item.code, item.title)
+    return titles

@@ -1,0 +1,166 @@
+"""The SQL that computes a campaign's ranked unit rows in the database (SQLite and PostgreSQL).
+
+One pass over the campaign's scores: every unit in scope joined to its per-unit sums, as a
+hand-written GROUP BY + RANK() would; the heat map's per-field rows are a separate pass
+(models/result_field_sql.py). Every join below is keyed on org_unit.id, so PostgreSQL sees
+one row per unit: joining CTEs to CTEs instead (no statistics) made it expect millions of rows
+and plan hash tables and disk batches for them.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from models.results.field_sql import field_statements
+
+# Units in scope: active units of the province that a criteria-set rule covers ({set_case},
+# named units before rank groups). A campaign with self-assessment stages scores exactly the
+# units assigned there, so units a later merger dissolved (still active rows) are not ranked.
+SCOPE_WHERE = """WHERE u.province_code = :province AND u.active AND {set_case} IS NOT NULL
+    AND (NOT EXISTS (SELECT 1 FROM assignment a JOIN stage st ON st.id = a.stage_id
+                      WHERE a.campaign_id = :campaign_id AND st.kind = 'self_assessment')
+         OR EXISTS (SELECT 1 FROM assignment a JOIN stage st ON st.id = a.stage_id
+                     WHERE a.campaign_id = :campaign_id AND a.unit_id = u.id
+                       AND st.kind = 'self_assessment'))"""
+
+# Points per unit in scope. An appraised leaf counts the council's final score, else the
+# appraised score; its appraisal row also keeps the self score (self scores are frozen once
+# appraisal begins, and a submission scores every self leaf). Only a unit with a current
+# submission has points from it; survey points need none. A submission with self leaves not
+# yet appraised is `pending`: `restu` adds those leaves' self scores (self_score is read for
+# pending submissions only, so a fully appraised campaign is one pass over `appraisal`).
+# The aggregates join on u.id, never on the submission's columns: keyed on sa.unit_id,
+# PostgreSQL expected one submission per unit and rescanned the aggregate for each (38 s).
+UNIT_POINTS = """
+pts AS {materialized}(
+  SELECT u.id AS unit_id, u.rank_group AS rank_group, {max_case} AS max_pts, sa.id AS sa_id,
+         sa.id IS NOT NULL AND COALESCE(l.n, 0) > COALESCE(a.n, 0) AS pending,
+         CASE WHEN sa.id IS NULL THEN 0 ELSE COALESCE(a.self_pts, 0) END AS self_pts,
+         CASE WHEN sa.id IS NULL THEN 0 ELSE COALESCE(a.appr_pts, 0) END AS appr_pts,
+         COALESCE(v.pts, 0) AS surv_pts
+  FROM org_unit u
+  LEFT JOIN self_assessment sa ON sa.campaign_id = :campaign_id AND sa.unit_id = u.id
+                               AND sa.status = 'submitted'
+  LEFT JOIN (SELECT a.unit_id AS unit_id, SUM(a.self_score) AS self_pts,
+                    SUM(COALESCE(a.final_score, a.appraised_score)) AS appr_pts, COUNT(*) AS n
+             FROM appraisal a WHERE a.campaign_id = :campaign_id
+             GROUP BY a.unit_id) a ON a.unit_id = u.id
+  LEFT JOIN (SELECT i.criteria_set_id AS set_id, COUNT(*) AS n FROM criteria_item i
+             WHERE i.criteria_set_id IN ({set_ids}) AND i.is_leaf AND i.method = 'self'
+             GROUP BY i.criteria_set_id) l ON l.set_id = sa.criteria_set_id
+  LEFT JOIN (SELECT s.unit_id AS unit_id, SUM(s.points) AS pts FROM survey_score s
+             WHERE s.campaign_id = :campaign_id AND :with_survey
+             GROUP BY s.unit_id) v ON v.unit_id = u.id
+  {scope_where}
+),
+restu AS (
+  SELECT p.unit_id AS unit_id, SUM(ss.score) AS pts
+  FROM pts p
+  JOIN self_score ss ON ss.self_assessment_id = p.sa_id
+  WHERE p.pending AND NOT EXISTS (SELECT 1 FROM appraisal a WHERE a.campaign_id = :campaign_id
+                                    AND a.unit_id = p.unit_id AND a.item_id = ss.item_id)
+  GROUP BY p.unit_id
+),"""
+
+# Ranks compare the index at its published precision (hundredths), so 92,18 ties with 92,18.
+# One window: RANK() is the first peer's position and COUNT(*) (the frame ends at the last
+# peer) the last one's, so a unit is tied exactly when they differ.
+UNIT_CTES = """
+vals AS (
+  SELECT p.unit_id AS unit_id, p.rank_group AS rank_group, p.max_pts AS max_pts,
+         p.self_pts + COALESCE(r.pts, 0) AS self_pts, p.appr_pts + COALESCE(r.pts, 0) AS appr_pts,
+         p.surv_pts AS surv_pts
+  FROM pts p LEFT JOIN restu r ON r.unit_id = p.unit_id
+),
+idx AS (
+  SELECT vals.*, appr_pts + surv_pts AS achieved,
+         CASE WHEN max_pts > 0 THEN (appr_pts + surv_pts) / max_pts * 100 ELSE 0 END AS index_value
+  FROM vals
+),
+keyed AS (
+  SELECT idx.*, {pub} AS pub, {tie} AS tb FROM idx
+),
+ranked AS {materialized}(
+  SELECT unit_id, rank_group, max_pts, self_pts, appr_pts, surv_pts, achieved, index_value,
+         CASE WHEN rank_group = 'none' THEN NULL ELSE RANK() OVER w END AS rnk,
+         CASE WHEN rank_group = 'none' THEN FALSE
+              ELSE COUNT(*) OVER w > RANK() OVER w END AS tied,
+         {band} AS band
+  FROM keyed
+  WINDOW w AS (PARTITION BY rank_group ORDER BY pub DESC, tb DESC)
+)"""
+
+COLUMNS = """(id, campaign_id, unit_id, rank_group, max_points, self_points, appraised_points,
+  survey_points, achieved_points, index_value, rank, tied, band, computed_at, frozen_at)"""
+NEW_ROWS = """
+  SELECT {uuid}, :campaign_id, unit_id, rank_group, max_pts, self_pts, appr_pts, surv_pts,
+         achieved, index_value, rnk, tied, band, :computed_at, NULL"""
+UPSERT = """
+  ON CONFLICT (campaign_id, unit_id) DO UPDATE SET
+    rank_group = excluded.rank_group, max_points = excluded.max_points,
+    self_points = excluded.self_points, appraised_points = excluded.appraised_points,
+    survey_points = excluded.survey_points, achieved_points = excluded.achieved_points,
+    index_value = excluded.index_value, rank = excluded.rank, tied = excluded.tied,
+    band = excluded.band, computed_at = excluded.computed_at, frozen_at = NULL"""
+
+# PostgreSQL: units that left the scope (a merger, a changed rule) lose their row; the others
+# are updated in place (an UPDATE that keeps the keys checks no foreign key and, with the
+# table's fillfactor from migration 0005, touches no index); new units are inserted (ON
+# CONFLICT: a concurrent computation may have inserted them first). An UPDATE joined to the
+# ranked rows is cheaper than an upsert of every row (no index probe and row lock per row).
+# New rows are those `upd` did not reach: testing `result` itself instead made PostgreSQL
+# rescan the table per inserted row, rows inserted so far included (3 s for a first compute).
+PG_WRITE = """,
+stale AS (
+  DELETE FROM result WHERE campaign_id = :campaign_id
+    AND unit_id NOT IN (SELECT unit_id FROM pts)
+),
+upd AS (
+  UPDATE result r SET rank_group = k.rank_group, max_points = k.max_pts,
+    self_points = k.self_pts, appraised_points = k.appr_pts, survey_points = k.surv_pts,
+    achieved_points = k.achieved, index_value = k.index_value, rank = k.rnk, tied = k.tied,
+    band = k.band, computed_at = :computed_at, frozen_at = NULL
+  FROM ranked k WHERE r.campaign_id = :campaign_id AND r.unit_id = k.unit_id
+  RETURNING r.unit_id
+),
+ins AS (
+  INSERT INTO result """ + COLUMNS + NEW_ROWS + """
+  FROM ranked k WHERE NOT EXISTS (SELECT 1 FROM upd WHERE upd.unit_id = k.unit_id)"""
+PG_WRITE += UPSERT + """
+  RETURNING 1
+)
+SELECT (SELECT COUNT(*) FROM upd) + (SELECT COUNT(*) FROM ins)"""
+
+# SQLite has no data-modifying WITH: the stale rows go first, then one upsert.
+SQLITE_STALE = """
+DELETE FROM result WHERE campaign_id = :campaign_id
+  AND unit_id NOT IN (SELECT u.id FROM org_unit u {scope_where})"""
+SQLITE_WRITE = "\nINSERT INTO result " + COLUMNS + NEW_ROWS + "\n  FROM ranked WHERE TRUE" + UPSERT
+
+
+class ResultSQL(NamedTuple):
+    """The statements of one computation: `before` and `after` run around `ranking`.
+
+    On PostgreSQL `ranking` returns the number of unit rows; on SQLite it returns nothing.
+    """
+
+    before: list[str]
+    ranking: str
+    after: list[str]
+
+
+def result_statements(dialect: str, with_fields: bool, parts: dict[str, str]) -> ResultSQL:
+    """Return the statements: stale unit rows out, ranked unit rows in, then the field rows.
+
+    parts fills the placeholders: set_case, max_case, set_ids, uuid, pub, tie, band,
+    materialized.
+    """
+    parts = {**parts, "scope_where": SCOPE_WHERE.format(**parts)}
+    head = "WITH " + UNIT_POINTS + UNIT_CTES
+    before: list[str] = []
+    if dialect == "postgresql":
+        ranking = (head + PG_WRITE).format(**parts)
+    else:
+        before.append(SQLITE_STALE.format(**parts))
+        ranking = (head + SQLITE_WRITE).format(**parts)
+    return ResultSQL(before, ranking, field_statements(dialect, parts) if with_fields else [])

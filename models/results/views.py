@@ -1,0 +1,128 @@
+"""Read-only queries over a campaign's results, council sessions, outbox and audit log."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import func, or_
+from sqlmodel import Session, col, select
+
+from models.audit.log import AuditEntry
+from models.campaign.tables import Campaign
+from models.catalog.units import OrgUnit
+from models.enums import CampaignState
+from models.outbox.tables import Notification
+from models.results.tables import FieldResult, Result
+from models.scoring.council import Approval, CouncilSession, Publication
+
+
+def publication(*, session: Session, campaign_id: uuid.UUID) -> Publication | None:
+    """Return the campaign's publication, or None before it is published."""
+    return session.exec(select(Publication).where(Publication.campaign_id == campaign_id)).first()
+
+
+def published_campaigns(*, session: Session) -> list[Campaign]:
+    """Return the campaigns whose results are published, newest first (one query)."""
+    published = select(Publication.campaign_id)
+    return list(
+        session.exec(
+            select(Campaign)
+            .where(
+                or_(
+                    Campaign.state == CampaignState.published,
+                    col(Campaign.id).in_(published),
+                )
+            )
+            .order_by(col(Campaign.year).desc(), Campaign.code)
+        ).all()
+    )
+
+
+def latest_approval(*, session: Session, campaign_id: uuid.UUID) -> Approval | None:
+    """Return the campaign's latest approval decision, or None."""
+    return session.exec(
+        select(Approval)
+        .where(Approval.campaign_id == campaign_id)
+        .order_by(col(Approval.recorded_at).desc())
+    ).first()
+
+
+def results(
+    *, session: Session, campaign_id: uuid.UUID, unit_id: uuid.UUID | None = None
+) -> list[tuple[Result, OrgUnit]]:
+    """Return the results (of one unit, or all) by block then rank."""
+    query = (
+        select(Result, OrgUnit)
+        .join(OrgUnit, OrgUnit.id == Result.unit_id)
+        .where(Result.campaign_id == campaign_id)
+    )
+    if unit_id is not None:
+        query = query.where(Result.unit_id == unit_id)
+    order = (Result.rank_group, col(Result.rank).is_(None), Result.rank, OrgUnit.code)
+    return list(session.exec(query.order_by(*order)).all())
+
+
+def field_results(
+    *, session: Session, campaign_id: uuid.UUID, unit_id: uuid.UUID | None = None
+) -> list[FieldResult]:
+    """Return the per-field points (of one unit, or all)."""
+    query = select(FieldResult).where(FieldResult.campaign_id == campaign_id)
+    if unit_id is not None:
+        query = query.where(FieldResult.unit_id == unit_id)
+    return list(session.exec(query.order_by(FieldResult.field_code)).all())
+
+
+def council_sessions(*, session: Session, campaign_id: uuid.UUID) -> list[CouncilSession]:
+    """Return the council sessions, oldest first."""
+    return list(
+        session.exec(
+            select(CouncilSession)
+            .where(CouncilSession.campaign_id == campaign_id)
+            .order_by(col(CouncilSession.held_on), col(CouncilSession.recorded_at))
+        ).all()
+    )
+
+
+def outbox_counts(*, session: Session, campaign_id: uuid.UUID) -> dict[str, int]:
+    """Return how many messages are pending, delivered and failed."""
+    rows = session.exec(
+        select(Notification.state, func.count())
+        .where(Notification.campaign_id == campaign_id)
+        .group_by(Notification.state)
+    ).all()
+    return {state: int(n) for state, n in rows}
+
+
+def outbox(
+    *,
+    session: Session,
+    campaign_id: uuid.UUID,
+    state: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[tuple[Notification, OrgUnit | None]]:
+    """Return a page of the notification log, newest first, with the unit it concerns."""
+    query = (
+        select(Notification, OrgUnit)
+        .join(OrgUnit, OrgUnit.id == Notification.unit_id, isouter=True)
+        .where(Notification.campaign_id == campaign_id)
+    )
+    if state:
+        query = query.where(Notification.state == state)
+    query = query.order_by(col(Notification.created_at).desc()).offset(offset).limit(limit)
+    return list(session.exec(query).all())
+
+
+def audit_log(
+    *, session: Session, campaign_id: uuid.UUID, limit: int = 100, offset: int = 0
+) -> list[AuditEntry]:
+    """Return a page of the campaign's audit log, newest first."""
+    return list(
+        session.exec(
+            select(AuditEntry)
+            .where(AuditEntry.campaign_id == campaign_id)
+            .order_by(col(AuditEntry.at).desc())
+            .offset(offset)
+            .limit(limit)
+        ).all()
+    )

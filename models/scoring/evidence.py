@@ -1,0 +1,121 @@
+"""Evidence documents (tài liệu kiểm chứng): stored once under var/evidence/<sha256>."""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import tempfile
+import uuid
+from pathlib import Path, PurePath
+
+from sqlmodel import Session, select
+
+from cchc.errors import NotFound, ValidationError
+from cchc.settings import get_settings
+from models.audit.log import record_audit
+from models.catalog.lookup import criteria_set_for, get_campaign_by_id, get_unit, items_by_code
+from models.scoring.council_ops import ensure_not_frozen
+from models.scoring.tables import Evidence
+
+
+def evidence_dir() -> Path:
+    """Return the folder evidence files are stored in."""
+    return get_settings().var_dir / "evidence"
+
+
+def evidence_path(evidence: Evidence) -> Path:
+    """Return where an evidence document's bytes are stored."""
+    return evidence_dir() / evidence.sha256
+
+
+def _check_file(filename: str, data: bytes) -> str:
+    """Return the clean base name, refusing empty, oversize or disallowed files."""
+    limits = get_settings().evidence
+    name = PurePath(filename.replace("\\", "/")).name.strip()
+    ext = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if not name:
+        raise ValidationError("filename: tên tệp trống")
+    if ext not in limits.allowed_types:
+        allowed = ", ".join(limits.allowed_types)
+        raise ValidationError(f"{name}: loại tệp «.{ext}» không được nhận (chỉ nhận {allowed})")
+    if not data:
+        raise ValidationError(f"{name}: tệp rỗng")
+    if len(data) > limits.max_bytes:
+        raise ValidationError(
+            f"{name}: {len(data):,} byte, vượt giới hạn {limits.max_bytes:,} byte"
+        )
+    return name
+
+
+def add_evidence(
+    *,
+    session: Session,
+    campaign_id: uuid.UUID,
+    unit_id: uuid.UUID,
+    filename: str,
+    data: bytes,
+    actor: str,
+    item_code: str | None = None,
+) -> Evidence:
+    """Store an evidence file (deduplicated by sha256) and record it for the unit and item."""
+    name = _check_file(filename, data)
+    ensure_not_frozen(session=session, campaign_id=campaign_id)
+    campaign = get_campaign_by_id(session=session, campaign_id=campaign_id)
+    unit = get_unit(session=session, unit_id=unit_id)
+    if item_code is not None:
+        cset = criteria_set_for(session=session, campaign=campaign, unit=unit)
+        item = items_by_code(session=session, criteria_set_id=cset.id).get(item_code)
+        if item is None or item.method != "self":
+            raise ValidationError(f"{item_code}: không phải tiêu chí tự đánh giá của bộ chỉ số")
+    digest = hashlib.sha256(data).hexdigest()
+    target = evidence_dir() / digest
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # A private temp name per upload: two uploads of one file must not share a .part file.
+        with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".part", delete=False) as tmp:
+            tmp.write(data)
+        Path(tmp.name).replace(target)  # atomic: a half-written file never has the final name
+    row = Evidence(
+        campaign_id=campaign_id,
+        unit_id=unit_id,
+        item_code=item_code,
+        filename=name,
+        size=len(data),
+        sha256=digest,
+        content_type=mimetypes.guess_type(name)[0],
+        uploaded_by=actor,
+    )
+    session.add(row)
+    record_audit(
+        session=session,
+        actor=actor,
+        action="evidence",
+        entity="evidence",
+        entity_id=row.id,
+        campaign_id=campaign_id,
+        field=item_code,
+        new=f"{name} ({digest[:12]})",
+    )
+    session.flush()
+    return row
+
+
+def list_evidence(
+    *, session: Session, campaign_id: uuid.UUID, unit_id: uuid.UUID
+) -> list[Evidence]:
+    """Return a unit's evidence documents in upload order."""
+    return list(
+        session.exec(
+            select(Evidence)
+            .where(Evidence.campaign_id == campaign_id, Evidence.unit_id == unit_id)
+            .order_by(Evidence.uploaded_at)
+        ).all()
+    )
+
+
+def read_evidence(*, session: Session, evidence_id: uuid.UUID) -> tuple[Evidence, bytes]:
+    """Return an evidence row and its bytes."""
+    row = session.get(Evidence, evidence_id)
+    if row is None or not evidence_path(row).exists():
+        raise NotFound(f"không có tài liệu kiểm chứng {evidence_id}")
+    return row, evidence_path(row).read_bytes()

@@ -1,0 +1,33 @@
+"""Pure checks of one score against its criteria leaf; messages name the item code (Vietnamese)."""
+
+from __future__ import annotations
+
+import math
+
+from models.catalog.criteria import CriteriaItem
+
+EPS = 1e-9
+
+
+def fmt_points(value: float) -> str:
+    """Write points the Vietnamese way without noise: 2, 1,5, 0,25."""
+    return f"{round(value, 6):g}".replace(".", ",")
+
+
+def score_problem(
+    item: CriteriaItem | None, code: str, score: object, *, allow_survey: bool = False
+) -> str | None:
+    """Return why `score` is not a valid score for the leaf `code`, or None when it is."""
+    if item is None:
+        return f"{code}: mã tiêu chí không có trong bộ chỉ số"
+    if not item.is_leaf:
+        return f"{code}: không phải tiêu chí chấm điểm (chấm ở tiêu chí thành phần)"
+    if item.method == "survey" and not allow_survey:
+        return f"{code}: tiêu chí đánh giá qua điều tra xã hội học, không tự chấm điểm"
+    if isinstance(score, bool) or not isinstance(score, int | float) or not math.isfinite(score):
+        return f"{code}: điểm phải là một số, nhận được «{score}»"
+    if score < -EPS or score > item.max_points + EPS:
+        return f"{code}: điểm {fmt_points(score)} ngoài khoảng 0 – {fmt_points(item.max_points)}"
+    if item.step and abs(score / item.step - round(score / item.step)) > 1e-6:
+        return f"{code}: điểm {fmt_points(score)} không theo bước {fmt_points(item.step)}"
+    return None

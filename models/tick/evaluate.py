@@ -1,0 +1,95 @@
+"""One evaluation of one campaign at one instant, as steps the flow runs as tasks (or in one go)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+
+from sqlmodel import Session
+
+from cchc.clock import as_utc
+from models.campaign.tables import Campaign
+from models.tick import notices as tick_notices
+from models.tick import stages as tick_stages
+from models.tick.context import TickContext, load_context
+
+
+@dataclass
+class TickReport:
+    """What one evaluation changed."""
+
+    facts_applied: int = 0
+    opened: list[str] = field(default_factory=list)
+    closed: list[str] = field(default_factory=list)
+    overdue: int = 0
+    notices: int = 0
+    reminders: int = 0
+    escalations: int = 0
+
+    def as_dict(self) -> dict:
+        """Return a JSON-ready dict."""
+        return asdict(self)
+
+
+def advance_stages(
+    *, session: Session, campaign_id: uuid.UUID, at: datetime, ctx: TickContext | None = None
+) -> TickReport:
+    """Apply facts, close finished stages, open ready ones with their notices, mark lateness."""
+    at = as_utc(at)
+    report = TickReport()
+    report.facts_applied = tick_stages.apply_facts(session=session, campaign_id=campaign_id)
+    report.closed = [
+        s.code for s in tick_stages.close_stages(session=session, campaign_id=campaign_id, at=at)
+    ]
+    opened = tick_stages.open_stages(session=session, campaign_id=campaign_id, at=at)
+    report.opened = [s.code for s in opened]
+    session.flush()
+    if opened:
+        # Facts recorded before a stage opened count now; then the actors hear of it.
+        report.facts_applied += tick_stages.apply_facts(session=session, campaign_id=campaign_id)
+        ctx = _at(ctx, at) or load_context(session=session, campaign_id=campaign_id, at=at)
+        report.notices = tick_notices.enqueue_open_notices(
+            session=session, ctx=ctx, stage_ids=[s.id for s in opened]
+        )
+    report.overdue = tick_stages.mark_lateness(session=session, campaign_id=campaign_id, at=at)
+    campaign = session.get(Campaign, campaign_id)
+    if campaign is not None:
+        campaign.last_tick_at = at
+        session.add(campaign)
+    return report
+
+
+def _at(ctx: TickContext | None, at: datetime) -> TickContext | None:
+    """Reuse a loaded context (units and calendar do not change within a tick) at `at`."""
+    if ctx is not None:
+        ctx.at = as_utc(at)
+    return ctx
+
+
+def send_reminders(
+    *, session: Session, campaign_id: uuid.UUID, at: datetime, ctx: TickContext | None = None
+) -> int:
+    """Enqueue the reminders and overdue notices due today."""
+    ctx = _at(ctx, at) or load_context(session=session, campaign_id=campaign_id, at=at)
+    return tick_notices.enqueue_reminders(session=session, ctx=ctx)
+
+
+def escalate(
+    *, session: Session, campaign_id: uuid.UUID, at: datetime, ctx: TickContext | None = None
+) -> int:
+    """Enqueue today's escalation digests."""
+    ctx = _at(ctx, at) or load_context(session=session, campaign_id=campaign_id, at=at)
+    return tick_notices.enqueue_escalations(session=session, ctx=ctx)
+
+
+def evaluate(
+    *, session: Session, campaign_id: uuid.UUID, at: datetime, ctx: TickContext | None = None
+) -> TickReport:
+    """Run every decision of one evaluation in one transaction (no delivery)."""
+    ctx = _at(ctx, at) or load_context(session=session, campaign_id=campaign_id, at=at)
+    report = advance_stages(session=session, campaign_id=campaign_id, at=at, ctx=ctx)
+    session.flush()
+    report.reminders = send_reminders(session=session, campaign_id=campaign_id, at=at, ctx=ctx)
+    report.escalations = escalate(session=session, campaign_id=campaign_id, at=at, ctx=ctx)
+    return report

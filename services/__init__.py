@@ -1,0 +1,1 @@
+"""One service entry per act; every adapter calls these (see README.md)."""

@@ -1,1 +1,1 @@
-"""accounts"""
+"""Users, their roles and scope, and API tokens."""

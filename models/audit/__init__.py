@@ -1,1 +1,1 @@
-"""audit"""
+"""The append-only audit log."""

@@ -1,1 +1,1 @@
-"""campaign"""
+"""Plans, campaigns, stages, per-unit assignments, extensions, facts, and launching a plan."""

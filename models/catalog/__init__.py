@@ -1,1 +1,1 @@
-"""catalog"""
+"""The province's units and criteria sets, loaded from configuration into rows."""

@@ -1,1 +1,1 @@
-"""outbox"""
+"""The notification outbox: one row per message, unique by idempotency key."""

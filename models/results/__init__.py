@@ -1,1 +1,1 @@
-"""results"""
+"""Index and ranking computed in the database, and the reads over them."""

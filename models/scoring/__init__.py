@@ -1,1 +1,1 @@
-"""scoring"""
+"""Self-assessments with evidence, appraisals, survey points and the council."""

@@ -16,7 +16,7 @@ from config.source import Source, read_source
 
 FOLDER_KINDS = {"units": "units", "criteria": "criteria", "plans": "plan", "survey": "survey"}
 FILE_KINDS = {"bands.yaml": "bands", "calendar.yaml": "calendar"}
-SIMPLE = {"units": UnitsFile, "bands": BandsFile, "calendar": CalendarFile}
+SIMPLE: dict[str, Any] = {"units": UnitsFile, "bands": BandsFile, "calendar": CalendarFile}
 
 
 @dataclass
@@ -91,6 +91,7 @@ def _check_one(path: Path, src: Source, catalog: Catalog, report: Report) -> Non
             "(put it under units/, criteria/, plans/ or survey/)"
         )
         return
+    doc: Any
     if kind == "criteria":
         doc, problems = check_criteria(src, path, catalog)
     elif kind == "plan":

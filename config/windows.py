@@ -40,7 +40,7 @@ def _window(stage: PlanStage, year: int, after: date | None) -> Window:
         base = parse_deadline(stage.deadline, year=year, after=after)
     else:
         base = Window(
-            opens_at=_at(over.opens, False),
+            opens_at=_at(over.opens, False),  # type: ignore[union-attr,arg-type]
             due_at=_at(over.due, True),  # type: ignore[union-attr,arg-type]
             rule="window",
             text="",

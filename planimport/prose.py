@@ -127,10 +127,12 @@ def _undated_row(value: str, no: int, heading: str) -> Row:
 def _title(rest: str, topic: str, heading: str) -> str:
     """Name a prose stage: its clause, or its topic/heading when the clause says too little."""
     rest = re.sub(r"\s+", " ", rest).strip(" .,;:-")
-    rest = rest[: _LEFT_OVER.search(fold(rest)).start()] if _LEFT_OVER.search(fold(rest)) else rest
+    left_over = _LEFT_OVER.search(fold(rest))
+    rest = rest[: left_over.start()] if left_over else rest
     rest = rest[_LEAD_IN.match(fold(rest)).end():]  # type: ignore[union-attr]
     topic = topic.strip(" .")
-    topic = topic[_TOPIC_IN.match(fold(topic)).end():] if _TOPIC_IN.match(fold(topic)) else topic
+    topic_in = _TOPIC_IN.match(fold(topic))
+    topic = topic[topic_in.end():] if topic_in else topic
     if rest and acts(rest):
         return rest[0].upper() + rest[1:]
     base = topic or heading

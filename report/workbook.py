@@ -75,7 +75,7 @@ def write_template(
     return path
 
 
-def _item_row(sheet, row: int, item, filled) -> None:  # type: ignore[no-untyped-def]
+def _item_row(sheet, row: int, item, filled) -> None:
     """Write one criteria item: leaves get an input cell, survey leaves a grey locked one."""
     sheet.cell(row, 1, item.code)
     sheet.cell(row, 2, item.title).alignment = Alignment(wrap_text=True, indent=item.level - 1)
@@ -144,7 +144,7 @@ def read_workbook(path: str | Path) -> WorkbookScores:
     return out
 
 
-def _read_row(out: WorkbookScores, code: str, row, problems: list[str]) -> None:  # type: ignore[no-untyped-def]
+def _read_row(out: WorkbookScores, code: str, row, problems: list[str]) -> None:
     """Read one item row into `out`."""
     score_cell, text_cell, files_cell = row[3], row[4], row[5]
     where = f"{SHEET}!{score_cell.coordinate} ({code})"

@@ -54,7 +54,7 @@ def _sheet_name(text: str, used: set[str]) -> str:
     return name
 
 
-def _header(sheet, row: int, titles: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+def _header(sheet, row: int, titles: tuple[str, ...]) -> None:
     """Write a bold, shaded header row."""
     for col, title in enumerate(titles, start=1):
         cell = sheet.cell(row, col, title)
@@ -62,13 +62,13 @@ def _header(sheet, row: int, titles: tuple[str, ...]) -> None:  # type: ignore[n
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
 
 
-def _numbers(sheet, row: int, first: int, last: int, fmt: str = "0.00") -> None:  # type: ignore[no-untyped-def]
+def _numbers(sheet, row: int, first: int, last: int, fmt: str = "0.00") -> None:
     """Show full-precision numbers with two decimals (Excel uses the reader's decimal comma)."""
     for col in range(first, last + 1):
         sheet.cell(row, col).number_format = fmt
 
 
-def _ranking_sheet(book: Workbook, data: ReportData, block, used: set[str]) -> None:  # type: ignore[no-untyped-def]
+def _ranking_sheet(book: Workbook, data: ReportData, block, used: set[str]) -> None:
     """Write one block's ranking."""
     sheet = book.create_sheet(_sheet_name(f"XH {GROUP_TITLES.get(block.code, block.code)}", used))
     sheet["A1"] = (
@@ -106,7 +106,7 @@ def _ranking_sheet(book: Workbook, data: ReportData, block, used: set[str]) -> N
     sheet.freeze_panes = "C4"
 
 
-def _unit_sheet(book: Workbook, session: Session, data: ReportData, row, used: set[str]) -> None:  # type: ignore[no-untyped-def]
+def _unit_sheet(book: Workbook, session: Session, data: ReportData, row, used: set[str]) -> None:
     """Write one unit's appendix sheet, item by item, with a total row."""
     sheet = book.create_sheet(_sheet_name(row.unit_code, used))
     sheet["A1"] = f"{row.unit_name}: Chỉ số CCHC năm {data.campaign.year}"

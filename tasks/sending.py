@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import apprise
@@ -74,7 +75,7 @@ class Sender:
         self._pool.__enter__()
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, *exc: Any) -> None:
         self._reused.clear()
         self._pool.__exit__(*exc)
 
@@ -92,7 +93,7 @@ class Sender:
         for url in urls:
             if urlsplit(url).scheme in http_pool.SCHEMES:
                 sender = self._reusable(url, recipient)
-                sender[0].headers[KEY_HEADER] = key
+                sender[0].headers[KEY_HEADER] = key  # type: ignore[attr-defined]  # JSON/XML/form plugins
                 senders.append(sender)
             else:
                 fresh.append(with_key(url, key, recipient))

@@ -39,7 +39,9 @@ def check_criteria_set(cs: CriteriaSet) -> list[Problem]:
                 problems += _check_parent(crit, cloc)
             else:
                 problems += _check_leaf(crit, cloc)
-            for leaf in crit.sub_criteria or [crit]:
+            # a criterion without sub-criteria is its own leaf
+            leaves: list[Any] = [*crit.sub_criteria] if crit.sub_criteria else [crit]
+            for leaf in leaves:
                 sums[leaf.method or "self"] += leaf.max_points
                 field_sum += leaf.max_points
         problems += _sum_problem((*floc, "max_points"), field_sum, field.max_points)

@@ -23,6 +23,17 @@ STAGE_KIND = {
     "publication": "Công bố",
     "generic": "Nhiệm vụ khác",
 }
+# The same kinds named inside a sentence (the plan importer's review notes): lower case, verbs.
+STAGE_KIND_PHRASE = {
+    "guidance": "hướng dẫn",
+    "self_assessment": "tự đánh giá",
+    "appraisal": "thẩm định",
+    "survey": "điều tra XHH",
+    "council_session": "họp Hội đồng/Tổ thẩm định",
+    "approval": "trình phê duyệt",
+    "publication": "công bố",
+    "generic": "việc khác",
+}
 RANK_GROUP = BLOCK_TITLES  # a rank group is named by its block's title, so all outputs agree
 CAMPAIGN_STATE = {"running": "Đang diễn ra", "approved": "Đã phê duyệt", "published": "Đã công bố"}
 NOTIFICATION_KIND = {

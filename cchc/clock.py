@@ -9,7 +9,11 @@ from zoneinfo import ZoneInfo
 
 import pendulum
 
-LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+from cchc.settings import get_settings
+
+# The users' timezone, declared once in Settings.timezone (CCHC_TIMEZONE); read at import because
+# every local date in the code base must agree for the life of the process.
+LOCAL_TZ = ZoneInfo(get_settings().timezone)
 
 
 _FROZEN: list[datetime] = []  # process-wide simulated instants (innermost last)
@@ -39,7 +43,7 @@ def frozen_at(moment: datetime) -> Iterator[datetime]:
 
 
 def to_local(moment: datetime) -> datetime:
-    """Show a stored UTC instant in Asia/Ho_Chi_Minh."""
+    """Show a stored UTC instant in the users' timezone (Settings.timezone)."""
     if moment.tzinfo is None:  # SQLite hands back naive datetimes; we only ever store UTC
         moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(LOCAL_TZ)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -51,7 +52,10 @@ class Settings(BaseSettings):
         ROOT / "var", description="where the SQLite file, outbox and uploads live"
     )
     database_url: str = Field("", description="SQLAlchemy URL; empty means sqlite under var_dir")
-    timezone: str = Field("Asia/Ho_Chi_Minh", description="the timezone shown to users")
+    timezone: str = Field(
+        "Asia/Ho_Chi_Minh",
+        description="the users' IANA timezone: local dates, days left, tick hours (cchc.clock)",
+    )
     config_dir: Path = Field(ROOT / "config", description="YAML configuration folder")
     notify: NotifySettings = Field(default_factory=NotifySettings)
     evidence: EvidenceSettings = Field(default_factory=EvidenceSettings)
@@ -66,6 +70,15 @@ class Settings(BaseSettings):
     web_cache_signal: str = Field(
         "", description="file a worker touches after a write so the others drop their page cache"
     )
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_timezone(cls, value: str) -> str:
+        try:  # refuse an unknown zone at start-up, not at the first local date
+            ZoneInfo(value)
+        except (ValueError, ZoneInfoNotFoundError) as exc:
+            raise ValueError(f"unknown IANA timezone {value!r}") from exc
+        return value
 
     @property
     def db_url(self) -> str:

@@ -12,6 +12,8 @@ from cchc.clock import now, to_local
 from cchc.db import get_engine, session_scope
 from cchc.errors import CchcError
 from cchc.settings import get_settings
+from cchc.wording.dates import LOCAL_NOTE, day, moment
+from cchc.wording.labels import STAGE_STATE
 from cli.parse import parse_local_instant
 from models.campaign.launch import LaunchSummary
 
@@ -46,6 +48,7 @@ def launch(plan_path: Path, *, dry_run: bool) -> LaunchSummary:
 
 def schedule_message(code: str, *, required: bool = False) -> str:
     """Register the campaign's daily schedule with Prefect, or say how to do it later."""
+    from config.schema.plan import Schedule
     from flows import schedule
     from models.campaign.facts import get_campaign
     from models.tick.context import campaign_calendar
@@ -57,12 +60,13 @@ def schedule_message(code: str, *, required: bool = False) -> str:
         return f"Chưa đăng ký lịch chạy (không có máy chủ Prefect): {later}."
     with session_scope(engine()) as session:
         campaign = get_campaign(session=session, code=code)
-        hours = campaign.policy.get("schedule") or {}
+        # The schedule stored at launch, its gaps filled by the plan schema's defaults.
+        hours = Schedule.model_validate(campaign.policy.get("schedule") or {})
         rrule = schedule.working_day_rrule(
             to_local(campaign.starts_at).date(),
             to_local(campaign.ends_at).date(),
-            hour=hours.get("hour", 8),
-            minute=hours.get("minute", 0),
+            hour=hours.hour,
+            minute=hours.minute,
             cal=campaign_calendar(campaign),
         )
         try:
@@ -73,8 +77,7 @@ def schedule_message(code: str, *, required: bool = False) -> str:
             return f"Chưa đăng ký lịch chạy ({type(exc).__name__}): {later}."
         campaign.deployment_name = name
         session.add(campaign)
-    hour = hours.get("hour", 8)
-    return f"Đã đăng ký lịch chạy {name}: các ngày làm việc lúc {hour:02d}:00 giờ Việt Nam."
+    return f"Đã đăng ký lịch chạy {name}: các ngày làm việc lúc {hours.hour:02d}:00 {LOCAL_NOTE}."
 
 
 def tick(code: str, at: datetime | None, *, local: bool) -> dict:
@@ -98,7 +101,7 @@ def tick(code: str, at: datetime | None, *, local: bool) -> dict:
 def status_table(code: str) -> Table:
     """Build the stage progress table of a campaign."""
     from models.campaign.facts import get_campaign
-    from models.campaign.stage_progress import STATE_VI, stage_progress
+    from models.campaign.stage_progress import stage_progress
 
     with session_scope(engine()) as session:
         campaign = get_campaign(session=session, code=code)
@@ -120,8 +123,8 @@ def status_table(code: str) -> Table:
             str(i),
             p.code,
             p.kind,
-            STATE_VI.get(p.state, p.state),
-            f"{to_local(p.due_at):%d/%m/%Y}",
+            STAGE_STATE.get(p.state, p.state),
+            day(p.due_at),
             f"{p.acted}/{p.total}",
             str(p.counts["late"]),
             str(p.counts["overdue"]),
@@ -146,4 +149,4 @@ def extend(campaign: str, stage: str, unit: str, until: str, reason: str, docume
             document_no=document,
             actor=ACTOR,
         )
-    return f"{to_local(new_due):%d/%m/%Y %H:%M}"
+    return moment(new_due)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,22 +12,16 @@ import yaml
 from rich.table import Table
 
 from cchc.errors import CchcError, ConfigError
+from cchc.wording.dates import day, weekday, when
 from cli.output import console, fail
 from deadlines import Window, calendar_for, parse_deadline
-
-WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
-
-
-def _when(moment: datetime) -> str:
-    """Show a local instant as 'HH:MM:SS Thứ X dd/mm/yyyy'."""
-    return f"{moment:%H:%M:%S} {WEEKDAYS[moment.weekday()]} {moment:%d/%m/%Y}"
 
 
 def _line(window: Window) -> str:
     """Return a readable Vietnamese sentence for a window."""
     return (
-        f'"{window.text}" → mở từ {_when(window.opens_at)}, '
-        f"hạn chót {_when(window.due_at)} (quy tắc {window.rule})"
+        f'"{window.text}" → mở từ {when(window.opens_at)}, '
+        f"hạn chót {when(window.due_at)} (quy tắc {window.rule})"
     )
 
 
@@ -98,16 +92,16 @@ def calendar(
     )
     for column in ("Ngày", "Thứ", "Tên"):
         table.add_column(column)
-    for day, name in days_off:
-        table.add_row(f"{day:%d/%m/%Y}", WEEKDAYS[day.weekday()], name)
+    for off, name in days_off:
+        table.add_row(day(off), weekday(off), name)
     console.print(table)
     makeup = cal.makeup_working_days(year)
     if makeup:
         extra = Table(title=f"Ngày làm việc bù năm {year}")
         for column in ("Ngày", "Thứ", "Tên"):
             extra.add_column(column)
-        for day, name in makeup:
-            extra.add_row(f"{day:%d/%m/%Y}", WEEKDAYS[day.weekday()], name)
+        for off, name in makeup:
+            extra.add_row(day(off), weekday(off), name)
         console.print(extra)
 
 

@@ -14,9 +14,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Column, Table
 
 from cchc.errors import CchcError
-from cchc.numbers import fmt_vn
+from cchc.wording.blocks import block_title
+from cchc.wording.numbers import fmt_vn
 from cli.output import console, fail
-from report.format import GROUP_TITLES
 
 PLAN = Path("config/plans/bac-kan-2023.yaml")
 STARTUP_SECONDS = 120  # wait for Prefect's temporary API server (its default is 20 s)
@@ -173,7 +173,7 @@ def _show(result: dict) -> None:
         + (" …" if len(result["late_units"]) > 12 else "")
     )
     for group, rows in result["ranking"].items():
-        block = GROUP_TITLES.get(group, group)
+        block = block_title(group)
         table = Table("Hạng", "Đơn vị", "Chỉ số", "Xếp loại", title=f"Xếp hạng: {block}")
         for row in rows[:5]:
             index = fmt_vn(row["index"])  # the same half-up rounding as the ranking SQL

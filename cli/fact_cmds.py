@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from cchc.clock import to_local
 from cchc.errors import CchcError
+from cchc.wording.dates import local_moment
 from cli.output import console, fail
 from cli.parse import parse_day
 
@@ -159,7 +159,7 @@ def publish(campaign: Campaign, tick: Tick = False) -> None:
 
     def act(s, c):  # type: ignore[no-untyped-def]
         published = publish_results(session=s, campaign_id=c.id, actor="cli").published_at
-        return f"Đã công bố lúc {to_local(published):%d/%m/%Y %H:%M} (giờ Việt Nam)."
+        return f"Đã công bố lúc {local_moment(published)}."
 
     _run(act, tick, campaign)
 

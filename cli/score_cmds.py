@@ -64,7 +64,7 @@ def submit(
     ] = None,
 ) -> None:
     """Đọc tệp Excel tự đánh giá, lưu nháp và nộp (giờ nhận theo máy chủ)."""
-    from report.format import fmt_date
+    from cchc.wording.dates import fmt_date
     from report.workbook_apply import apply_workbook, submit_workbook
 
     def save(s: Any, c: Any) -> str:
@@ -103,8 +103,8 @@ def appraise(
     ] = None,
 ) -> None:
     """Thẩm định: chấp nhận hoặc điều chỉnh điểm tự đánh giá."""
+    from cchc.wording.numbers import fmt_points
     from models.scoring.appraisals import accept_all, appraise_item
-    from report.format import fmt_points
 
     def act(s: Any, c: Any) -> str:
         u = _unit(s, c, unit)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from rich.table import Table
 
+from cchc.wording.blocks import block_title
+from cchc.wording.numbers import fmt_change, fmt_points, fmt_rank, fmt_vn
 from models.results.read import ResultRow
-from report.format import GROUP_TITLES, fmt_change, fmt_points, fmt_rank, fmt_vn
 
 
 def results_table(rows: list[ResultRow]) -> Table:
@@ -26,7 +27,7 @@ def results_table(rows: list[ResultRow]) -> Table:
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     group = None
     for row in rows:
-        label = GROUP_TITLES.get(row.rank_group, row.rank_group) if row.rank_group != group else ""
+        label = block_title(row.rank_group) if row.rank_group != group else ""
         group = row.rank_group
         table.add_row(
             label,

@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from cchc.errors import ConfigError
-from cchc.settings import ROOT
+from cchc.settings import ROOT, get_settings
 
 MAX_RRULE = 6500  # Prefect refuses longer rrule strings
 
@@ -46,7 +46,7 @@ def working_day_rrule(first: date, last: date, *, hour: int, minute: int, cal: A
 
 
 async def register_schedule(
-    *, campaign: str, rrule: str, timezone: str = "Asia/Ho_Chi_Minh"
+    *, campaign: str, rrule: str, timezone: str | None = None
 ) -> str:
     """Create or update the deployment `campaign-tick/<campaign>`; return its full name."""
     from prefect import get_client
@@ -55,8 +55,9 @@ async def register_schedule(
 
     template = tick_template()
     pool = template.get("work_pool") or {}
+    zone = timezone or get_settings().timezone
     schedule = DeploymentScheduleCreate(
-        schedule=RRuleSchedule(rrule=rrule, timezone=timezone), active=True
+        schedule=RRuleSchedule(rrule=rrule, timezone=zone), active=True
     )
     async with get_client() as client:
         flow_id = await client.create_flow_from_name("campaign-tick")

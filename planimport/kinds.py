@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cchc.wording.labels import STAGE_KIND_PHRASE
 from planimport.text import fold_clean
 
 # Wording that names a thing rather than an act; rewritten before the acts are looked for.
@@ -73,11 +74,8 @@ def stage_kind(text: str, *context: str) -> KindGuess:
         first = hits[0][2]
         doubt = None
         if len(hits) > 1 and hits[1][2].startswith("~") and hits[1][2][1:] != first:
-            doubt = f"nêu hai việc ngang nhau: {_VI[first]} và {_VI[hits[1][2][1:]]}"
+            second = STAGE_KIND_PHRASE[hits[1][2][1:]]
+            doubt = f"nêu hai việc ngang nhau: {STAGE_KIND_PHRASE[first]} và {second}"
         return KindGuess(first, found=n == 0, doubt=doubt)
     return KindGuess("generic", found=False)
 
-
-_VI = {"guidance": "hướng dẫn", "self_assessment": "tự đánh giá", "appraisal": "thẩm định",
-       "survey": "điều tra XHH", "council_session": "họp Hội đồng/Tổ thẩm định",
-       "approval": "trình phê duyệt", "publication": "công bố", "generic": "việc khác"}

@@ -6,7 +6,7 @@ from html import escape
 
 from markupsafe import Markup
 
-from report.format import fmt_change, fmt_vn
+from cchc.wording.numbers import fmt_change, fmt_vn
 
 BAND_COLOURS = ("#1a7f37", "#2f81f7", "#d29922", "#cf222e", "#6e7781")
 FONT = 'font-family="Segoe UI, Roboto, Noto Sans, Arial, sans-serif"'

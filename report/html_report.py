@@ -8,9 +8,11 @@ from statistics import mean
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from cchc.clock import now
+from cchc.wording.blocks import block_title
+from cchc.wording.dates import fmt_date
+from cchc.wording.numbers import fmt_change, fmt_points, fmt_rank, fmt_vn
 from report import charts
 from report.data import ReportData
-from report.format import GROUP_TITLES, fmt_change, fmt_date, fmt_points, fmt_rank, fmt_vn
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -29,7 +31,7 @@ def render_html(data: ReportData) -> str:
     values = [r.index_value for r in ranked] or [0.0]
     blocks = []
     for block in data.blocks:
-        title = GROUP_TITLES.get(block.code, block.code)
+        title = block_title(block.code)
         blocks.append(
             {
                 "code": block.code,
@@ -63,7 +65,7 @@ def render_html(data: ReportData) -> str:
             fmt_change=fmt_change,
             fmt_date=fmt_date,
             fmt_rank=fmt_rank,
-            group_title=lambda code: GROUP_TITLES.get(code, code),
+            group_title=block_title,
             band_label=lambda code: data.bands.get(code, code or "").split(" (")[0],
             band_colour=lambda code: charts.band_colour(code, order),
             bands_full=data.bands,

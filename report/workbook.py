@@ -15,11 +15,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from sqlmodel import Session
 
 from cchc.errors import ValidationError
+from cchc.wording.numbers import fmt_points
 from models.campaign.tables import Campaign
 from models.catalog.lookup import criteria_set_for, set_items
 from models.catalog.units import OrgUnit
 from models.scoring.self_assessments import list_versions, version_scores
-from report.format import fmt_points
 
 SHEET = "Tự đánh giá"
 META = "_cchc"

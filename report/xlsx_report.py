@@ -8,9 +8,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from sqlmodel import Session
 
+from cchc.wording.blocks import block_title
 from models.scoring.unit_breakdown import unit_breakdown
 from report.data import ReportData
-from report.format import GROUP_TITLES
 
 THIN = Border(*(Side(style="thin", color="999999"),) * 4)
 HEAD = PatternFill("solid", fgColor="DDEBF7")
@@ -70,10 +70,10 @@ def _numbers(sheet, row: int, first: int, last: int, fmt: str = "0.00") -> None:
 
 def _ranking_sheet(book: Workbook, data: ReportData, block, used: set[str]) -> None:
     """Write one block's ranking."""
-    sheet = book.create_sheet(_sheet_name(f"XH {GROUP_TITLES.get(block.code, block.code)}", used))
+    sheet = book.create_sheet(_sheet_name(f"XH {block_title(block.code)}", used))
     sheet["A1"] = (
         f"KẾT QUẢ CHỈ SỐ CCHC NĂM {data.campaign.year}: "
-        f"{GROUP_TITLES.get(block.code, block.code).upper()}"
+        f"{block_title(block.code).upper()}"
     )
     sheet["A1"].font = Font(bold=True, size=13)
     _header(sheet, 3, RANKING)

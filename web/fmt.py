@@ -1,58 +1,50 @@
-"""How the dashboard writes things: Vietnamese numbers (92,18), local dates, working days left."""
+"""The dashboard's Jinja filters: cchc.wording, with days left on each campaign's own calendar."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
+from types import SimpleNamespace
 
-from cchc.clock import now, to_local
-from cchc.numbers import fmt_vn
+from jinja2 import Environment
+
+from cchc.clock import LOCAL_TZ, now
+from cchc.wording import dates, numbers
+from cchc.wording import days_left as rule
+from cchc.wording.dates import local_day
 from models.campaign.tables import Campaign
 from models.tick.context import campaign_calendar
+from web.pages.labels import ALL, share_colour
 
-
-def number(value: float | None, places: int = 2) -> str:
-    """Write a number as the reports do (half-up, decimal comma, dot thousands): 92,18."""
-    return "–" if value is None else fmt_vn(value, places)
-
-
-def day(moment: datetime | date | None) -> str:
-    """Write a date (instants in Asia/Ho_Chi_Minh) as dd/mm/yyyy."""
-    if moment is None:
-        return "–"
-    if isinstance(moment, datetime):
-        moment = to_local(moment)
-    return f"{moment:%d/%m/%Y}"
-
-
-def moment(value: datetime | None) -> str:
-    """Write an instant in Asia/Ho_Chi_Minh as dd/mm/yyyy HH:MM."""
-    return "–" if value is None else f"{to_local(value):%d/%m/%Y %H:%M}"
-
-
-def clock_time(value: datetime) -> str:
-    """Write an instant's time of day in Asia/Ho_Chi_Minh as HH:MM:SS."""
-    return f"{to_local(value):%H:%M:%S}"
+__all__ = ["days_left", "days_short", "register", "working_days"]
 
 
 def working_days(due_at: datetime, campaign: Campaign, at: datetime | None = None) -> int:
-    """Return working days from today to the due day on the campaign's own calendar."""
-    today = to_local(at or now()).date()
-    return campaign_calendar(campaign).working_days_between(today, to_local(due_at).date())
+    """Count working days left (< 0 overdue) on the campaign's calendar."""
+    today, cal = local_day(at or now()), campaign_calendar(campaign)
+    return rule.working_days_left(due_at, today=today, cal=cal)
 
 
 def days_left(due_at: datetime, campaign: Campaign, at: datetime | None = None) -> str:
-    """Say how many working days are left or overdue, in Vietnamese."""
-    current = at or now()
-    days = working_days(due_at, campaign, current)
-    if current > due_at:
-        return f"quá hạn {-days} ngày làm việc" if days < 0 else "quá hạn hôm nay"
-    return "hạn hôm nay" if days == 0 else f"còn {days} ngày làm việc"
+    """Say the working days left or overdue, as the reminders do."""
+    today, cal = local_day(at or now()), campaign_calendar(campaign)
+    return rule.days_left(due_at, today=today, cal=cal)
 
 
 def days_short(due_at: datetime, campaign: Campaign, at: datetime | None = None) -> str:
-    """Say working days left in a heat-map cell: còn 3 / quá 2 / hôm nay."""
-    current = at or now()
-    days = working_days(due_at, campaign, current)
-    if current > due_at:
-        return f"quá {-days}" if days < 0 else "quá hạn"
-    return "hôm nay" if days == 0 else f"còn {days}"
+    """Say the working days left in a heat-map cell."""
+    today, cal = local_day(at or now()), campaign_calendar(campaign)
+    return rule.days_short(due_at, today=today, cal=cal)
+
+
+def register(env: Environment) -> None:
+    """Give templates the wording filters, the labels and the state colours."""
+    env.filters.update(
+        number=numbers.number,
+        day=dates.day,
+        moment=dates.moment,
+        days_left=days_left,
+        days_short=days_short,
+    )
+    env.globals.update(
+        labels=SimpleNamespace(**ALL), share_colour=share_colour, timezone=LOCAL_TZ.key
+    )

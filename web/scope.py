@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from cchc.errors import NotFound, PermissionDenied
+from cchc.wording.labels import ROLE
 from models.accounts.ops import agency_code
 from models.accounts.tables import User
 from models.campaign.tables import Campaign
@@ -13,7 +14,6 @@ from models.catalog.lookup import criteria_set_for, set_items
 from models.catalog.units import OrgUnit
 from models.enums import Role
 from models.scoring.appraisal_access import appraisal_worklist, field_appraisers
-from web.pages.labels import ROLE
 
 OVERSEERS = {Role.admin, Role.council}
 NO_SCORES = "Điểm chỉ được xem sau khi công bố kết quả"

@@ -11,12 +11,12 @@ from sqlmodel import Session, select
 
 from cchc.clock import as_utc, now
 from cchc.errors import AlreadyLaunched
+from cchc.wording import messages
 from models.audit.log import record_audit
 from models.campaign.tables import Assignment, Campaign, Plan, Stage
 from models.catalog.sync import sync_criteria_set, sync_units
 from models.catalog.units import OrgUnit
 from models.outbox.queue import Message, enqueue_many, make_key
-from models.tick import messages
 
 # Kinds where every unit in scope acts on its own; other kinds wait for the lead's one fact.
 UNIT_STAGE_KINDS = {"self_assessment", "appraisal", "generic"}

@@ -10,10 +10,9 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from cchc.clock import to_local
+from cchc.wording.dates import day, local_moment
+from cchc.wording.labels import STAGE_STATE
 from models.campaign.tables import Assignment, Stage
-
-STATE_VI = {"pending": "Chưa mở", "open": "Đang mở", "closed": "Đã đóng"}
 
 
 @dataclass
@@ -70,7 +69,7 @@ def progress_markdown(title: str, rows: list[StageProgress], at: datetime) -> st
     """Render the stages as a Markdown table (Vietnamese headers, local dates)."""
     lines = [
         f"# {title}",
-        f"Đánh giá lúc {to_local(at):%d/%m/%Y %H:%M} (giờ Việt Nam)",
+        f"Đánh giá lúc {local_moment(at)}",
         "",
         "| # | Giai đoạn | Loại | Trạng thái | Hạn | Hoàn thành | Nộp muộn | Quá hạn "
         "| Không tiếp nhận |",
@@ -78,8 +77,8 @@ def progress_markdown(title: str, rows: list[StageProgress], at: datetime) -> st
     ]
     for i, p in enumerate(rows, 1):
         lines.append(
-            f"| {i} | {p.title[:80]} | {p.kind} | {STATE_VI.get(p.state, p.state)} "
-            f"| {to_local(p.due_at):%d/%m/%Y} | {p.acted}/{p.total} | {p.counts['late']} "
+            f"| {i} | {p.title[:80]} | {p.kind} | {STAGE_STATE.get(p.state, p.state)} "
+            f"| {day(p.due_at)} | {p.acted}/{p.total} | {p.counts['late']} "
             f"| {p.counts['overdue']} | {p.counts['refused']} |"
         )
     return "\n".join(lines)

@@ -18,7 +18,7 @@ GROUP_ORDER = ("department", "special", "district", "commune", "ward", "central_
 
 @dataclass
 class ResultRow:
-    """One unit's result, ready to show (full precision; format with report.format.fmt_vn)."""
+    """One unit's result, ready to show (full precision; cchc.wording.numbers.fmt_vn writes it)."""
 
     unit_id: uuid.UUID
     unit_code: str

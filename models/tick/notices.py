@@ -15,15 +15,19 @@ from sqlalchemy import select
 from sqlmodel import Session
 
 from cchc.clock import as_utc, to_local
+from cchc.wording import messages
+from cchc.wording.days_left import days_left, working_days_left
+from config.schema.plan import Reminders
 from deadlines import reminder_dates
 from models.campaign.tables import Assignment, Stage
 from models.enums import AssignmentState as A
 from models.enums import StageState
 from models.outbox.queue import Message, enqueue_many, make_key
-from models.tick import messages
 from models.tick.context import TickContext, UnitInfo
 
 Row = tuple[Stage, uuid.UUID, datetime, str]  # stage, unit id, due_at, assignment state
+# Stages store their full policy at launch; these fill a gap with the plan schema's own defaults.
+DEFAULT = Reminders()
 
 
 def unacted(
@@ -91,7 +95,7 @@ def enqueue_open_notices(*, session: Session, ctx: TickContext, stage_ids: list[
         stage, due = rows[0][0], min(r[2] for r in rows)
         names = [ctx.units[r[1]].name for r in rows]
         text = messages.stage_open(
-            stage.title, names, due, messages.days_text(due, ctx.today, ctx.cal)
+            stage.title, names, due, days_left(due, today=ctx.today, cal=ctx.cal)
         )
         out.append(_message(ctx, stage, ctx.units[actor_id], "stage_open", "open", text))
     return enqueue_many(session=session, messages=out)
@@ -101,11 +105,11 @@ def reminder_occasion(stage: Stage, due_at: datetime, ctx: TickContext) -> str |
     """The latest reminder occasion on or before today (after the opening day), or None."""
     policy = stage.reminders or {}
     due = to_local(due_at).date()
-    before = [n for n in policy.get("before", [5, 2]) if n > 0]
+    before = [n for n in policy.get("before", DEFAULT.before) if n > 0]
     found = reminder_dates(
         due,
         before=before,
-        overdue_every=policy.get("overdue_every", 2),
+        overdue_every=policy.get("overdue_every", DEFAULT.overdue_every),
         until=ctx.today,
         cal=ctx.cal,
     )
@@ -138,7 +142,7 @@ def enqueue_reminders(*, session: Session, ctx: TickContext) -> int:
             stage.title,
             [ctx.units[r[1]].name for r in rows],
             due,
-            messages.days_text(due, ctx.today, ctx.cal),
+            days_left(due, today=ctx.today, cal=ctx.cal),
             overdue,
         )
         kind = "overdue" if overdue else "reminder"
@@ -152,19 +156,16 @@ def enqueue_escalations(*, session: Session, ctx: TickContext) -> int:
         return 0
     digests: dict[uuid.UUID, list[str]] = defaultdict(list)
     for stage, unit_id, due_at, state in unacted(session, ctx):
-        due = to_local(due_at).date()
-        late_days = ctx.cal.working_days_between(due, ctx.today)
-        if state != A.overdue or late_days < (stage.reminders or {}).get("escalate_after", 1):
+        late_days = -working_days_left(due_at, today=ctx.today, cal=ctx.cal)
+        escalate_after = (stage.reminders or {}).get("escalate_after", DEFAULT.escalate_after)
+        if state != A.overdue or late_days < escalate_after:
             continue
         actor = ctx.actor(stage, unit_id)
         boss = ctx.supervisor(stage, actor)
         if boss is not None:
             who = ctx.units[unit_id].name
-            doing = who if actor.id == unit_id else f"{actor.name} (thẩm định {who})"
-            digests[boss.id].append(
-                f"{doing} — «{stage.title}», hạn {messages.due_text(due_at)}, "
-                f"quá hạn {max(late_days, 1)} ngày làm việc"
-            )
+            doing = who if actor.id == unit_id else messages.appraising(actor.name, who)
+            digests[boss.id].append(messages.escalation_line(doing, stage.title, due_at, late_days))
     out = [
         _message(
             ctx,

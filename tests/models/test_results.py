@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session, select
 
+from cchc.wording.numbers import fmt_vn
 from models import Campaign, Result, SurveyScore
 from models.results.compute import compute_results
 from models.results.read import list_results
-from report.format import fmt_vn
 from tests.factories import make_campaign
 from tests.models.scoring_setup import scoring_campaign, submit
 

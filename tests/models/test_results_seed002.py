@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
+from cchc.wording.numbers import fmt_vn
 from config import load_criteria_set
 from models import CriteriaItem, CriteriaSet, Result
 from models.catalog.sync import sync_criteria_set
 from models.results.compute import compute_results
 from models.scoring.appraisals import accept_all, appraise_item
 from models.scoring.survey import import_survey_points
-from report.format import fmt_vn
 from tests.factories import make_campaign, make_unit
 from tests.models.scoring_setup import scoring_campaign, submit
 

@@ -11,10 +11,10 @@ from openpyxl import load_workbook
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from cchc.wording.numbers import fmt_change, fmt_vn
 from models import OrgUnit
 from models.results.compute import compute_results
 from report.build import write_report
-from report.format import fmt_change, fmt_vn
 from tests.models.scoring_setup import scoring_campaign, submit
 from tests.report.sample_campaign import sample_campaign
 

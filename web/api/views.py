@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from cchc.wording.dates import day, moment
+from cchc.wording.numbers import number
 from models.campaign.progress import Counts, StageProgress, stage_is_done
 from models.campaign.tables import Assignment, Campaign, Extension, Stage
 from models.catalog.criteria import CriteriaItem
@@ -54,7 +56,7 @@ def stage_out(progress: StageProgress) -> dict[str, Any]:
         "state": stage.state,
         "opens_at": stage.opens_at.isoformat(),
         "due_at": stage.due_at.isoformat(),
-        "due_local": fmt.day(stage.due_at),
+        "due_local": day(stage.due_at),
         "done": stage_is_done(progress),
         "progress": counts_out(progress.counts),
     }
@@ -71,7 +73,7 @@ def assignment_out(
         "kind": stage.kind,
         "state": assignment.state,
         "due_at": assignment.due_at.isoformat(),
-        "due_local": fmt.moment(assignment.due_at),
+        "due_local": moment(assignment.due_at),
         "late": assignment.late,
         "received_at": assignment.received_at.isoformat() if assignment.received_at else None,
         "working_days_left": fmt.working_days(assignment.due_at, campaign) if open_ else None,
@@ -155,7 +157,7 @@ def result_out(result: Result, unit: OrgUnit) -> dict[str, Any]:
         "tied": result.tied,
         "band": result.band,
         "index_value": result.index_value,
-        "index_text": fmt.number(result.index_value),
+        "index_text": number(result.index_value),
         "achieved_points": result.achieved_points,
         "max_points": result.max_points,
         "appraised_points": result.appraised_points,

@@ -6,8 +6,9 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from cchc.clock import now
+from cchc.wording.dates import moment
 from models.accounts.tables import User
-from web import fmt, lookup
+from web import lookup
 from web.pages.campaign_view import campaign_body
 from web.pages.page_cache import Page, make_page
 from web.pages.render import TEMPLATES
@@ -30,7 +31,7 @@ def campaign_page(engine: Engine, user: User, code: str, unit_code: str | None) 
         )
         published = lookup.is_published(session, camp)
         body, stamp = campaign_body(session, camp, user, group, published)
-        now_local = fmt.moment(now())
+        now_local = moment(now())
         html = TEMPLATES.get_template("campaign.html").render(
             user=user,
             camp=camp,

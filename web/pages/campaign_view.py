@@ -16,13 +16,13 @@ from markupsafe import Markup
 from sqlmodel import Session
 
 from cchc.clock import now
+from cchc.wording.dates import clock_time
 from models.accounts.tables import User
 from models.campaign import progress, unit_views
 from models.campaign.tables import Campaign
 from models.catalog.units import OrgUnit
 from models.enums import Role
 from models.results import views as result_views
-from web import fmt
 from web.pages import timeline
 from web.pages.cache import cached
 from web.pages.render import TEMPLATES
@@ -99,7 +99,7 @@ def campaign_body(
     key = ("campaign-body", camp.id, group.id if group else None, overseer, with_results)
 
     def build() -> tuple[Markup, str]:
-        stamp = fmt.clock_time(now())  # when the data were read: the page states it
+        stamp = clock_time(now())  # when the data were read: the page states it
         view = build_view(session, camp, group, overseer, with_results)
         template = TEMPLATES.get_template("_campaign_body.html")
         html = template.render(

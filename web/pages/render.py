@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 from fastapi import Request
@@ -11,24 +10,17 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from cchc.clock import now
+from cchc.wording.dates import moment
 from web import fmt
-from web.pages.labels import ALL, share_colour
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parent.parent / "templates")
 TEMPLATES.env.autoescape = True  # unit names and free text are always shown as text
-TEMPLATES.env.filters.update(
-    number=fmt.number,
-    day=fmt.day,
-    moment=fmt.moment,
-    days_left=fmt.days_left,
-    days_short=fmt.days_short,
-)
-TEMPLATES.env.globals.update(labels=SimpleNamespace(**ALL), share_colour=share_colour)
+fmt.register(TEMPLATES.env)
 
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
     """Render one page with the request and the signed-in user in its context."""
-    context.setdefault("now_local", fmt.moment(now()))
+    context.setdefault("now_local", moment(now()))
     return TEMPLATES.TemplateResponse(request, name, context, status_code=status_code)
 
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from cchc.clock import as_utc, now, to_local
+from cchc.wording.dates import day
 from models.campaign.progress import StageProgress, stage_is_done
-from web import fmt
 from web.pages.labels import COLOUR
 
 WIDTH, LABEL, ROW = 960, 300, 26
@@ -68,7 +68,7 @@ def build(stages: list[StageProgress], at: datetime | None = None) -> Timeline:
             width=max(x_of(p.stage.due_at) - x_of(p.stage.opens_at), 3.0),
             colour=_colour(p, at),
             title=p.stage.title,
-            caption=f"{fmt.day(p.stage.opens_at)} – {fmt.day(p.stage.due_at)}",
+            caption=f"{day(p.stage.opens_at)} – {day(p.stage.due_at)}",
         )
         for i, p in enumerate(stages)
     ]

@@ -1,8 +1,10 @@
-"""Vietnamese number formatting shared by reports, CLI and dashboard: 92,18 and 1.234,50."""
+"""Vietnamese numbers for reports, CLI and dashboard: 92,18 and 1.234,50; ranks 2 / 2=."""
 
 from __future__ import annotations
 
 import math
+
+DASH = "–"  # what the dashboard shows for a missing value, where reports leave the cell empty
 
 
 def scaled(value: float, places: int = 2) -> int:
@@ -27,6 +29,11 @@ def fmt_vn(value: float | None, places: int = 2) -> str:
     return ("-" if units < 0 else "") + text
 
 
+def number(value: float | None, places: int = 2) -> str:
+    """Write a number as fmt_vn does, or a dash when missing (the dashboard's cells)."""
+    return DASH if value is None else fmt_vn(value, places)
+
+
 def fmt_points(value: float | None) -> str:
     """Write points without trailing zeros: 2 / 1,5 / 0,25 (empty for None)."""
     if value is None:
@@ -39,3 +46,8 @@ def fmt_change(value: float | None) -> str:
     if value is None:
         return ""
     return ("+" if hundredths(value) > 0 else "") + fmt_vn(value)
+
+
+def fmt_rank(rank: int | None, tied: bool) -> str:
+    """Write a rank, marking a shared one: 2 / 2= / empty."""
+    return "" if rank is None else f"{rank}{'=' if tied else ''}"

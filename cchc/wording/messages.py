@@ -1,31 +1,11 @@
-"""Vietnamese message texts: who must do what in which stage, by when, working days left."""
+"""The tick's message texts: who must do what in which stage, by when, working days left."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Protocol
 
-from cchc.clock import to_local
-
-
-class _Calendar(Protocol):
-    def working_days_between(self, a: date, b: date) -> int: ...
-
-
-def due_text(due_at: datetime) -> str:
-    """Show a due instant as 'dd/mm/yyyy HH:MM (giờ Việt Nam)'."""
-    return f"{to_local(due_at):%d/%m/%Y %H:%M} (giờ Việt Nam)"
-
-
-def days_text(due_at: datetime, today: date, cal: _Calendar) -> str:
-    """Say how many working days are left, or how many the unit is overdue."""
-    due_day = to_local(due_at).date()
-    if due_day > today:
-        return f"còn {cal.working_days_between(today, due_day)} ngày làm việc"
-    if due_day == today:
-        return "hạn chót là hôm nay"
-    return f"đã quá hạn {max(cal.working_days_between(due_day, today), 1)} ngày làm việc"
+from cchc.wording.dates import local_moment
 
 
 def stage_open(
@@ -36,7 +16,7 @@ def stage_open(
     body = (
         f"Giai đoạn «{stage_title}» đã bắt đầu.\n"
         f"Đơn vị thực hiện: {', '.join(units)}.\n"
-        f"Hạn hoàn thành: {due_text(due_at)}, {days}."
+        f"Hạn hoàn thành: {local_moment(due_at)}, {days}."
     )
     return subject, body
 
@@ -50,9 +30,22 @@ def reminder(
     body = (
         f"{head} giai đoạn «{stage_title}».\n"
         f"Đơn vị chưa hoàn thành: {', '.join(units)}.\n"
-        f"Hạn hoàn thành: {due_text(due_at)}, {days}."
+        f"Hạn hoàn thành: {local_moment(due_at)}, {days}."
     )
     return subject, body
+
+
+def escalation_line(doing: str, stage_title: str, due_at: datetime, late_days: int) -> str:
+    """One line of an escalation digest: who is late in which stage, by how many working days."""
+    return (
+        f"{doing} — «{stage_title}», hạn {local_moment(due_at)}, "
+        f"quá hạn {max(late_days, 1)} ngày làm việc"
+    )
+
+
+def appraising(appraiser: str, unit: str) -> str:
+    """Name an appraiser who must act for a unit: 'Sở X (thẩm định Huyện Y)'."""
+    return f"{appraiser} (thẩm định {unit})"
 
 
 def escalation(recipient: str, lines: Sequence[str], today: date) -> tuple[str, str]:
@@ -70,6 +63,6 @@ def kickoff(campaign_title: str, unit: str, first_due: datetime) -> tuple[str, s
     body = (
         f"Kính gửi {unit},\n"
         f"UBND tỉnh triển khai {campaign_title}. Các giai đoạn và thời hạn sẽ được thông báo "
-        f"khi bắt đầu; hạn sớm nhất: {due_text(first_due)}."
+        f"khi bắt đầu; hạn sớm nhất: {local_moment(first_due)}."
     )
     return subject, body

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from report.format import fmt_vn
-from web.fmt import number
+from cchc.wording.numbers import fmt_change, fmt_points, fmt_rank, fmt_vn, number
 
 CASES = [
     (92.175, "92,18"),
@@ -29,3 +28,10 @@ def test_other_places_round_half_up_too() -> None:
         "84,616",
         "–",
     )
+
+
+def test_points_changes_and_ranks_are_written_the_vietnamese_way() -> None:
+    assert [fmt_points(v) for v in (2.0, 1.5, 0.25, None)] == ["2", "1,5", "0,25", ""]
+    assert [fmt_change(v) for v in (1.25, -0.5, 0.001, None)] == ["+1,25", "-0,50", "0,00", ""]
+    assert (fmt_rank(2, False), fmt_rank(2, True), fmt_rank(None, False)) == ("2", "2=", "")
+    assert (fmt_vn(-1234567.891), fmt_vn(None)) == ("-1.234.567,89", "")

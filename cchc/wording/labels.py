@@ -1,0 +1,88 @@
+"""Vietnamese labels of the domain's codes: states, kinds, roles, deliveries, versions."""
+
+from __future__ import annotations
+
+from cchc.wording.blocks import BLOCK_TITLES
+
+ASSIGNMENT_STATE = {
+    "pending": "Chưa mở",
+    "open": "Đang thực hiện",
+    "overdue": "Quá hạn",
+    "done": "Hoàn thành",
+    "late": "Nộp muộn",
+    "refused": "Không tiếp nhận",
+}
+STAGE_STATE = {"pending": "Chưa mở", "open": "Đang mở", "closed": "Đã đóng"}
+STAGE_KIND = {
+    "guidance": "Hướng dẫn",
+    "self_assessment": "Tự đánh giá",
+    "appraisal": "Thẩm định",
+    "survey": "Điều tra XHH",
+    "council_session": "Họp Hội đồng",
+    "approval": "Phê duyệt",
+    "publication": "Công bố",
+    "generic": "Nhiệm vụ khác",
+}
+# The same kinds named inside a sentence (the plan importer's review notes): lower case, verbs.
+STAGE_KIND_PHRASE = {
+    "guidance": "hướng dẫn",
+    "self_assessment": "tự đánh giá",
+    "appraisal": "thẩm định",
+    "survey": "điều tra XHH",
+    "council_session": "họp Hội đồng/Tổ thẩm định",
+    "approval": "trình phê duyệt",
+    "publication": "công bố",
+    "generic": "việc khác",
+}
+RANK_GROUP = BLOCK_TITLES  # a rank group is named by its block's title, so all outputs agree
+CAMPAIGN_STATE = {"running": "Đang diễn ra", "approved": "Đã phê duyệt", "published": "Đã công bố"}
+NOTIFICATION_KIND = {
+    "kickoff": "Khởi động",
+    "stage_open": "Mở giai đoạn",
+    "reminder": "Nhắc hạn",
+    "overdue": "Quá hạn",
+    "escalation": "Đôn đốc",
+    "fact": "Ghi nhận",
+}
+DELIVERY = {"pending": "Chờ gửi", "delivered": "Đã gửi", "failed": "Gửi lỗi"}
+VERSION_STATUS = {
+    "draft": "Bản nháp",
+    "submitted": "Đã nộp",
+    "withdrawn": "Đã rút",
+    "superseded": "Đã thay thế",
+}
+ROLE = {
+    "admin": "Quản trị (Sở Nội vụ)",
+    "unit": "Đơn vị",
+    "appraiser": "Thẩm định",
+    "council": "Hội đồng",
+    "viewer": "Theo dõi",
+}
+FACT_KIND = {
+    "guidance_issued": "Đã ban hành hướng dẫn",
+    "survey_imported": "Đã nhập kết quả điều tra XHH",
+    "appraisal_done": "Đã thẩm định xong",
+    "council_session_held": "Đã họp Hội đồng",
+    "approval": "Đã phê duyệt",
+    "publication": "Đã công bố",
+    "generic_done": "Đã hoàn thành",
+    "self_assessment_submitted": "Đã nộp tự đánh giá",
+}
+
+ALL = {
+    "assignment_state": ASSIGNMENT_STATE,
+    "stage_state": STAGE_STATE,
+    "stage_kind": STAGE_KIND,
+    "rank_group": RANK_GROUP,
+    "campaign_state": CAMPAIGN_STATE,
+    "delivery": DELIVERY,
+    "notification_kind": NOTIFICATION_KIND,
+    "version_status": VERSION_STATUS,
+    "role": ROLE,
+    "fact_kind": FACT_KIND,
+}
+
+
+def label(kind: str, code: str) -> str:
+    """Return the Vietnamese label of a code of one kind (the code itself when unknown)."""
+    return ALL[kind].get(code, code)

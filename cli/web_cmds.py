@@ -86,8 +86,8 @@ def add_user(
 ) -> None:
     """Tạo người dùng và in mã truy cập MỘT LẦN (chỉ lưu bản băm)."""
     from cchc.db import get_engine, session_scope
-    from models.accounts.ops import create_user
     from models.db_init import init_db
+    from services.users import add_user as create_user
 
     split = lambda text: [p.strip() for p in (text or "").split(",") if p.strip()]  # noqa: E731
     try:

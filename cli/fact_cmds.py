@@ -137,17 +137,17 @@ def approve(
     tick: Tick = False,
 ) -> None:
     """Chủ tịch UBND tỉnh đã phê duyệt kết quả (kết quả bị khóa)."""
-    from services.approval import approve as approve_results
+    from services import approval
 
     def act(s, c):  # type: ignore[no-untyped-def]
-        approval = approve_results(
+        row = approval.approve(
             session=s,
             campaign_code=c.code,
             decision_no=decision_no,
             decided_on=parse_day(decided_on, "--decided-on"),
             actor="cli",
         )
-        return f"Đã phê duyệt theo {approval.decision_no}."
+        return f"Đã phê duyệt theo {row.decision_no}."
 
     _run(act, tick, campaign)
 
@@ -155,10 +155,10 @@ def approve(
 @fact_app.command("publish")
 def publish(campaign: Campaign, tick: Tick = False) -> None:
     """Đã công bố Chỉ số CCHC."""
-    from services.approval import publish as publish_results
+    from services import approval
 
     def act(s, c):  # type: ignore[no-untyped-def]
-        published = publish_results(session=s, campaign_code=c.code, actor="cli").published_at
+        published = approval.publish(session=s, campaign_code=c.code, actor="cli").published_at
         return f"Đã công bố lúc {to_local(published):%d/%m/%Y %H:%M} (giờ Việt Nam)."
 
     _run(act, tick, campaign)

@@ -206,11 +206,11 @@ def reopen(
     reason: Annotated[str, typer.Option("--reason", help="Lý do.")],
 ) -> None:
     """Mở khóa kết quả đã phê duyệt theo một quyết định mới (được ghi nhật ký)."""
-    from services.approval import reopen as reopen_results
+    from services import approval
 
     n = _run(
         campaign,
-        lambda s, c: reopen_results(
+        lambda s, c: approval.reopen(
             session=s, campaign_code=c.code, decision_no=decision_no, reason=reason, actor="cli"
         ),
     )

@@ -87,13 +87,13 @@ def add_user(
     """Tạo người dùng và in mã truy cập MỘT LẦN (chỉ lưu bản băm)."""
     from cchc.db import get_engine, session_scope
     from models.db_init import init_db
-    from services.users import add_user as create_user
+    from services import users
 
     split = lambda text: [p.strip() for p in (text or "").split(",") if p.strip()]  # noqa: E731
     try:
         init_db(get_engine())
         with session_scope() as session:
-            user, token = create_user(
+            user, token = users.add_user(
                 session=session,
                 name=name,
                 role=role,

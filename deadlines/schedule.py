@@ -9,9 +9,7 @@ from deadlines.calendar import WorkCalendar
 MAX_RRULE = 6500  # Prefect refuses longer rrule strings
 
 
-def working_day_rrule(
-    first: date, last: date, *, hour: int, minute: int, cal: WorkCalendar
-) -> str:
+def working_day_rrule(first: date, last: date, *, hour: int, minute: int, cal: WorkCalendar) -> str:
     """Return weekdays at hour:minute local, minus days off, plus make-up Saturdays."""
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     at = f"T{hour:02d}{minute:02d}00"

@@ -28,11 +28,8 @@ def latest_approval(*, session: Session, campaign_id: uuid.UUID) -> Approval | N
     ).first()  # type: ignore[attr-defined]
 
 
-def approve_results(
-    *, session: Session, campaign_id: uuid.UUID, decision_no: str, decided_on: date, actor: str
-) -> Approval:
-    """Approve (or re-approve by a new decision, superseding) and freeze the campaign's results."""
-    decision_no = (decision_no or "").strip()
+def _check_decision(session: Session, campaign_id: uuid.UUID, decision_no: str) -> None:
+    """Refuse an approval without results, without a number, or under a number already used."""
     if not decision_no:
         raise ValidationError("decision_no: cần số quyết định phê duyệt")
     if not session.exec(
@@ -46,6 +43,14 @@ def approve_results(
         raise Conflict(
             f"quyết định {decision_no} đã được ghi nhận; thay đổi cần một quyết định mới"
         )
+
+
+def approve_results(
+    *, session: Session, campaign_id: uuid.UUID, decision_no: str, decided_on: date, actor: str
+) -> Approval:
+    """Approve (or re-approve by a new decision, superseding) and freeze the campaign's results."""
+    decision_no = (decision_no or "").strip()
+    _check_decision(session, campaign_id, decision_no)
     previous = latest_approval(session=session, campaign_id=campaign_id)
     approval = Approval(
         campaign_id=campaign_id,

@@ -14,6 +14,25 @@ from models.campaign.facts import record_fact
 from models.scoring.council import CouncilSession
 
 
+def _attendance_problems(
+    members_total: int, present: list[str], in_writing: list[str], votes_for: int, against: int
+) -> list[str]:
+    """Return what makes the attendance and votes impossible (empty when consistent)."""
+    taking_part = set(present) | set(in_writing)
+    problems = []
+    if members_total < 1:
+        problems.append("members_total: hội đồng phải có ít nhất 1 thành viên")
+    if set(present) & set(in_writing):
+        problems.append("in_writing: một thành viên vừa dự họp vừa gửi ý kiến bằng văn bản")
+    if len(taking_part) > members_total:
+        problems.append(
+            f"present: {len(taking_part)} người tham gia, hội đồng chỉ có {members_total}"
+        )
+    if min(votes_for, against) < 0 or votes_for + against > len(taking_part):
+        problems.append("votes_for: số phiếu vượt quá số thành viên tham gia")
+    return problems
+
+
 def record_council_session(
     *,
     session: Session,
@@ -29,17 +48,7 @@ def record_council_session(
 ) -> CouncilSession:
     """Record a council session; valid with more than half the members taking part."""
     taking_part = set(present) | set(in_writing)
-    problems = []
-    if members_total < 1:
-        problems.append("members_total: hội đồng phải có ít nhất 1 thành viên")
-    if set(present) & set(in_writing):
-        problems.append("in_writing: một thành viên vừa dự họp vừa gửi ý kiến bằng văn bản")
-    if len(taking_part) > members_total:
-        problems.append(
-            f"present: {len(taking_part)} người tham gia, hội đồng chỉ có {members_total}"
-        )
-    if min(votes_for, votes_against) < 0 or votes_for + votes_against > len(taking_part):
-        problems.append("votes_for: số phiếu vượt quá số thành viên tham gia")
+    problems = _attendance_problems(members_total, present, in_writing, votes_for, votes_against)
     if problems:
         raise ValidationError(problems[0], problems=problems)
     row = CouncilSession(

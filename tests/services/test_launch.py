@@ -91,9 +91,7 @@ def test_launch_without_prefect_stores_rows_and_says_the_schedule_waits(plan, sq
             done = launch_plan(session=s, plan_path=plan, actor="test")
             s.commit()
             with pytest.raises(CchcError, match="chưa có máy chủ Prefect"):
-                schedule_campaign(
-                    session=s, campaign_code="thu-2024", actor="test", required=True
-                )
+                schedule_campaign(session=s, campaign_code="thu-2024", actor="test", required=True)
     assert done.schedule is not None and not done.schedule.registered
     assert done.schedule.message.startswith(
         "Chưa đăng ký lịch chạy (không có máy chủ Prefect): đặt PREFECT_API_URL"

@@ -28,9 +28,10 @@ def launch(
     from cli import campaign_ops
 
     try:
-        summary = campaign_ops.launch(plan, dry_run=dry_run)
+        done = campaign_ops.launch(plan, dry_run=dry_run, schedule=schedule)
     except CchcError as exc:
         fail(str(exc), problems=getattr(exc, "problems", None))
+    summary = done.summary
     head = "Chạy thử — sẽ tạo" if dry_run else "Đã triển khai"
     console.print(
         f"[bold]{head} chiến dịch {summary.campaign}[/bold]: {summary.units} đơn vị "
@@ -42,8 +43,8 @@ def launch(
     for code, count in summary.per_stage.items():
         table.add_row(code, str(count))
     console.print(table)
-    if not dry_run and schedule:
-        console.print(campaign_ops.schedule_message(summary.campaign))
+    if done.schedule is not None:
+        console.print(done.schedule.message)
 
 
 def schedule_cmd(campaign: Annotated[str, typer.Argument(help="Mã chiến dịch.")]) -> None:
@@ -51,7 +52,7 @@ def schedule_cmd(campaign: Annotated[str, typer.Argument(help="Mã chiến dịc
     from cli import campaign_ops
 
     try:
-        console.print(campaign_ops.schedule_message(campaign, required=True))
+        console.print(campaign_ops.schedule_message(campaign))
     except CchcError as exc:
         fail(str(exc))
 

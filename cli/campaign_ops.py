@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import datetime
 from pathlib import Path
 
 from rich.table import Table
 
-from cchc.clock import now, to_local
+from cchc.clock import now
 from cchc.db import get_engine, session_scope
-from cchc.errors import CchcError
 from cchc.settings import get_settings
-from cchc.wording.dates import LOCAL_NOTE, day, moment
+from cchc.wording.dates import day, moment
 from cchc.wording.labels import STAGE_STATE
 from cli.parse import parse_local_instant
-from models.campaign.launch import LaunchSummary
+from services.launch import LaunchResult
 
 ACTOR = "cli"
 
@@ -30,54 +28,23 @@ def engine(*, migrate: bool = False):  # type: ignore[no-untyped-def]
     return eng
 
 
-def launch(plan_path: Path, *, dry_run: bool) -> LaunchSummary:
-    """Validate and launch a plan file."""
-    import config
-    from models.campaign.launch import launch_campaign
+def launch(plan_path: Path, *, dry_run: bool, schedule: bool = True) -> LaunchResult:
+    """Validate and launch a plan file, registering its schedule unless told not to."""
+    from services.launch import launch_plan
 
-    plan = config.load_plan(plan_path)
     with session_scope(engine(migrate=True)) as session:
-        return launch_campaign(
-            session=session,
-            plan_cfg=plan,
-            actor=ACTOR,
-            dry_run=dry_run,
-            calendar=config.calendar_overrides(strict=True),
+        return launch_plan(
+            session=session, plan_path=plan_path, actor=ACTOR, dry_run=dry_run, schedule=schedule
         )
 
 
-def schedule_message(code: str, *, required: bool = False) -> str:
-    """Register the campaign's daily schedule with Prefect, or say how to do it later."""
-    from config.schema.plan import Schedule
-    from flows import schedule
-    from models.campaign.facts import get_campaign
-    from models.tick.context import campaign_calendar
+def schedule_message(code: str) -> str:
+    """Register the campaign's daily schedule with Prefect (refused without a Prefect API)."""
+    from services.schedule import schedule_campaign
 
-    later = f"đặt PREFECT_API_URL tới máy chủ Prefect rồi chạy `cchc schedule {code}`"
-    if schedule.api_configured() is None:
-        if required:
-            raise CchcError(f"chưa có máy chủ Prefect (PREFECT_API_URL); {later}")
-        return f"Chưa đăng ký lịch chạy (không có máy chủ Prefect): {later}."
     with session_scope(engine()) as session:
-        campaign = get_campaign(session=session, code=code)
-        # The schedule stored at launch, its gaps filled by the plan schema's defaults.
-        hours = Schedule.model_validate(campaign.policy.get("schedule") or {})
-        rrule = schedule.working_day_rrule(
-            to_local(campaign.starts_at).date(),
-            to_local(campaign.ends_at).date(),
-            hour=hours.hour,
-            minute=hours.minute,
-            cal=campaign_calendar(campaign),
-        )
-        try:
-            name = asyncio.run(schedule.register_schedule(campaign=code, rrule=rrule))
-        except Exception as exc:  # any transport error: rows are stored, the schedule can wait
-            if required:
-                raise CchcError(f"không đăng ký được lịch với Prefect ({exc}); {later}") from exc
-            return f"Chưa đăng ký lịch chạy ({type(exc).__name__}): {later}."
-        campaign.deployment_name = name
-        session.add(campaign)
-    return f"Đã đăng ký lịch chạy {name}: các ngày làm việc lúc {hours.hour:02d}:00 {LOCAL_NOTE}."
+        done = schedule_campaign(session=session, campaign_code=code, actor=ACTOR, required=True)
+    return done.message
 
 
 def tick(code: str, at: datetime | None, *, local: bool) -> dict:
@@ -135,11 +102,11 @@ def status_table(code: str) -> Table:
 
 def extend(campaign: str, stage: str, unit: str, until: str, reason: str, document: str) -> str:
     """Extend one unit's due time in one stage."""
-    from models.campaign.extensions import extend_unit
+    from services.extensions import extend_deadline
 
     new_due = parse_local_instant(until, "--until", day_end=True)
     with session_scope(engine()) as session:
-        extend_unit(
+        extend_deadline(
             session=session,
             campaign_code=campaign,
             stage_code=stage,

@@ -80,7 +80,8 @@ def demo(
     from cli import campaign_ops
 
     try:
-        summary = campaign_ops.launch(plan, dry_run=False)
+        # The demo drives its own flow on a compressed clock: no daily schedule.
+        summary = campaign_ops.launch(plan, dry_run=False, schedule=False).summary
         console.print(
             f"Đã triển khai {summary.campaign}: {summary.units} đơn vị, "
             f"{summary.stages} giai đoạn, {summary.assignments} nhiệm vụ."

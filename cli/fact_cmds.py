@@ -39,24 +39,24 @@ def _run(action, tick: bool, campaign: str) -> None:  # type: ignore[no-untyped-
 
 
 def _stage_fact(
-    session,
+    session,  # type: ignore[no-untyped-def]
     campaign,
-    kind: str,
+    kind: str | None,
     stage: str | None,
-    unit: str | None,  # type: ignore[no-untyped-def]
+    unit: str | None,
     document: str | None,
 ) -> str:
     """Record the fact a stage waits for (for one unit in a unit stage)."""
-    from models.campaign.fact_ops import record_stage_fact
+    from services.facts import record_fact
 
-    fact = record_stage_fact(
+    fact = record_fact(
         session=session,
-        campaign=campaign,
+        campaign_code=campaign.code,
+        actor="cli",
         stage_kind=kind,
         stage_code=stage,
         unit_code=unit,
         document_no=document,
-        actor="cli",
     )
     return f"Đã ghi nhận {fact.kind} ({fact.idempotency_key})."
 
@@ -106,14 +106,14 @@ def council(
     tick: Tick = False,
 ) -> None:
     """Hội đồng/Tổ thẩm định đã họp."""
-    from models.scoring.council_ops import record_council_session
+    from services.council import record_session
 
     names = lambda text: [x.strip() for x in text.split(",") if x.strip()]  # noqa: E731
     _run(
         lambda s, c: "Đã ghi nhận phiên họp (hợp lệ: {}).".format(
-            record_council_session(
+            record_session(
                 session=s,
-                campaign_id=c.id,
+                campaign_code=c.code,
                 held_on=parse_day(held_on, "--held-on"),
                 members_total=members,
                 present=names(present),
@@ -137,17 +137,17 @@ def approve(
     tick: Tick = False,
 ) -> None:
     """Chủ tịch UBND tỉnh đã phê duyệt kết quả (kết quả bị khóa)."""
-    from models.scoring.council_ops import approve_results
+    from services import approval
 
     def act(s, c):  # type: ignore[no-untyped-def]
-        approval = approve_results(
+        row = approval.approve(
             session=s,
-            campaign_id=c.id,
+            campaign_code=c.code,
             decision_no=decision_no,
             decided_on=parse_day(decided_on, "--decided-on"),
             actor="cli",
         )
-        return f"Đã phê duyệt theo {approval.decision_no}."
+        return f"Đã phê duyệt theo {row.decision_no}."
 
     _run(act, tick, campaign)
 
@@ -155,10 +155,10 @@ def approve(
 @fact_app.command("publish")
 def publish(campaign: Campaign, tick: Tick = False) -> None:
     """Đã công bố Chỉ số CCHC."""
-    from models.scoring.council_ops import publish_results
+    from services import approval
 
     def act(s, c):  # type: ignore[no-untyped-def]
-        published = publish_results(session=s, campaign_id=c.id, actor="cli").published_at
+        published = approval.publish(session=s, campaign_code=c.code, actor="cli").published_at
         return f"Đã công bố lúc {local_moment(published)}."
 
     _run(act, tick, campaign)
@@ -175,7 +175,7 @@ def done(
     tick: Tick = False,
 ) -> None:
     """Một giai đoạn (hoặc phần việc của một đơn vị trong giai đoạn) đã hoàn thành."""
-    _run(lambda s, c: _stage_fact(s, c, None, stage, unit, document), tick, campaign)  # type: ignore[arg-type]
+    _run(lambda s, c: _stage_fact(s, c, None, stage, unit, document), tick, campaign)
 
 
 def register(app: typer.Typer) -> None:

@@ -168,16 +168,11 @@ def survey_coverage_cmd(campaign: CampaignArg) -> None:
 def results(campaign: CampaignArg, as_json: JsonOpt = False) -> None:
     """Tính (nếu chưa phê duyệt) và in Chỉ số CCHC, xếp hạng theo khối."""
     from cli.score_views import results_table
-    from models.results.compute import compute_results
-    from models.results.read import list_results
-    from models.scoring.council_ops import is_frozen
+    from services.results import current_results
 
-    def act(s: Any, c: Any) -> list:
-        if not is_frozen(session=s, campaign_id=c.id):
-            compute_results(session=s, campaign_id=c.id, actor="cli")
-        return list_results(session=s, campaign_id=c.id)
-
-    rows = _run(campaign, act)
+    rows = _run(
+        campaign, lambda s, c: current_results(session=s, campaign_code=c.code, actor="cli")
+    )
     if as_json:
         typer.echo(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=2))
         return
@@ -211,12 +206,12 @@ def reopen(
     reason: Annotated[str, typer.Option("--reason", help="Lý do.")],
 ) -> None:
     """Mở khóa kết quả đã phê duyệt theo một quyết định mới (được ghi nhật ký)."""
-    from models.scoring.council_ops import reopen_results
+    from services import approval
 
     n = _run(
         campaign,
-        lambda s, c: reopen_results(
-            session=s, campaign_id=c.id, decision_no=decision_no, reason=reason, actor="cli"
+        lambda s, c: approval.reopen(
+            session=s, campaign_code=c.code, decision_no=decision_no, reason=reason, actor="cli"
         ),
     )
     console.print(f"Đã mở khóa {n} kết quả; phê duyệt lại bằng `cchc fact approve`.")

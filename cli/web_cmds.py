@@ -86,14 +86,14 @@ def add_user(
 ) -> None:
     """Tạo người dùng và in mã truy cập MỘT LẦN (chỉ lưu bản băm)."""
     from cchc.db import get_engine, session_scope
-    from models.accounts.ops import create_user
     from models.db_init import init_db
+    from services import users
 
     split = lambda text: [p.strip() for p in (text or "").split(",") if p.strip()]  # noqa: E731
     try:
         init_db(get_engine())
         with session_scope() as session:
-            user, token = create_user(
+            user, token = users.add_user(
                 session=session,
                 name=name,
                 role=role,

@@ -24,7 +24,7 @@ from models.results.bands import Bands, band_rules
 from models.results.keys import band_sql, hundredths_sql, tie_sql, uuid_sql
 from models.results.rules import first_rules, rule_case, rule_params, rule_set_ids
 from models.results.sql import ResultSQL, result_statements
-from models.scoring.council_ops import ensure_not_frozen
+from models.scoring.freeze import ensure_not_frozen
 from models.types import UTCDateTime
 
 

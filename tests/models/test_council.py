@@ -11,12 +11,8 @@ from cchc.errors import Conflict, ResultsFrozen, ValidationError
 from models import AuditEntry, Campaign, Fact, Result
 from models.results.compute import compute_results
 from models.scoring.appraisals import appraise_item
-from models.scoring.council_ops import (
-    approve_results,
-    publish_results,
-    record_council_session,
-    reopen_results,
-)
+from models.scoring.approval import approve_results, publish_results, reopen_results
+from models.scoring.council_sessions import record_council_session
 from tests.models.scoring_setup import scoring_campaign, submit
 
 

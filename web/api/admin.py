@@ -8,18 +8,12 @@ from typing import Any
 from fastapi import APIRouter
 
 from cchc.clock import as_utc
-from cchc.errors import NotFound, ValidationError
+from cchc.errors import NotFound
 from cchc.settings import get_settings
 from deadlines import end_of
-from models.accounts.ops import create_user
-from models.campaign.extensions import extend_unit
-from models.campaign.fact_ops import record_stage_fact
-from models.campaign.facts import FACT_KINDS, get_stage
 from models.enums import Role
-from models.results.compute import compute_results
-from models.scoring.appraisals import complete_appraisal
-from models.scoring.council_ops import approve_results, publish_results
-from web import lookup
+from services import approval, extensions, facts, results, users
+from services.launch import launch_plan
 from web.deps import SessionDep, UserDep
 from web.schemas import (
     ERRORS,
@@ -51,27 +45,19 @@ def _plain(value: Any) -> Any:
 
 @router.post("/campaigns", summary="Khởi động chiến dịch từ kế hoạch", status_code=201)
 def launch(body: LaunchIn, session: SessionDep, user: UserDep) -> dict[str, Any]:
-    """Validate config/plans/<plan> and create the campaign (dry_run: say what would be made)."""
+    """Launch config/plans/<plan> and register its schedule (dry_run: say what would be made)."""
     require_role(user, Role.admin)
     plans = (get_settings().config_dir / "plans").resolve()
     path = (plans / body.plan).resolve()
-    if path.parent != plans or not path.is_file():
+    if path.parent != plans or not path.is_file():  # the API reads only the shipped plans
         raise NotFound(f"không có kế hoạch «{body.plan}» trong config/plans")
-    from config.loader import calendar_overrides, load_plan  # on use: launch imports Prefect
-    from models.campaign.launch import launch_campaign
-
-    summary = launch_campaign(
-        session=session,
-        plan_cfg=load_plan(path),
-        actor=user.name,
-        dry_run=body.dry_run,
-        calendar=calendar_overrides(strict=True),  # a broken calendar refuses the launch
-    )
-    # The daily schedule is Prefect's business: `cchc schedule CODE` registers it.
+    done = launch_plan(session=session, plan_path=path, actor=user.name, dry_run=body.dry_run)
+    registered = done.schedule is not None and done.schedule.registered
     return {
         "dry_run": body.dry_run,
-        "summary": _plain(summary),
-        "next": f"cchc schedule {summary.campaign}",
+        "summary": _plain(done.summary),
+        "schedule": _plain(done.schedule),
+        "next": None if registered else f"cchc schedule {done.summary.campaign}",
     }
 
 
@@ -79,34 +65,19 @@ def launch(body: LaunchIn, session: SessionDep, user: UserDep) -> dict[str, Any]
 def fact(code: CampaignCode, body: FactIn, session: SessionDep, user: UserDep) -> dict[str, Any]:
     """Record the fact the stage itself waits for (guidance, generic task, appraisal done)."""
     require_role(user, Role.admin)
-    camp = lookup.campaign(session, code)
-    stage = get_stage(session=session, campaign_id=camp.id, code=body.stage_code)
-    if FACT_KINDS.get(stage.kind) != body.kind:
-        raise ValidationError(
-            f"giai đoạn «{stage.code}» chờ «{FACT_KINDS.get(stage.kind)}», không phải «{body.kind}»"
-        )
-    if body.kind == "appraisal_done":  # checked complete before it is recorded
-        row = complete_appraisal(
-            session=session,
-            campaign_id=camp.id,
-            actor=user.name,
-            document_no=body.document_no,
-            stage_code=stage.code,
-        )
-    else:
-        row = record_stage_fact(
-            session=session,
-            campaign=camp,
-            stage_kind=None,  # the kind comes from the stage
-            stage_code=stage.code,
-            unit_code=body.unit_code,
-            document_no=body.document_no,
-            actor=user.name,
-            payload={"note": body.note} if body.note else None,
-        )
+    row = facts.record_fact(
+        session=session,
+        campaign_code=code,
+        actor=user.name,
+        stage_code=body.stage_code,
+        fact_kind=body.kind,
+        unit_code=body.unit_code,
+        document_no=body.document_no,
+        note=body.note,
+    )
     return {
         "kind": row.kind,
-        "stage_code": stage.code,
+        "stage_code": body.stage_code,
         "document_no": row.document_no,
         "recorded_by": row.recorded_by,
         "recorded_at": row.recorded_at.isoformat(),
@@ -123,7 +94,7 @@ def extend(
 ) -> dict[str, Any]:
     """Move one unit's due time in one stage to the end of `new_due` (local), with its document."""
     require_role(user, Role.admin)
-    ext = extend_unit(
+    ext = extensions.extend_deadline(
         session=session,
         campaign_code=code,
         stage_code=body.stage_code,
@@ -145,8 +116,7 @@ def extend(
 def compute(code: CampaignCode, session: SessionDep, user: UserDep) -> dict[str, int]:
     """Recompute every unit's index and rank in the database (refused once approved)."""
     require_role(user, Role.admin)
-    camp = lookup.campaign(session, code)
-    return {"units": compute_results(session=session, campaign_id=camp.id, actor=user.name)}
+    return {"units": results.compute(session=session, campaign_code=code, actor=user.name)}
 
 
 @router.post("/campaigns/{code}/approval", summary="Ghi nhận quyết định phê duyệt", status_code=201)
@@ -155,10 +125,9 @@ def approve(
 ) -> dict[str, Any]:
     """Record the chairman's approval (decision number and date); results are then frozen."""
     require_role(user, Role.admin)
-    camp = lookup.campaign(session, code)
-    row = approve_results(
+    row = approval.approve(
         session=session,
-        campaign_id=camp.id,
+        campaign_code=code,
         decision_no=body.decision_no,
         decided_on=body.decided_on,
         actor=user.name,
@@ -170,8 +139,7 @@ def approve(
 def publish(code: CampaignCode, session: SessionDep, user: UserDep) -> dict[str, Any]:
     """Publish the approved results; public endpoints show them from now on."""
     require_role(user, Role.admin)
-    camp = lookup.campaign(session, code)
-    row = publish_results(session=session, campaign_id=camp.id, actor=user.name)
+    row = approval.publish(session=session, campaign_code=code, actor=user.name)
     return {"published_at": row.published_at.isoformat()}
 
 
@@ -179,7 +147,7 @@ def publish(code: CampaignCode, session: SessionDep, user: UserDep) -> dict[str,
 def add_user(body: UserIn, session: SessionDep, user: UserDep) -> dict[str, Any]:
     """Create a user; the answer carries its token, which is stored only as a hash."""
     require_role(user, Role.admin)
-    row, token = create_user(
+    row, token = users.add_user(
         session=session,
         name=body.name,
         role=body.role,

@@ -9,7 +9,7 @@ from fastapi import APIRouter
 from models.enums import Role
 from models.results.views import council_sessions
 from models.scoring.appraisals import record_final_score
-from models.scoring.council_ops import record_council_session
+from services.council import record_session
 from web import lookup
 from web.api import views
 from web.deps import SessionDep, UserDep
@@ -33,10 +33,9 @@ def record(
 ) -> dict[str, Any]:
     """Record a session; valid when more than half the members take part (present or in writing)."""
     require_role(user, Role.admin, Role.council)
-    camp = lookup.campaign(session, code)
-    row = record_council_session(
+    row = record_session(
         session=session,
-        campaign_id=camp.id,
+        campaign_code=code,
         held_on=body.held_on,
         members_total=body.members_total,
         present=body.present,

@@ -1,8 +1,7 @@
-"""Register a campaign's tick schedule with Prefect: a deployment of campaign-tick per campaign."""
+"""Prefect's side of a schedule: the campaign-tick template and one deployment per campaign."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -10,8 +9,6 @@ import yaml
 
 from cchc.errors import ConfigError
 from cchc.settings import ROOT, get_settings
-
-MAX_RRULE = 6500  # Prefect refuses longer rrule strings
 
 
 def tick_template(path: Path = ROOT / "prefect.yaml") -> dict[str, Any]:
@@ -25,24 +22,6 @@ def tick_template(path: Path = ROOT / "prefect.yaml") -> dict[str, Any]:
         raise ConfigError(f"{path}: thiếu deployment campaign-tick")
     pull = yaml.safe_dump(doc.get("pull", [])).replace("{{ $PWD }}", str(ROOT))
     return {**found, "pull": yaml.safe_load(pull)}
-
-
-def working_day_rrule(first: date, last: date, *, hour: int, minute: int, cal: Any) -> str:
-    """An RRule set: weekdays at hour:minute local, minus days off, plus make-up Saturdays."""
-    days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
-    at = f"T{hour:02d}{minute:02d}00"
-    lines = [
-        f"DTSTART:{first:%Y%m%d}{at}",
-        f"RRULE:FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR;UNTIL={last:%Y%m%d}T235959",
-    ]
-    off = [f"{d:%Y%m%d}{at}" for d in days if d.weekday() < 5 and not cal.is_working_day(d)]
-    extra = [f"{d:%Y%m%d}{at}" for d in days if d.weekday() >= 5 and cal.is_working_day(d)]
-    if extra:
-        lines.append("RDATE:" + ",".join(extra))
-    if off:
-        lines.append("EXDATE:" + ",".join(off))
-    text = "\n".join(lines)
-    return text if len(text) <= MAX_RRULE else "\n".join(lines[:2])
 
 
 async def register_schedule(
@@ -81,4 +60,3 @@ def api_configured() -> str | None:
     from prefect.settings import PREFECT_API_URL
 
     return PREFECT_API_URL.value() or None
-

@@ -7,9 +7,8 @@ from datetime import date, datetime
 from prefect.client.schemas.schedules import RRuleSchedule
 
 from cchc.clock import LOCAL_TZ
-from cchc.settings import ROOT
 from deadlines import calendar_for
-from flows.schedule import tick_template, working_day_rrule
+from deadlines.schedule import working_day_rrule
 
 
 def _runs(rrule: str) -> list[datetime]:
@@ -32,11 +31,3 @@ def test_schedule_skips_tet_and_adds_make_up_saturday():
         date(2024, 2, 20),
     ]
     assert {(r.hour, r.minute) for r in runs} == {(8, 0)}
-
-
-def test_template_comes_from_prefect_yaml():
-    template = tick_template()
-    assert template["entrypoint"] == "flows/campaign_tick.py:campaign_tick"
-    assert template["work_pool"]["name"] == "cchc-pool"
-    step = template["pull"][0]["prefect.deployments.steps.set_working_directory"]
-    assert step["directory"] == str(ROOT)

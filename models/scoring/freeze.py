@@ -1,0 +1,30 @@
+"""Whether a campaign's results are frozen by an approval (every score write asks first)."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlmodel import Session, select
+
+from cchc.errors import ResultsFrozen
+from models.results.tables import Result
+
+
+def is_frozen(*, session: Session, campaign_id: uuid.UUID) -> bool:
+    """Tell whether the campaign's results are frozen by an approval."""
+    return (
+        session.exec(
+            select(Result.id)
+            .where(Result.campaign_id == campaign_id, Result.frozen_at.is_not(None))
+            .limit(1)
+        ).first()
+        is not None
+    )  # type: ignore[union-attr]
+
+
+def ensure_not_frozen(*, session: Session, campaign_id: uuid.UUID) -> None:
+    """Raise ResultsFrozen when approved results would change without a new decision."""
+    if is_frozen(session=session, campaign_id=campaign_id):
+        raise ResultsFrozen(
+            "kết quả đã được phê duyệt; mọi thay đổi cần quyết định mới (cchc reopen)"
+        )

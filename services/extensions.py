@@ -1,0 +1,34 @@
+"""Extend one unit's deadline in one stage, with the document that allows it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from models.campaign.extensions import extend_unit
+from models.campaign.tables import Extension
+
+
+def extend_deadline(
+    *,
+    session: Session,
+    campaign_code: str,
+    stage_code: str,
+    unit_code: str,
+    new_due_at: datetime,
+    reason: str,
+    document_no: str,
+    actor: str,
+) -> Extension:
+    """Move the unit's due time; reminders and lateness follow the new one."""
+    return extend_unit(
+        session=session,
+        campaign_code=campaign_code,
+        stage_code=stage_code,
+        unit_code=unit_code,
+        new_due_at=new_due_at,
+        reason=reason,
+        document_no=document_no,
+        actor=actor,
+    )

@@ -8,6 +8,7 @@ from fastapi.responses import HTMLResponse, Response
 from cchc.errors import NotFound
 from models.campaign import progress
 from models.results import views as result_views
+from services.access import require_read_unit
 from web import lookup
 from web.deps import AsyncUserDep, SessionDep, UserDep, get_engine
 from web.pages.page_cache import cached_page
@@ -15,7 +16,6 @@ from web.pages.render import render
 from web.pages.render_process import render_campaign
 from web.pages.unit_view import unit_view
 from web.schemas import CampaignCode, UnitCode
-from web.scope import require_read_unit
 
 router = APIRouter()
 
@@ -53,7 +53,7 @@ def unit_page(
     """Show one unit: assignments and days left, versions, reminders, scores where allowed."""
     camp = lookup.campaign(session, code)
     unit = lookup.unit(session, camp, unit_code)
-    require_read_unit(session, user, camp, unit)
+    require_read_unit(session=session, user=user, campaign=camp, unit=unit)
     return render(
         request,
         "unit.html",

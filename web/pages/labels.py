@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from report.format import GROUP_TITLES
+from services.access import ROLE_LABELS
 
 ASSIGNMENT_STATE = {
     "pending": "Chưa mở",
@@ -40,13 +41,7 @@ VERSION_STATUS = {
     "withdrawn": "Đã rút",
     "superseded": "Đã thay thế",
 }
-ROLE = {
-    "admin": "Quản trị (Sở Nội vụ)",
-    "unit": "Đơn vị",
-    "appraiser": "Thẩm định",
-    "council": "Hội đồng",
-    "viewer": "Theo dõi",
-}
+ROLE = ROLE_LABELS  # the words the access rules use in their refusals
 COLOUR = {
     "pending": "#cbd5e1",
     "open": "#60a5fa",

@@ -13,12 +13,12 @@ from models.campaign import unit_views
 from models.campaign.tables import Campaign
 from models.catalog.lookup import criteria_set_for, set_items
 from models.catalog.units import OrgUnit
-from models.enums import Role
 from models.results import views as result_views
 from models.scoring.evidence import list_evidence
 from models.scoring.self_assessments import list_versions, version_scores
+from services.access import shown_fields
+from services.visibility import can_see_scores
 from web import lookup
-from web.scope import appraised_fields, can_see_scores
 
 
 @dataclass
@@ -52,7 +52,13 @@ def unit_view(session: Session, camp: Campaign, unit: OrgUnit, user: User) -> Un
             session=session, campaign_id=camp.id, unit_id=unit.id
         ),
         evidence=list_evidence(session=session, campaign_id=camp.id, unit_id=unit.id),
-        sees_scores=can_see_scores(session, user, camp, unit, lookup.is_published(session, camp)),
+        sees_scores=can_see_scores(
+            session=session,
+            user=user,
+            campaign=camp,
+            unit=unit,
+            published=lookup.is_published(session, camp),
+        ),
     )
     if view.sees_scores:
         _add_scores(session, camp, unit, user, view)
@@ -63,7 +69,7 @@ def _add_scores(
     session: Session, camp: Campaign, unit: OrgUnit, user: User, view: UnitView
 ) -> None:
     """Fill in the newest submitted (else newest) version's scores, appraisals and result."""
-    fields = appraised_fields(session, user, camp, unit) if user.role == Role.appraiser else None
+    fields = shown_fields(session=session, user=user, campaign=camp, unit=unit)
     try:
         items = set_items(
             session=session,

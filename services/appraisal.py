@@ -7,6 +7,7 @@ from sqlmodel import Session
 from models.campaign.facts import get_campaign
 from models.campaign.tables import Fact
 from models.catalog.criteria import CriteriaItem
+from models.enums import Role
 from models.scoring import appraisals as data
 from models.scoring.tables import Appraisal
 from services.access import Actor, actor_name, appraised_fields, require_role
@@ -88,7 +89,7 @@ def complete(
     stage_code: str | None = None,
 ) -> Fact:
     """Record that the appraisal is done, refusing while a submitted unit has leaves left."""
-    require_role(actor, "admin")
+    require_role(actor, Role.admin)
     campaign = get_campaign(session=session, code=campaign_code)
     return data.complete_appraisal(
         session=session,

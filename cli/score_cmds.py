@@ -32,11 +32,16 @@ def _run(campaign: str, action: Callable[[Any, Any], Any]) -> Any:
         fail(str(exc), problems=getattr(exc, "problems", None))
 
 
-def _unit(session: Any, campaign: Any, code: str) -> Any:
-    """Return the campaign province's unit with this code."""
-    from models.catalog.lookup import find_unit
+def _act(action: Callable[[Any], Any]) -> Any:
+    """Run `action(session)` (a service entry) in one transaction; a CchcError exits 2."""
+    from cchc.db import session_scope
+    from cli import campaign_ops
 
-    return find_unit(session=session, campaign=campaign, code=code)
+    try:
+        with session_scope(campaign_ops.engine()) as session:
+            return action(session)
+    except CchcError as exc:
+        fail(str(exc), problems=getattr(exc, "problems", None))
 
 
 def template(
@@ -45,11 +50,12 @@ def template(
     output: Annotated[Path, typer.Option("-o", "--output", help="Tệp .xlsx cần ghi.")],
 ) -> None:
     """Ghi tệp Excel tự đánh giá của đơn vị (theo mẫu phụ lục)."""
-    from report.workbook import write_template
+    from services.workbook import export_template
 
-    path = _run(
-        campaign,
-        lambda s, c: write_template(session=s, campaign=c, unit=_unit(s, c, unit), path=output),
+    path = _act(
+        lambda s: export_template(
+            session=s, campaign_code=campaign, unit_code=unit, actor="cli", path=output
+        )
     )
     console.print(f"Đã ghi {path}")
 
@@ -65,29 +71,30 @@ def submit(
 ) -> None:
     """Đọc tệp Excel tự đánh giá, lưu nháp và nộp (giờ nhận theo máy chủ)."""
     from cchc.wording.dates import fmt_date
-    from report.workbook_apply import apply_workbook, submit_workbook
+    from services import workbook
 
-    def save(s: Any, c: Any) -> str:
-        row = apply_workbook(
+    actor = f"cli:{unit}"
+
+    def save(s: Any) -> str:
+        row = workbook.import_draft(
             session=s,
-            campaign=c,
-            unit=_unit(s, c, unit),
+            campaign_code=campaign,
+            unit_code=unit,
+            actor=actor,
             path=file,
-            actor=f"cli:{unit}",
-            submit=False,
             evidence_dir=evidence_dir,
         )
         return f"Đã lưu nháp phiên bản {row.version} (khóa {row.lock_version})."
 
-    def send(s: Any, c: Any) -> str:
-        row = submit_workbook(
-            session=s, campaign=c, unit=_unit(s, c, unit), path=file, actor=f"cli:{unit}"
+    def send(s: Any) -> str:
+        row = workbook.submit(
+            session=s, campaign_code=campaign, unit_code=unit, actor=actor, path=file
         )
         late = " — NỘP MUỘN" if row.late else ""
         return f"Đã nộp phiên bản {row.version} lúc {fmt_date(row.received_at)}{late}."
 
-    saved = _run(campaign, save)  # committed: a refused submission below keeps the draft
-    console.print(saved if draft else _run(campaign, send))
+    saved = _act(save)  # committed: a refused submission below keeps the draft
+    console.print(saved if draft else _act(send))
 
 
 def appraise(
@@ -104,26 +111,27 @@ def appraise(
 ) -> None:
     """Thẩm định: chấp nhận hoặc điều chỉnh điểm tự đánh giá."""
     from cchc.wording.numbers import fmt_points
-    from models.scoring.appraisals import accept_all, appraise_item
+    from services import appraisal
 
-    def act(s: Any, c: Any) -> str:
-        u = _unit(s, c, unit)
+    def act(s: Any) -> str:
         if item is None:
-            n = accept_all(session=s, campaign_id=c.id, unit_id=u.id, actor="cli", field_code=field)
+            n = appraisal.accept_all(
+                session=s, campaign_code=campaign, unit_code=unit, actor="cli", field_code=field
+            )
             return f"Đã chấp nhận {n} tiêu chí."
-        row = appraise_item(
+        _item, row = appraisal.appraise_item(
             session=s,
-            campaign_id=c.id,
-            unit_id=u.id,
+            campaign_code=campaign,
+            unit_code=unit,
             item_code=item,
+            actor="cli",
             decision="accepted" if adjust is None else "adjusted",
             score=adjust,
             reason=reason,
-            actor="cli",
         )
         return f"{item}: {row.decision}, điểm thẩm định {fmt_points(row.appraised_score)}."
 
-    console.print(_run(campaign, act))
+    console.print(_act(act))
 
 
 @survey_app.command("import")
@@ -135,31 +143,30 @@ def survey_import(
     ] = False,
 ) -> None:
     """Nhập điểm điều tra XHH theo đơn vị và tiêu chí, hoặc phiếu thô (--ballots)."""
-    from models.scoring.survey import import_ballots, import_survey_points
-    from models.scoring.survey_scoring import score_ballots
+    from services import survey
 
-    def act(s: Any, c: Any) -> str:
+    def act(s: Any) -> str:
         if not ballots:
-            n = import_survey_points(session=s, campaign_id=c.id, path=file, actor="cli")
+            n = survey.import_points(session=s, campaign_code=campaign, path=file, actor="cli")
             return f"Đã nhập {n} điểm."
-        count = import_ballots(session=s, campaign_id=c.id, path=file, actor="cli")
-        scoring = score_ballots(session=s, campaign_id=c.id, actor="cli")
-        for gap in scoring.gaps:
+        done = survey.import_ballots(session=s, campaign_code=campaign, path=file, actor="cli")
+        for gap in done.scoring.gaps:
             console.print(
                 f"Thiếu phiếu: {gap.unit_code} / {gap.item_code}: {gap.ballots} < {gap.needed}"
             )
-        gaps = len(scoring.gaps)
-        return f"Đã nhập {count} phiếu; chấm {scoring.scored} tiêu chí; {gaps} chưa đủ phiếu."
+        gaps = len(done.scoring.gaps)
+        scored = done.scoring.scored
+        return f"Đã nhập {done.ballots} phiếu; chấm {scored} tiêu chí; {gaps} chưa đủ phiếu."
 
-    console.print(_run(campaign, act), markup=False)
+    console.print(_act(act), markup=False)
 
 
 @survey_app.command("coverage")
 def survey_coverage_cmd(campaign: CampaignArg) -> None:
     """Liệt kê đơn vị/tiêu chí chưa có điểm điều tra XHH."""
-    from models.scoring.survey_scoring import survey_coverage
+    from services.survey import coverage
 
-    gaps = _run(campaign, lambda s, c: survey_coverage(session=s, campaign_id=c.id))
+    gaps = _act(lambda s: coverage(session=s, campaign_code=campaign))
     for gap in gaps:
         console.print(f"{gap.unit_code} / {gap.item_code}: chưa có điểm", markup=False)
     console.print(f"{len(gaps)} tiêu chí chưa có điểm điều tra.")

@@ -18,11 +18,12 @@ from models.campaign.facts import get_campaign
 from models.campaign.tables import Campaign, Stage
 from models.catalog import lookup as scoring_lookup
 from models.results import compute as results_ops
-from models.scoring import appraisals, council_ops, self_assessments, survey
+from models.scoring import appraisals, council_ops
 from models.tick.context import TickContext, load_context
 from models.tick.evaluate import TickReport, evaluate
 from models.tick.notices import unacted
 from models.tick.stages import is_unit_stage, stages_of
+from services import appraisal, self_assessment, survey
 from tasks.demo_actors import Script, local, pick_adjustment, run_at, self_scores, unit_act_time
 from tasks.outbox_sender import deliver_pending
 
@@ -106,20 +107,9 @@ def _unit_act(
     if stage.kind == "self_assessment":
         unit = scoring_lookup.get_unit(session=session, unit_id=unit_id)
         items = _items(session, campaign, unit)
-        self_assessments.save_draft(
-            session=session,
-            campaign_id=campaign.id,
-            unit_id=unit_id,
-            scores=self_scores(items, script.rng),
-            actor=unit.code,
-        )
-        self_assessments.submit_self_assessment(
-            session=session,
-            campaign_id=campaign.id,
-            unit_id=unit_id,
-            actor=unit.code,
-            received_at=moment,
-        )
+        target = {"session": session, "campaign_code": campaign.code, "unit_code": unit.code}
+        self_assessment.save_draft(**target, actor=unit.code, scores=self_scores(items, script.rng))
+        self_assessment.submit(**target, actor=unit.code, received_at=moment)
         return
     district = scoring_lookup.get_unit(session=session, unit_id=unit_id)
     for child in _children_with_submissions(session, campaign, district.id):
@@ -161,18 +151,18 @@ def _appraise(session: Session, campaign: Campaign, unit, appraiser: str, script
         if script.rng.random() < 0.25:
             pick = pick_adjustment(_items(session, campaign, unit), script.rng)
             if pick is not None:
-                appraisals.appraise_item(
+                appraisal.appraise_item(
                     session=session,
-                    campaign_id=campaign.id,
-                    unit_id=unit.id,
+                    campaign_code=campaign.code,
+                    unit_code=unit.code,
                     item_code=pick[0],
-                    decision="adjusted",
                     actor=appraiser,
+                    decision="adjusted",
                     score=pick[1],
                     reason="Tài liệu kiểm chứng chưa đầy đủ",
                 )
-        appraisals.accept_all(
-            session=session, campaign_id=campaign.id, unit_id=unit.id, actor=appraiser
+        appraisal.accept_all(
+            session=session, campaign_code=campaign.code, unit_code=unit.code, actor=appraiser
         )
     except CchcError:
         return  # nothing submitted: nothing to appraise
@@ -196,15 +186,13 @@ def _lead_act(
     )
     if kind == "survey" and not _later_stage_of_kind(session, campaign, stage):
         path = _survey_file(session, campaign, var_dir, script)
-        survey.import_survey_points(
-            session=session, campaign_id=campaign.id, path=path, actor=ACTOR
-        )
+        survey.import_points(session=session, campaign_code=campaign.code, path=path, actor=ACTOR)
     elif kind == "appraisal":
         for code, _gaps in appraisals.unappraised(session=session, campaign_id=campaign.id):
             unit = scoring_lookup.find_unit(session=session, campaign=campaign, code=code)
             _appraise(session, campaign, unit, stage.lead_code or ACTOR, script)
-        appraisals.complete_appraisal(
-            session=session, campaign_id=campaign.id, actor=ACTOR, document_no="15/BC-TTĐ"
+        appraisal.complete(
+            session=session, campaign_code=campaign.code, actor=ACTOR, document_no="15/BC-TTĐ"
         )
     elif kind == "council_session":
         members = [f"Thành viên {i}" for i in range(1, 8)]

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from cchc.errors import NotFound
 from models.campaign.facts import get_campaign
 from models.campaign.tables import Campaign
 from models.catalog.criteria import CriteriaItem
-from models.catalog.lookup import criteria_set_for, find_unit, items_by_code
+from models.catalog.lookup import find_unit
 from models.catalog.units import OrgUnit
-from models.enums import CampaignState
-from models.results.views import publication
+from services import targets, visibility
 
 
 def campaign(session: Session, code: str) -> Campaign:
@@ -26,15 +24,9 @@ def unit(session: Session, camp: Campaign, code: str) -> OrgUnit:
 
 def item(session: Session, camp: Campaign, org: OrgUnit, code: str) -> CriteriaItem:
     """Return the unit's criteria item with this code (404 when unknown)."""
-    cset = criteria_set_for(session=session, campaign=camp, unit=org)
-    found = items_by_code(session=session, criteria_set_id=cset.id).get(code)
-    if found is None:
-        raise NotFound(f"{code}: không có tiêu chí này trong bộ chỉ số «{cset.code}»")
-    return found
+    return targets.find_item(session=session, campaign=camp, unit=org, item_code=code)
 
 
 def is_published(session: Session, camp: Campaign) -> bool:
     """Tell whether the campaign's results are published."""
-    if camp.state == CampaignState.published:
-        return True
-    return publication(session=session, campaign_id=camp.id) is not None
+    return visibility.is_published(session=session, campaign=camp)

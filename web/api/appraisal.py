@@ -6,10 +6,9 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from models.campaign import unit_views
-from models.enums import Role
-from models.scoring.appraisals import accept_all, appraise_item, respond_to_appraisal
-from web import lookup
+from services import appraisal as acts
+from services import appraisal_read as reads
+from services.appraisal_reply import reply
 from web.api import views
 from web.deps import SessionDep, UserDep
 from web.schemas import (
@@ -21,15 +20,6 @@ from web.schemas import (
     ResponseIn,
     UnitCode,
 )
-from web.scope import (
-    appraised_fields,
-    appraiser_worklist,
-    require_appraiser,
-    require_own_unit,
-    require_read_unit,
-    require_role,
-    require_scores,
-)
 
 router = APIRouter(prefix="/api/campaigns/{code}", tags=["thẩm định"], responses=ERRORS)
 
@@ -37,11 +27,9 @@ router = APIRouter(prefix="/api/campaigns/{code}", tags=["thẩm định"], resp
 @router.get("/appraiser/worklist", summary="Đơn vị và lĩnh vực được giao thẩm định")
 def worklist(code: CampaignCode, session: SessionDep, user: UserDep) -> list[dict[str, Any]]:
     """Return the (unit, fields) this appraiser must appraise in the campaign."""
-    require_role(user, Role.appraiser)
-    camp = lookup.campaign(session, code)
     return [
         {"unit_code": unit.code, "unit_name": unit.name, "fields": fields}
-        for unit, fields in appraiser_worklist(session, user, camp)
+        for unit, fields in reads.worklist(session=session, campaign_code=code, user=user)
     ]
 
 
@@ -50,13 +38,8 @@ def appraisals(
     code: CampaignCode, unit_code: UnitCode, session: SessionDep, user: UserDep
 ) -> list[dict[str, Any]]:
     """Return the unit's appraised leaves (appraisers see their fields only)."""
-    camp = lookup.campaign(session, code)
-    unit = lookup.unit(session, camp, unit_code)
-    require_read_unit(session, user, camp, unit)
-    require_scores(session, user, camp, unit, lookup.is_published(session, camp))
-    fields = appraised_fields(session, user, camp, unit) if user.role == Role.appraiser else None
-    rows = unit_views.appraisals(session=session, campaign_id=camp.id, unit_id=unit.id)
-    return [views.appraisal_out(i, a) for i, a in rows if fields is None or i.field_code in fields]
+    rows = reads.appraised(session=session, campaign_code=code, unit_code=unit_code, actor=user)
+    return [views.appraisal_out(i, a) for i, a in rows]
 
 
 @router.post("/units/{unit_code}/appraisals/{item_code}", summary="Chấp nhận hoặc điều chỉnh điểm")
@@ -69,20 +52,15 @@ def appraise(
     user: UserDep,
 ) -> dict[str, Any]:
     """Accept the unit's self score for one leaf, or adjust it (score and reason required)."""
-    camp = lookup.campaign(session, code)
-    unit = lookup.unit(session, camp, unit_code)
-    item = lookup.item(session, camp, unit, item_code)
-    agency = require_appraiser(session, user, camp, unit, item.field_code)
-    row = appraise_item(
+    item, row = acts.appraise_item(
         session=session,
-        campaign_id=camp.id,
-        unit_id=unit.id,
-        item_code=item.code,
+        campaign_code=code,
+        unit_code=unit_code,
+        item_code=item_code,
+        actor=user,
         decision=body.decision,
-        actor=user.name,
         score=body.score,
         reason=body.reason,
-        appraiser_code=agency,
     )
     return views.appraisal_out(item, row)
 
@@ -92,22 +70,12 @@ def accept(
     code: CampaignCode, unit_code: UnitCode, body: AcceptAllIn, session: SessionDep, user: UserDep
 ) -> dict[str, int]:
     """Accept every not yet appraised leaf (of one field, or of every field in scope)."""
-    camp = lookup.campaign(session, code)
-    unit = lookup.unit(session, camp, unit_code)
-    agency = require_appraiser(session, user, camp, unit, body.field_code)
-    fields: list[str | None] = [body.field_code]
-    if agency is not None and body.field_code is None:
-        fields = sorted(appraised_fields(session, user, camp, unit))  # only the fields in scope
-    count = sum(
-        accept_all(
-            session=session,
-            campaign_id=camp.id,
-            unit_id=unit.id,
-            actor=user.name,
-            field_code=field,
-            appraiser_code=agency,
-        )
-        for field in fields
+    count = acts.accept_all(
+        session=session,
+        campaign_code=code,
+        unit_code=unit_code,
+        actor=user,
+        field_code=body.field_code,
     )
     return {"accepted": count}
 
@@ -125,16 +93,12 @@ def respond(
     user: UserDep,
 ) -> dict[str, Any]:
     """Record the unit's answer to the appraisal of one leaf."""
-    camp = lookup.campaign(session, code)
-    unit = lookup.unit(session, camp, unit_code)
-    require_own_unit(user, unit)
-    item = lookup.item(session, camp, unit, item_code)
-    row = respond_to_appraisal(
+    item, row = reply(
         session=session,
-        campaign_id=camp.id,
-        unit_id=unit.id,
-        item_code=item.code,
+        campaign_code=code,
+        unit_code=unit_code,
+        item_code=item_code,
+        actor=user,
         text=body.text,
-        actor=user.name,
     )
     return views.appraisal_out(item, row)

@@ -6,15 +6,15 @@ from typing import Any
 
 from fastapi import APIRouter, Query
 
-from cchc.errors import PermissionDenied
 from models.campaign import progress
 from models.enums import Role
 from models.results import views as result_views
+from services.visibility import can_see_scores, require_early_results
 from web import lookup
 from web.api import views
 from web.deps import SessionDep, UserDep
 from web.schemas import ERRORS, CampaignCode
-from web.scope import NO_SCORES, can_see_scores, require_role
+from web.scope import require_role
 
 router = APIRouter(prefix="/api", tags=["chung"], responses=ERRORS)
 
@@ -50,11 +50,12 @@ def results(code: CampaignCode, session: SessionDep, user: UserDep) -> list[dict
     """Return index and ranking: all after publication; before, to admin/council, a unit its own."""
     camp = lookup.campaign(session, code)
     published = lookup.is_published(session, camp)
-    if not published and user.role not in {Role.admin, Role.council, Role.unit}:
-        raise PermissionDenied(NO_SCORES)
+    require_early_results(user=user, published=published)
     rows = result_views.results(session=session, campaign_id=camp.id)
     return [
-        views.result_out(r, u) for r, u in rows if can_see_scores(session, user, camp, u, published)
+        views.result_out(r, u)
+        for r, u in rows
+        if can_see_scores(session=session, user=user, campaign=camp, unit=u, published=published)
     ]
 
 

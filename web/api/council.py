@@ -8,7 +8,7 @@ from fastapi import APIRouter
 
 from models.enums import Role
 from models.results.views import council_sessions
-from models.scoring.appraisals import record_final_score
+from services import final_scores
 from services.council import record_session
 from web import lookup
 from web.api import views
@@ -58,17 +58,13 @@ def final_score(
     user: UserDep,
 ) -> dict[str, Any]:
     """Record the council's final score for one leaf, with its reason."""
-    require_role(user, Role.admin, Role.council)
-    camp = lookup.campaign(session, code)
-    unit = lookup.unit(session, camp, unit_code)
-    item = lookup.item(session, camp, unit, item_code)
-    row = record_final_score(
+    item, row = final_scores.record(
         session=session,
-        campaign_id=camp.id,
-        unit_id=unit.id,
-        item_code=item.code,
+        campaign_code=code,
+        unit_code=unit_code,
+        item_code=item_code,
+        actor=user,
         score=body.score,
         reason=body.reason,
-        actor=user.name,
     )
     return views.appraisal_out(item, row)

@@ -10,27 +10,14 @@ from fastapi import APIRouter, File, Form, Header, Response, UploadFile
 from cchc.errors import ValidationError
 from cchc.settings import get_settings
 from models.campaign import unit_views
-from models.catalog.lookup import criteria_set_for, set_items
-from models.enums import Role
-from models.scoring.evidence import add_evidence, list_evidence
-from models.scoring.self_assessments import (
-    list_versions,
-    save_draft,
-    submit_self_assessment,
-    version_scores,
-    withdraw_self_assessment,
-)
+from services import evidence as evidence_acts
+from services import self_assessment as acts
+from services import self_assessment_read as reads
+from services.access import require_read_unit
 from web import lookup
 from web.api import views
 from web.deps import SessionDep, UserDep
 from web.schemas import ERRORS, CampaignCode, DraftIn, ReasonIn, UnitCode
-from web.scope import (
-    appraised_fields,
-    require_own_unit,
-    require_read_unit,
-    require_scores,
-    shown_item,
-)
 
 router = APIRouter(
     prefix="/api/campaigns/{code}/units/{unit_code}", tags=["đơn vị"], responses=ERRORS
@@ -44,7 +31,7 @@ def assignments(
     """Return the unit's assignments: state, due time, working days left, extensions."""
     camp = lookup.campaign(session, code)
     unit = lookup.unit(session, camp, unit_code)
-    require_read_unit(session, user, camp, unit)
+    require_read_unit(session=session, user=user, campaign=camp, unit=unit)
     rows = unit_views.unit_assignments(session=session, campaign_id=camp.id, unit_id=unit.id)
     exts = unit_views.unit_extensions(session=session, assignment_ids=[a.id for _, a in rows])
     return [views.assignment_out(camp, s, a, exts) for s, a in rows]
@@ -55,27 +42,12 @@ def self_assessment(
     code: CampaignCode, unit_code: UnitCode, session: SessionDep, user: UserDep, response: Response
 ) -> dict[str, Any]:
     """Return every version (newest first) with scores; ETag is the draft's lock_version."""
-    camp = lookup.campaign(session, code)
-    unit = lookup.unit(session, camp, unit_code)
-    require_read_unit(session, user, camp, unit)
-    require_scores(session, user, camp, unit, lookup.is_published(session, camp))
-    fields = appraised_fields(session, user, camp, unit) if user.role == Role.appraiser else None
-    items = set_items(
-        session=session,
-        criteria_set_id=criteria_set_for(session=session, campaign=camp, unit=unit).id,
-    )
-    shown = [i for i in items if i.is_leaf and shown_item(fields, i)]
-    found = list(reversed(list_versions(session=session, campaign_id=camp.id, unit_id=unit.id)))
-    out = []
-    for version in found:
-        scores = version_scores(session=session, self_assessment_id=version.id)
-        out.append(views.version_out(version, [(i, scores[i.id]) for i in shown if i.id in scores]))
-    draft = next((v for v in found if v.status == "draft"), None)
-    response.headers["ETag"] = f'"{draft.lock_version if draft else 0}"'
+    found = reads.versions(session=session, campaign_code=code, unit_code=unit_code, actor=user)
+    response.headers["ETag"] = f'"{found.lock_version}"'
     return {
-        "unit_code": unit.code,
-        "lock_version": draft.lock_version if draft else 0,
-        "versions": out,
+        "unit_code": found.unit.code,
+        "lock_version": found.lock_version,
+        "versions": [views.version_out(v, scores) for v, scores in found.versions],
     }
 
 
@@ -100,18 +72,15 @@ def put_draft(
     if_match: Annotated[str | None, Header()] = None,
 ) -> dict[str, Any]:
     """Merge scores into the draft; a stale If-Match or lock_version is refused with 409."""
-    camp = lookup.campaign(session, code)
-    unit = lookup.unit(session, camp, unit_code)
-    require_own_unit(user, unit)
     expected = _if_match(if_match)
     expected = body.lock_version if expected is None else expected
     scores = {s.item_code: {"score": s.score, "explanation": s.explanation} for s in body.scores}
-    draft = save_draft(
+    draft = acts.save_draft(
         session=session,
-        campaign_id=camp.id,
-        unit_id=unit.id,
+        campaign_code=code,
+        unit_code=unit_code,
+        actor=user,
         scores=scores,
-        actor=user.name,
         expected_lock_version=expected,
     )
     response.headers["ETag"] = f'"{draft.lock_version}"'
@@ -123,12 +92,7 @@ def submit(
     code: CampaignCode, unit_code: UnitCode, session: SessionDep, user: UserDep
 ) -> dict[str, Any]:
     """Submit the draft; the server's receipt time decides whether it is late."""
-    camp = lookup.campaign(session, code)
-    unit = lookup.unit(session, camp, unit_code)
-    require_own_unit(user, unit)
-    version = submit_self_assessment(
-        session=session, campaign_id=camp.id, unit_id=unit.id, actor=user.name
-    )
+    version = acts.submit(session=session, campaign_code=code, unit_code=unit_code, actor=user)
     return views.version_out(version, None)
 
 
@@ -137,11 +101,8 @@ def withdraw(
     code: CampaignCode, unit_code: UnitCode, body: ReasonIn, session: SessionDep, user: UserDep
 ) -> dict[str, Any]:
     """Withdraw the submitted version (kept), reopening the unit's assignment."""
-    camp = lookup.campaign(session, code)
-    unit = lookup.unit(session, camp, unit_code)
-    require_own_unit(user, unit)
-    version = withdraw_self_assessment(
-        session=session, campaign_id=camp.id, unit_id=unit.id, actor=user.name, reason=body.reason
+    version = acts.withdraw(
+        session=session, campaign_code=code, unit_code=unit_code, actor=user, reason=body.reason
     )
     return views.version_out(version, None)
 
@@ -151,13 +112,10 @@ def evidence(
     code: CampaignCode, unit_code: UnitCode, session: SessionDep, user: UserDep
 ) -> list[dict[str, Any]]:
     """List the unit's evidence documents."""
-    camp = lookup.campaign(session, code)
-    unit = lookup.unit(session, camp, unit_code)
-    require_read_unit(session, user, camp, unit)
-    return [
-        views.evidence_out(e)
-        for e in list_evidence(session=session, campaign_id=camp.id, unit_id=unit.id)
-    ]
+    found = evidence_acts.documents(
+        session=session, campaign_code=code, unit_code=unit_code, actor=user
+    )
+    return [views.evidence_out(e) for e in found]
 
 
 @router.post("/evidence", summary="Tải lên tài liệu kiểm chứng (multipart)", status_code=201)
@@ -170,17 +128,14 @@ def upload(
     item_code: Annotated[str | None, Form(max_length=32)] = None,
 ) -> dict[str, Any]:
     """Store an evidence document for the unit (and one leaf, when given)."""
-    camp = lookup.campaign(session, code)
-    unit = lookup.unit(session, camp, unit_code)
-    require_own_unit(user, unit)
     data = file.file.read(get_settings().evidence.max_bytes + 1)  # never more than the limit + 1
-    row = add_evidence(
+    row = evidence_acts.upload(
         session=session,
-        campaign_id=camp.id,
-        unit_id=unit.id,
+        campaign_code=code,
+        unit_code=unit_code,
+        actor=user,
         filename=file.filename or "",
         data=data,
-        actor=user.name,
         item_code=item_code or None,
     )
     return views.evidence_out(row)

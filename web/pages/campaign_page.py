@@ -8,13 +8,13 @@ from sqlmodel import Session
 from cchc.clock import now
 from cchc.wording.dates import moment
 from models.accounts.tables import User
+from services.access import WATCHERS
+from services.appraiser_scope import appraiser_worklist
 from web import lookup
 from web.pages.campaign_view import campaign_body
 from web.pages.page_cache import Page, make_page
 from web.pages.render import TEMPLATES
-from web.scope import appraiser_worklist, require_role
-
-OVERSEERS_AND_VIEWERS = ("admin", "council", "viewer")
+from web.scope import require_role
 
 
 def campaign_page(engine: Engine, user: User, code: str, unit_code: str | None) -> Page:
@@ -23,11 +23,9 @@ def campaign_page(engine: Engine, user: User, code: str, unit_code: str | None) 
         camp = lookup.campaign(session, code)
         group = lookup.unit(session, camp, unit_code) if unit_code else None
         if group is not None:
-            require_role(user, *OVERSEERS_AND_VIEWERS)
+            require_role(user, *WATCHERS)
         worklist = (
-            appraiser_worklist(session, user, camp)
-            if user.role == "appraiser" and group is None
-            else []
+            appraiser_worklist(session=session, user=user, campaign=camp) if group is None else []
         )
         published = lookup.is_published(session, camp)
         body, stamp = campaign_body(session, camp, user, group, published)

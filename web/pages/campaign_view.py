@@ -21,8 +21,9 @@ from models.accounts.tables import User
 from models.campaign import progress, unit_views
 from models.campaign.tables import Campaign
 from models.catalog.units import OrgUnit
-from models.enums import Role
 from models.results import views as result_views
+from services.access import watches_all
+from services.visibility import sees_all_results
 from web.pages import timeline
 from web.pages.cache import cached
 from web.pages.render import TEMPLATES
@@ -30,7 +31,6 @@ from web.pages.render import TEMPLATES
 OPEN_LIMIT = 50
 LOG_LIMIT = 20
 RESULTS_PER_BLOCK = 100
-OVERSEERS = {Role.admin, Role.council, Role.viewer}
 
 
 @dataclass
@@ -94,8 +94,8 @@ def campaign_body(
     session: Session, camp: Campaign, user: User, group: OrgUnit | None, published: bool
 ) -> tuple[Markup, str]:
     """Return the rendered body for this user's audience (cached a few seconds) and its moment."""
-    overseer = user.role in OVERSEERS
-    with_results = published or user.role in {Role.admin, Role.council}
+    overseer = watches_all(user)
+    with_results = sees_all_results(user=user, published=published)
     key = ("campaign-body", camp.id, group.id if group else None, overseer, with_results)
 
     def build() -> tuple[Markup, str]:

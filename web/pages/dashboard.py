@@ -8,14 +8,13 @@ from fastapi.responses import HTMLResponse, Response
 from cchc.errors import NotFound
 from models.campaign import progress
 from models.results import views as result_views
+from services.unit_overview import unit_overview
 from web import lookup
 from web.deps import AsyncUserDep, SessionDep, UserDep, get_engine
 from web.pages.page_cache import cached_page
 from web.pages.render import render
 from web.pages.render_process import render_campaign
-from web.pages.unit_view import unit_view
 from web.schemas import CampaignCode, UnitCode
-from web.scope import require_read_unit
 
 router = APIRouter()
 
@@ -51,16 +50,16 @@ def unit_page(
     request: Request, code: CampaignCode, unit_code: UnitCode, session: SessionDep, user: UserDep
 ) -> Response:
     """Show one unit: assignments and days left, versions, reminders, scores where allowed."""
-    camp = lookup.campaign(session, code)
-    unit = lookup.unit(session, camp, unit_code)
-    require_read_unit(session, user, camp, unit)
+    camp, unit, view = unit_overview(
+        session=session, campaign_code=code, unit_code=unit_code, actor=user
+    )
     return render(
         request,
         "unit.html",
         user=user,
         camp=camp,
         unit=unit,
-        view=unit_view(session, camp, unit, user),
+        view=view,
         ok=request.query_params.get("ok"),
     )
 

@@ -11,20 +11,12 @@ from sqlmodel import Session
 
 from cchc.errors import CchcError, PermissionDenied, ValidationError
 from models.accounts.tables import User
-from models.campaign.tables import Campaign
-from models.catalog.lookup import criteria_set_for, get_unit, set_items
-from models.catalog.units import OrgUnit
-from models.scoring.self_assessments import (
-    list_versions,
-    save_draft,
-    submit_self_assessment,
-    version_scores,
-)
-from web import lookup
+from models.catalog.lookup import get_unit
+from services import self_assessment as acts
+from services import self_assessment_read as reads
 from web.deps import SessionDep, UserDep
 from web.pages.render import render
 from web.schemas import CampaignCode, UnitCode
-from web.scope import require_own_unit
 
 router = APIRouter()
 
@@ -38,16 +30,16 @@ def my_unit(code: CampaignCode, session: SessionDep, user: UserDep) -> RedirectR
     return RedirectResponse(f"/campaigns/{code}/units/{unit.code}", status_code=303)
 
 
-def _form_context(session: Session, camp: Campaign, unit: OrgUnit) -> dict[str, Any]:
-    """Return the leaves to score and the newest version's values."""
-    cset = criteria_set_for(session=session, campaign=camp, unit=unit)
-    items = set_items(session=session, criteria_set_id=cset.id)
-    versions = list_versions(session=session, campaign_id=camp.id, unit_id=unit.id)
-    newest = versions[-1] if versions else None
-    stored = version_scores(session=session, self_assessment_id=newest.id) if newest else {}
-    values = {i.code: stored[i.id] for i in items if i.id in stored}
-    lock = newest.lock_version if newest is not None and newest.status == "draft" else 0
-    return {"items": items, "values": values, "newest": newest, "lock_version": lock}
+def _form_context(form: reads.Form) -> dict[str, Any]:
+    """Return the template's values: the leaves to score and the newest version's values."""
+    return {
+        "camp": form.campaign,
+        "unit": form.unit,
+        "items": form.items,
+        "values": form.values,
+        "newest": form.newest,
+        "lock_version": form.lock_version,
+    }
 
 
 @router.get("/campaigns/{code}/units/{unit_code}/self-assessment", response_class=HTMLResponse)
@@ -55,18 +47,9 @@ def form(
     request: Request, code: CampaignCode, unit_code: UnitCode, session: SessionDep, user: UserDep
 ) -> Response:
     """Show the self-assessment form (the unit's own users only)."""
-    camp = lookup.campaign(session, code)
-    unit = lookup.unit(session, camp, unit_code)
-    require_own_unit(user, unit)
+    found = reads.form(session=session, campaign_code=code, unit_code=unit_code, actor=user)
     return render(
-        request,
-        "self_assessment.html",
-        user=user,
-        camp=camp,
-        unit=unit,
-        problems=[],
-        posted={},
-        **_form_context(session, camp, unit),
+        request, "self_assessment.html", user=user, problems=[], posted={}, **_form_context(found)
     )
 
 
@@ -97,33 +80,23 @@ def _scores(posted: dict[str, str]) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _target(session: Session, code: str, unit_code: str, user: User) -> tuple[Campaign, OrgUnit]:
-    """Find the campaign and unit named in the URL and check the user may edit it."""
-    camp = lookup.campaign(session, code)
-    unit = lookup.unit(session, camp, unit_code)
-    require_own_unit(user, unit)
-    return camp, unit
+def _target(session: Session, code: str, unit_code: str, user: User) -> None:
+    """Check the campaign and unit named in the URL exist and the user may edit them."""
+    acts.editable(session=session, campaign_code=code, unit_code=unit_code, actor=user)
 
 
-def _save(
-    session: Session, camp: Campaign, unit: OrgUnit, user: User, posted: dict[str, str]
-) -> str:
+def _save(session: Session, code: str, unit_code: str, user: User, posted: dict[str, str]) -> str:
     """Save the draft, then submit when asked; return which happened."""
     lock = posted.get("lock_version", "")
-    expected = int(lock) if lock.isdigit() else None
-    save_draft(
+    return acts.save_then_submit(
         session=session,
-        campaign_id=camp.id,
-        unit_id=unit.id,
+        campaign_code=code,
+        unit_code=unit_code,
+        actor=user,
         scores=_scores(posted),
-        actor=user.name,
-        expected_lock_version=expected,
+        expected_lock_version=int(lock) if lock.isdigit() else None,
+        then_submit=posted.get("action") == "submit",
     )
-    session.commit()  # the draft is kept even if the submission below is refused
-    if posted.get("action") != "submit":
-        return "saved"
-    submit_self_assessment(session=session, campaign_id=camp.id, unit_id=unit.id, actor=user.name)
-    return "submitted"
 
 
 @router.post("/campaigns/{code}/units/{unit_code}/self-assessment", response_class=HTMLResponse)
@@ -132,24 +105,24 @@ async def post_form(
 ) -> Response:
     """Save or submit from the form; refusals come back on the form with every problem listed."""
     posted = {k: str(v) for k, v in (await request.form()).items()}
-    camp, unit = await run_in_threadpool(_target, session, code, unit_code, user)
+    await run_in_threadpool(_target, session, code, unit_code, user)
     try:
-        done = await run_in_threadpool(_save, session, camp, unit, user, posted)
+        done = await run_in_threadpool(_save, session, code, unit_code, user, posted)
     except PermissionDenied:
         raise
     except CchcError as exc:
         session.rollback()
         problems = getattr(exc, "problems", None) or [str(exc)]
-        context = await run_in_threadpool(_form_context, session, camp, unit)
+        found = await run_in_threadpool(
+            lambda: reads.form(session=session, campaign_code=code, unit_code=unit_code, actor=user)
+        )
         return render(
             request,
             "self_assessment.html",
             status_code=422,
             user=user,
-            camp=camp,
-            unit=unit,
             problems=problems,
             posted=posted,
-            **context,
+            **_form_context(found),
         )
-    return RedirectResponse(f"/campaigns/{code}/units/{unit.code}?ok={done}", status_code=303)
+    return RedirectResponse(f"/campaigns/{code}/units/{unit_code}?ok={done}", status_code=303)

@@ -1,4 +1,4 @@
-"""Gather a unit's drill-down: assignments, versions, reminders received, scores where allowed."""
+"""A unit's drill-down as one reader may see it: assignments, versions, reminders, scores."""
 
 from __future__ import annotations
 
@@ -8,17 +8,16 @@ from typing import Any
 from sqlmodel import Session
 
 from cchc.errors import NotFound
-from models.accounts.tables import User
 from models.campaign import unit_views
 from models.campaign.tables import Campaign
 from models.catalog.lookup import criteria_set_for, set_items
 from models.catalog.units import OrgUnit
-from models.enums import Role
 from models.results import views as result_views
 from models.scoring.evidence import list_evidence
 from models.scoring.self_assessments import list_versions, version_scores
-from web import lookup
-from web.scope import appraised_fields, can_see_scores
+from services.access import Actor, require_read_unit, shown_fields, shown_item
+from services.targets import campaign_unit
+from services.visibility import can_see_scores, is_published
 
 
 @dataclass
@@ -38,7 +37,16 @@ class UnitView:
     result: Any = None
 
 
-def unit_view(session: Session, camp: Campaign, unit: OrgUnit, user: User) -> UnitView:
+def unit_overview(
+    *, session: Session, campaign_code: str, unit_code: str, actor: Actor
+) -> tuple[Campaign, OrgUnit, UnitView]:
+    """Return the campaign, the unit and what this reader may see of it (its readers only)."""
+    camp, unit = campaign_unit(session=session, campaign_code=campaign_code, unit_code=unit_code)
+    require_read_unit(session=session, user=actor, campaign=camp, unit=unit)
+    return camp, unit, _gather(session, camp, unit, actor)
+
+
+def _gather(session: Session, camp: Campaign, unit: OrgUnit, user: Actor) -> UnitView:
     """Return what this user may see of the unit."""
     rows = unit_views.unit_assignments(session=session, campaign_id=camp.id, unit_id=unit.id)
     versions = list(reversed(list_versions(session=session, campaign_id=camp.id, unit_id=unit.id)))
@@ -52,7 +60,13 @@ def unit_view(session: Session, camp: Campaign, unit: OrgUnit, user: User) -> Un
             session=session, campaign_id=camp.id, unit_id=unit.id
         ),
         evidence=list_evidence(session=session, campaign_id=camp.id, unit_id=unit.id),
-        sees_scores=can_see_scores(session, user, camp, unit, lookup.is_published(session, camp)),
+        sees_scores=can_see_scores(
+            session=session,
+            user=user,
+            campaign=camp,
+            unit=unit,
+            published=is_published(session=session, campaign=camp),
+        ),
     )
     if view.sees_scores:
         _add_scores(session, camp, unit, user, view)
@@ -60,10 +74,10 @@ def unit_view(session: Session, camp: Campaign, unit: OrgUnit, user: User) -> Un
 
 
 def _add_scores(
-    session: Session, camp: Campaign, unit: OrgUnit, user: User, view: UnitView
+    session: Session, camp: Campaign, unit: OrgUnit, user: Actor, view: UnitView
 ) -> None:
     """Fill in the newest submitted (else newest) version's scores, appraisals and result."""
-    fields = appraised_fields(session, user, camp, unit) if user.role == Role.appraiser else None
+    fields = shown_fields(session=session, user=user, campaign=camp, unit=unit)
     try:
         items = set_items(
             session=session,
@@ -71,7 +85,7 @@ def _add_scores(
         )
     except NotFound:  # a unit without a criteria set simply has no scores
         return
-    view.items = [i for i in items if fields is None or i.field_code in fields]
+    view.items = [i for i in items if shown_item(fields, i)]
     shown = next((v for v in view.versions if v.status == "submitted"), None)
     view.shown_version = shown or (view.versions[0] if view.versions else None)
     if view.shown_version is not None:

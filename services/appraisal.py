@@ -1,0 +1,100 @@
+"""Appraisal acts: accept or adjust a leaf, accept all in scope, complete the appraisal."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from models.campaign.facts import get_campaign
+from models.campaign.tables import Fact
+from models.catalog.criteria import CriteriaItem
+from models.enums import Role
+from models.scoring import appraisals as data
+from models.scoring.tables import Appraisal
+from services.access import Actor, actor_name, appraised_fields, require_role
+from services.appraiser_scope import require_appraiser
+from services.targets import campaign_unit, find_item
+
+
+def appraise_item(
+    *,
+    session: Session,
+    campaign_code: str,
+    unit_code: str,
+    item_code: str,
+    actor: Actor,
+    decision: str,
+    score: float | None = None,
+    reason: str | None = None,
+) -> tuple[CriteriaItem, Appraisal]:
+    """Accept the unit's self score for one leaf, or adjust it (score and reason required)."""
+    campaign, unit = campaign_unit(
+        session=session, campaign_code=campaign_code, unit_code=unit_code
+    )
+    item = find_item(session=session, campaign=campaign, unit=unit, item_code=item_code)
+    agency = require_appraiser(
+        session=session, user=actor, campaign=campaign, unit=unit, field_code=item.field_code
+    )
+    row = data.appraise_item(
+        session=session,
+        campaign_id=campaign.id,
+        unit_id=unit.id,
+        item_code=item.code,
+        decision=decision,
+        actor=actor_name(actor),
+        score=score,
+        reason=reason,
+        appraiser_code=agency,
+    )
+    return item, row
+
+
+def accept_all(
+    *,
+    session: Session,
+    campaign_code: str,
+    unit_code: str,
+    actor: Actor,
+    field_code: str | None = None,
+) -> int:
+    """Accept every leaf not yet appraised (of one field, or of every field in scope)."""
+    campaign, unit = campaign_unit(
+        session=session, campaign_code=campaign_code, unit_code=unit_code
+    )
+    agency = require_appraiser(
+        session=session, user=actor, campaign=campaign, unit=unit, field_code=field_code
+    )
+    fields: list[str | None] = [field_code]
+    if agency is not None and field_code is None and not isinstance(actor, str):
+        # an agency accepts only the fields it appraises
+        fields = sorted(appraised_fields(session=session, user=actor, campaign=campaign, unit=unit))
+    return sum(
+        data.accept_all(
+            session=session,
+            campaign_id=campaign.id,
+            unit_id=unit.id,
+            actor=actor_name(actor),
+            field_code=field,
+            appraiser_code=agency,
+        )
+        for field in fields
+    )
+
+
+def complete(
+    *,
+    session: Session,
+    campaign_code: str,
+    actor: Actor,
+    document_no: str | None = None,
+    stage_code: str | None = None,
+) -> Fact:
+    """Record that the appraisal is done, refusing while a submitted unit has leaves left."""
+    require_role(actor, Role.admin)
+    campaign = get_campaign(session=session, code=campaign_code)
+    return data.complete_appraisal(
+        session=session,
+        campaign_id=campaign.id,
+        actor=actor_name(actor),
+        document_no=document_no,
+        stage_code=stage_code,
+    )

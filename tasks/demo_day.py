@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
 
@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from cchc.clock import frozen_at
 from cchc.errors import CchcError
+from flows.tick_sequence import InProcessSteps, run_tick
 from models.campaign.fact_ops import record_stage_fact
 from models.campaign.facts import get_campaign
 from models.campaign.tables import Campaign, Stage
@@ -20,11 +21,10 @@ from models.catalog import lookup as scoring_lookup
 from models.results import compute as results_ops
 from models.scoring import appraisals, council_ops, self_assessments, survey
 from models.tick.context import TickContext, load_context
-from models.tick.evaluate import TickReport, evaluate
+from models.tick.evaluate import TickReport
 from models.tick.notices import unacted
 from models.tick.stages import is_unit_stage, stages_of
 from tasks.demo_actors import Script, local, pick_adjustment, run_at, self_scores, unit_act_time
-from tasks.outbox_sender import deliver_pending
 
 ACTOR = "demo"
 LEAD_DELAY = {
@@ -48,13 +48,27 @@ def simulate_day(
         ctx = load_context(session=session, campaign_id=campaign.id, at=local(day, 8))
         for moment, act in _planned(session, ctx, day, script, var_dir, early=True):
             run_at(moment, session, act)
-        report = evaluate(session=session, campaign_id=campaign.id, at=local(day, 8), ctx=ctx)
-        session.commit()
+        run = run_tick(DayTickSteps(session, ctx), code, ctx.at)
         for moment, act in _planned(session, ctx, day, script, var_dir, early=False):
             run_at(moment, session, act)
-    with frozen_at(local(day, 8, 5)):
-        deliver_pending(engine=engine, campaign_id=campaign.id)
-    return report
+    return TickReport(**run.report)
+
+
+class DayTickSteps(InProcessSteps):
+    """The 08:00 tick of a simulated day: the day's context, delivery at 08:05 simulated time."""
+
+    def __init__(self, session: Session, ctx: TickContext) -> None:
+        super().__init__(session)
+        self.ctx = ctx
+
+    def load_context(self, campaign: str, at: datetime) -> TickContext:
+        """The context the day already loaded to plan its acts."""
+        return self.ctx
+
+    def deliver(self, ctx: TickContext):  # type: ignore[no-untyped-def]
+        """Deliver on the simulated clock (no act enqueues mail, so before the acts is the same)."""
+        with frozen_at(ctx.at + timedelta(minutes=5)):
+            return super().deliver(ctx)
 
 
 def _planned(

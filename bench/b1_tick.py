@@ -57,16 +57,18 @@ def _read_baseline(engine: Engine, rows: list[tuple]) -> float:
 
 def _evaluate_all(engine: Engine, rows: list[tuple]) -> tuple[float, dict]:
     """Evaluate every campaign at AT, one transaction each; return seconds and summed counts."""
-    from models.tick.evaluate import evaluate
+    from flows.tick_sequence import InProcessSteps, decide
+    from models.tick.context import load_context
 
     totals: dict[str, int] = {"reminders": 0, "escalations": 0, "overdue": 0}
     start = time.perf_counter()
     for cid, *_ in rows:
         with Session(engine) as session:
-            report = evaluate(session=session, campaign_id=cid, at=AT)
+            ctx = load_context(session=session, campaign_id=cid, at=AT)
+            report = decide(InProcessSteps(session), ctx)
             session.commit()
         for key in totals:
-            totals[key] += getattr(report, key)
+            totals[key] += report[key]
     return time.perf_counter() - start, totals
 
 

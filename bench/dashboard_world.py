@@ -20,8 +20,9 @@ def build(engine: Engine, units: int) -> tuple[str, str, str]:
     from bench.generate import generate
     from bench.shapes import Scale
     from bench.timeshift import shift, weeks_to_now
+    from flows.tick_sequence import InProcessSteps, decide
     from models.accounts.ops import create_user
-    from models.tick.evaluate import evaluate
+    from models.tick.context import load_context
 
     generate(
         engine,
@@ -34,7 +35,8 @@ def build(engine: Engine, units: int) -> tuple[str, str, str]:
     rows = campaigns(engine)
     for cid, *_ in rows:
         with Session(engine) as session:
-            evaluate(session=session, campaign_id=cid, at=AT + delta)
+            ctx = load_context(session=session, campaign_id=cid, at=AT + delta)
+            decide(InProcessSteps(session), ctx)
             session.commit()
     with Session(engine) as session:
         _, token = create_user(session=session, name="bench-admin", role="admin", actor="bench")

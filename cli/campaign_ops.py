@@ -53,16 +53,12 @@ def tick(code: str, at: datetime | None, *, local: bool) -> dict:
         from flows.campaign_tick import campaign_tick
 
         return campaign_tick(campaign=code, at=at)
-    from models.campaign.facts import get_campaign
-    from models.tick.evaluate import evaluate
-    from tasks.outbox_sender import deliver_pending
+    from flows.tick_sequence import InProcessSteps, run_tick
 
-    eng = engine()
-    with session_scope(eng) as session:
-        campaign = get_campaign(session=session, code=code)
-        report = evaluate(session=session, campaign_id=campaign.id, at=at or now()).as_dict()
-    report["delivery"] = deliver_pending(engine=eng, campaign_id=campaign.id).__dict__
-    return report
+    # The flow's own sequence, each step a plain call (no Prefect API) in one transaction.
+    with session_scope(engine()) as session:
+        run = run_tick(InProcessSteps(session), code, at or now())
+    return {**run.report, "delivery": run.delivery.__dict__}
 
 
 def status_table(code: str) -> Table:

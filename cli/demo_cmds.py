@@ -100,9 +100,9 @@ def demo(
 
 
 def _run(campaign: str, seed: int) -> dict:
-    """Run the demo flow with a progress bar fed by each simulated day."""
-    from flows.demo import demo_campaign
-    from tasks import demo_tasks
+    """Run the demo flow with a progress bar fed by each simulated day's Prefect event."""
+    from demo.flow import demo_campaign
+    from demo.progress import Follower
 
     columns = (
         TextColumn("{task.description}"),
@@ -121,11 +121,10 @@ def _run(campaign: str, seed: int) -> dict:
                 description=f"{day:%d/%m/%Y} · đang mở: {len(open_stages)} giai đoạn",
             )
 
-        demo_tasks.PROGRESS[:] = [advance]
-        try:
-            return demo_campaign(campaign=campaign, seed=seed)
-        finally:
-            demo_tasks.PROGRESS.clear()
+        follower = Follower(advance).start()
+        result = demo_campaign(campaign=campaign, seed=seed)
+        follower.settle()  # the last days' events may still be on their way
+        return result
 
 
 def _short(day: str | None) -> str:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import asdict
+from functools import lru_cache
 
-from prefect import task
+from prefect import Task, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import task_run
 from prefect.states import State
@@ -16,7 +17,7 @@ from cchc.settings import get_settings
 from tasks.db import engine as default_engine
 from tasks.outbox_sender import DeliveryReport, deliver_pending
 
-__all__ = ["DeliveryReport", "deliver_outbox", "deliver_pending"]
+__all__ = ["DeliveryReport", "deliver_outbox", "deliver_pending", "delivery_task"]
 
 
 def retry_when_retryable(_task: object, _run: object, state: State) -> bool:
@@ -46,3 +47,18 @@ def deliver_outbox(campaign_id: str | None = None) -> dict:
             f"{report.failed} thông báo gửi thất bại sau {task_run.run_count} lần"
         )
     return asdict(report)
+
+
+def delivery_task() -> Task:
+    """`deliver-outbox` with the configured `retries=` and `retry_delay_seconds=`."""
+    # Decorator arguments are fixed at import, but settings come from the environment when a
+    # tick runs (deployments, `cchc` and tests set CCHC_NOTIFY__* after import): so the retries
+    # are declared on a copy of the task derived from the settings of the moment, one per value.
+    cfg = get_settings().notify
+    return _with_retries(cfg.retries, tuple(cfg.retry_delays))
+
+
+@lru_cache(maxsize=8)
+def _with_retries(retries: int, delays: tuple[float, ...]) -> Task:
+    """The delivery task declared with these retries (built once per distinct setting)."""
+    return deliver_outbox.with_options(retries=retries, retry_delay_seconds=list(delays))

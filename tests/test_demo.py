@@ -12,7 +12,7 @@ from sqlmodel import Session
 
 import config
 from cchc.settings import ROOT
-from flows.demo import demo_campaign
+from demo.flow import demo_campaign
 from models.campaign.launch import launch_campaign
 from tasks.outbox_plugin import outbox_path
 

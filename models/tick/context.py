@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from cchc.clock import as_utc, to_local
 from cchc.settings import get_settings
 from deadlines import WorkCalendar, calendar_for
+from models.campaign.facts import get_campaign
 from models.campaign.tables import Campaign, Stage
 from models.catalog.units import OrgUnit
 
@@ -107,6 +108,16 @@ def load_context(*, session: Session, campaign_id: uuid.UUID, at: datetime) -> T
     campaign = session.get(Campaign, campaign_id)
     if campaign is None:
         raise LookupError(f"campaign {campaign_id} vanished")
+    return context_for(session=session, campaign=campaign, at=at)
+
+
+def load_campaign_context(*, session: Session, code: str, at: datetime) -> TickContext:
+    """Look a campaign up by code (NotFound if unknown) and load its context."""
+    return context_for(session=session, campaign=get_campaign(session=session, code=code), at=at)
+
+
+def context_for(*, session: Session, campaign: Campaign, at: datetime) -> TickContext:
+    """Load a campaign's province units and calendar around the campaign already in hand."""
     # Columns, not OrgUnit objects: a national province has thousands of units per tick.
     rows = session.execute(
         select(

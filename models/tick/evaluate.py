@@ -1,4 +1,4 @@
-"""One evaluation of one campaign at one instant, as steps the flow runs as tasks (or in one go)."""
+"""The decision steps of one evaluation; flows/tick_sequence.py alone orders them."""
 
 from __future__ import annotations
 
@@ -81,15 +81,3 @@ def escalate(
     """Enqueue today's escalation digests."""
     ctx = _at(ctx, at) or load_context(session=session, campaign_id=campaign_id, at=at)
     return tick_notices.enqueue_escalations(session=session, ctx=ctx)
-
-
-def evaluate(
-    *, session: Session, campaign_id: uuid.UUID, at: datetime, ctx: TickContext | None = None
-) -> TickReport:
-    """Run every decision of one evaluation in one transaction (no delivery)."""
-    ctx = _at(ctx, at) or load_context(session=session, campaign_id=campaign_id, at=at)
-    report = advance_stages(session=session, campaign_id=campaign_id, at=at, ctx=ctx)
-    session.flush()
-    report.reminders = send_reminders(session=session, campaign_id=campaign_id, at=at, ctx=ctx)
-    report.escalations = escalate(session=session, campaign_id=campaign_id, at=at, ctx=ctx)
-    return report

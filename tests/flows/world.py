@@ -12,10 +12,10 @@ from sqlmodel import Session, select
 
 import config
 from cchc.clock import LOCAL_TZ
+from flows.tick_sequence import InProcessSteps, decide
 from models import Assignment, Notification, OrgUnit, Stage
-from models.campaign.facts import get_campaign
 from models.campaign.launch import LaunchSummary, launch_campaign
-from models.tick.evaluate import TickReport, evaluate
+from models.tick.evaluate import TickReport
 
 
 def units_doc(
@@ -150,10 +150,10 @@ def at(day: date, hour: int = 8) -> datetime:
 
 def evaluate_on(session: Session, code: str, day: date, hour: int = 8) -> TickReport:
     """Run one evaluation of the campaign at hour:00 of `day` and commit."""
-    campaign = get_campaign(session=session, code=code)
-    report = evaluate(session=session, campaign_id=campaign.id, at=at(day, hour))
+    steps = InProcessSteps(session)
+    report = decide(steps, steps.load_context(code, at(day, hour)))
     session.commit()
-    return report
+    return TickReport(**report)
 
 
 def outbox_keys(session: Session, kind: str | None = None) -> list[str]:

@@ -17,13 +17,14 @@ from sqlmodel import Session, select
 from cchc.errors import Conflict, ValidationError
 from models.audit.log import AuditEntry, record_audit
 from models.campaign.facts import record_fact
+from models.campaign.rules import campaign_rules
 from models.catalog.criteria import CriteriaItem
 from models.catalog.lookup import get_campaign_by_id, set_items, units_in_scope
 from models.catalog.tabular import Row, parse_number, read_table
 from models.catalog.units import OrgUnit
 from models.scoring.council_ops import ensure_not_frozen, stage_id_of
 from models.scoring.score_rules import fmt_points
-from models.scoring.survey_rules import SurveyRules, survey_rules_for
+from models.scoring.survey_rules import SurveyRules
 from models.scoring.tables import Ballot, SurveyScore
 
 POINT_COLUMNS = {
@@ -192,7 +193,7 @@ def import_ballots(
     if _already_imported(session, campaign_id, digest):
         # The same file twice would double every count and pass the coverage check falsely.
         raise Conflict(f"tệp phiếu «{Path(path).name}» đã được nhập cho chiến dịch này")
-    rules = rules or survey_rules_for(campaign.province_code)
+    rules = rules or campaign_rules(session=session, campaign=campaign).survey
     rows = read_table(path, BALLOT_COLUMNS, optional=("respondent",))
     scope = survey_leaves(session, campaign_id)
     problems: list[str] = []

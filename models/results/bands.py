@@ -19,13 +19,8 @@ def band_rules(scheme: str | None = None) -> Bands:
     return [(code, minimum) for code, minimum, _ in band_scheme(scheme)]
 
 
-def band_labels(scheme: str | None = None) -> dict[str, str]:
-    """Return {band code: label} for display (the code itself when no config is present)."""
-    return {code: label for code, _, label in band_scheme(scheme)}
-
-
 def band_scheme(scheme: str | None = None) -> Scheme:
-    """The chosen scheme of config/bands.yaml, or the defaults when it is missing or invalid."""
+    """Return the chosen scheme of config/bands.yaml (defaults when missing or invalid)."""
     path = get_settings().config_dir / "bands.yaml"
     try:
         stamp = path.stat().st_mtime_ns

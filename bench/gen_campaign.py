@@ -23,6 +23,7 @@ from bench.plan_shape import (
     local_day,
     plan_body,
 )
+from models.campaign.rules import freeze_rules
 
 
 @dataclass
@@ -72,6 +73,7 @@ def campaign_rows(
             "schedule": {"hour": 8, "minute": 0},
             "units": province,
         },
+        "rules": freeze_rules(province_code=province, scheme=None, tie_break=None),
         "deployment_name": None,
         "launched_at": local("2024-09-30"),
         "starts_at": local("2024-10-01"),

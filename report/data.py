@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
+from models.campaign.rules import campaign_rules
 from models.campaign.tables import Campaign
 from models.catalog.lookup import code_key
-from models.results.bands import band_labels
 from models.results.read import (
     ResultRow,
     field_points,
@@ -62,7 +62,7 @@ def gather(*, session: Session, campaign: Campaign) -> ReportData:
         campaign=campaign,
         blocks=out,
         fields=points,
-        bands=band_labels((campaign.policy or {}).get("bands")),
+        bands=campaign_rules(session=session, campaign=campaign).band_labels(),
         approval=approval,
         previous=previous_campaign(session=session, campaign=campaign),
         rows=rows,

@@ -13,6 +13,7 @@ from cchc.clock import as_utc, now
 from cchc.errors import AlreadyLaunched
 from cchc.wording import messages
 from models.audit.log import record_audit
+from models.campaign.rules import freeze_rules
 from models.campaign.tables import Assignment, Campaign, Plan, Stage
 from models.catalog.sync import sync_criteria_set, sync_units
 from models.catalog.units import OrgUnit
@@ -139,6 +140,11 @@ def _create_campaign(session: Session, plan_cfg: Any, calendar: dict | None) -> 
         title=plan_cfg.title,
         has_survey=has_survey or not plan_cfg.criteria,
         policy=policy,
+        rules=freeze_rules(
+            province_code=plan_cfg.unit_set.province.code,
+            scheme=plan_cfg.policy.bands,
+            tie_break=plan_cfg.policy.tie_break,
+        ),
         starts_at=as_utc(plan_cfg.starts_at),
         ends_at=as_utc(plan_cfg.ends_at),
     )

@@ -41,6 +41,7 @@ class Campaign(SQLModel, table=True):
     state: str = Field(default="running", max_length=16)
     has_survey: bool = True
     policy: dict = json_dict()
+    rules: dict = json_dict()  # bands, survey and ranking rules frozen at launch (rules.py)
     deployment_name: str | None = Field(default=None, max_length=200)
     launched_at: datetime = created_now()
     starts_at: datetime = when(nullable=False)

@@ -1,4 +1,4 @@
-"""Classification bands (config/bands.yaml) for the results: rules for SQL, labels for display."""
+"""Classification bands as config/bands.yaml gives them today; launch freezes them per campaign."""
 
 from __future__ import annotations
 
@@ -10,22 +10,17 @@ from cchc.settings import get_settings
 Bands = list[tuple[str, float | None]]
 DEFAULT_BANDS: Bands = [("A", 90.0), ("B", 80.0), ("C", 70.0), ("D", None)]
 # (code, min, label), highest first: one parse of the file serves rules and labels.
-_Scheme = tuple[tuple[str, float | None, str], ...]
-_DEFAULT: _Scheme = tuple((code, minimum, code) for code, minimum in DEFAULT_BANDS)
+Scheme = tuple[tuple[str, float | None, str], ...]
+_DEFAULT: Scheme = tuple((code, minimum, code) for code, minimum in DEFAULT_BANDS)
 
 
 def band_rules(scheme: str | None = None) -> Bands:
     """Return (code, min) bands, highest first, from config/bands.yaml (or defaults)."""
-    return [(code, minimum) for code, minimum, _ in _scheme(scheme)]
+    return [(code, minimum) for code, minimum, _ in band_scheme(scheme)]
 
 
-def band_labels(scheme: str | None = None) -> dict[str, str]:
-    """Return {band code: label} for display (the code itself when no config is present)."""
-    return {code: label for code, _, label in _scheme(scheme)}
-
-
-def _scheme(scheme: str | None) -> _Scheme:
-    """The chosen scheme of config/bands.yaml, or the defaults when it is missing or invalid."""
+def band_scheme(scheme: str | None = None) -> Scheme:
+    """Return the chosen scheme of config/bands.yaml (defaults when missing or invalid)."""
     path = get_settings().config_dir / "bands.yaml"
     try:
         stamp = path.stat().st_mtime_ns
@@ -35,7 +30,7 @@ def _scheme(scheme: str | None) -> _Scheme:
 
 
 @lru_cache(maxsize=32)
-def _parsed(path: str, stamp: int, scheme: str | None) -> _Scheme:
+def _parsed(path: str, stamp: int, scheme: str | None) -> Scheme:
     """Parse the bands file once per version of it (`stamp`: its mtime), not once per call."""
     from config import load_bands
 

@@ -18,10 +18,11 @@ from sqlmodel import Session
 
 from cchc.clock import now
 from models.audit.log import record_audit
+from models.campaign.rules import campaign_rules
 from models.catalog.criteria import CriteriaSet
 from models.catalog.lookup import campaign_sets, get_campaign_by_id, set_rules
-from models.results.bands import Bands, band_rules
-from models.results.keys import band_sql, hundredths_sql, tie_sql, uuid_sql
+from models.results.bands import Bands
+from models.results.keys import band_sql, published_sql, tie_sql, uuid_sql
 from models.results.rules import first_rules, rule_case, rule_params, rule_set_ids
 from models.results.sql import ResultSQL, result_statements
 from models.scoring.freeze import ensure_not_frozen
@@ -44,9 +45,9 @@ def compute_results(
     """
     campaign = get_campaign_by_id(session=session, campaign_id=campaign_id)
     ensure_not_frozen(session=session, campaign_id=campaign_id)
-    policy = campaign.policy or {}
-    tie_break = tie_break or policy.get("tie_break")
-    bands = band_rules(policy.get("bands")) if bands is None else bands
+    frozen = campaign_rules(session=session, campaign=campaign)  # never config/ at query time
+    tie_break = tie_break or frozen.tie_break
+    bands = frozen.band_rules() if bands is None else bands
     sets = campaign_sets(session=session, campaign=campaign)
     with_survey = bool(campaign.has_survey) and any(s.survey_total > 0 for s in sets)
     dialect = session.get_bind().dialect.name
@@ -64,7 +65,7 @@ def compute_results(
         "with_survey": with_survey,
         "computed_at": now(),
     }
-    band_case, band_params = band_sql(bands)
+    band_case, band_params = band_sql(bands, frozen.decimals)
     parts = {
         "set_case": rule_case(rules, "set"),
         "max_case": rule_case(rules, "max"),
@@ -72,8 +73,8 @@ def compute_results(
         "uuid": uuid_sql(dialect),
         "materialized": "MATERIALIZED " if dialect == "postgresql" else "",
         "band": band_case,
-        "pub": hundredths_sql("index_value", dialect),
-        "tie": tie_sql(tie_break, dialect),
+        "pub": published_sql("index_value", dialect, frozen.decimals),
+        "tie": tie_sql(tie_break, dialect, frozen.decimals),
     }
     sql = result_statements(dialect, with_fields, parts)
     count = _run(session, dialect, sql, values | band_params)

@@ -62,9 +62,10 @@ restu AS (
   GROUP BY p.unit_id
 ),"""
 
-# Ranks compare the index at its published precision (hundredths), so 92,18 ties with 92,18.
-# One window: RANK() is the first peer's position and COUNT(*) (the frame ends at the last
-# peer) the last one's, so a unit is tied exactly when they differ.
+# Ranks compare the index at its published precision (the campaign's frozen decimals: 2, so
+# hundredths), so 92,18 ties with 92,18. One window: RANK() is the first peer's position and
+# COUNT(*) (the frame ends at the last peer) the last one's, so a unit is tied exactly when
+# they differ.
 UNIT_CTES = """
 vals AS (
   SELECT p.unit_id AS unit_id, p.rank_group AS rank_group, p.max_pts AS max_pts,

@@ -1,4 +1,4 @@
-"""The survey's scoring rules for a campaign: answer weights, group weights, minimum ballots."""
+"""The survey's scoring rules: answer weights, group weights, minimum ballots (frozen at launch)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,25 @@ class SurveyRules:
     def weight_of(self, group: str) -> float:
         """Return a group's relative weight."""
         return self.group_weights.get(group, 1.0)
+
+    def as_json(self) -> dict[str, Any]:
+        """Return the rules as JSON (rank groups sorted), as a campaign freezes them."""
+        return {
+            "answer_weights": dict(self.answer_weights),
+            "group_weights": dict(self.group_weights),
+            "group_rates": {g: sorted(rates) for g, rates in self.group_rates.items()},
+            "min_ballots": self.min_ballots,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SurveyRules:
+        """Read rules written by as_json."""
+        return cls(
+            answer_weights={k: float(v) for k, v in data["answer_weights"].items()},
+            group_weights={k: float(v) for k, v in data["group_weights"].items()},
+            group_rates={g: set(rates) for g, rates in data["group_rates"].items()},
+            min_ballots=int(data["min_ballots"]),
+        )
 
 
 def rules_from_config(cfg: Any) -> SurveyRules:

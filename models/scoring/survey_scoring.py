@@ -9,10 +9,11 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from models.campaign.facts import record_fact
+from models.campaign.rules import campaign_rules
 from models.catalog.lookup import get_campaign_by_id
 from models.scoring.council_ops import ensure_not_frozen, stage_id_of
 from models.scoring.survey import BallotScoring, CoverageGap, store_survey_points, survey_leaves
-from models.scoring.survey_rules import SurveyRules, survey_rules_for
+from models.scoring.survey_rules import SurveyRules
 from models.scoring.tables import Ballot, SurveyScore
 
 
@@ -42,7 +43,7 @@ def score_ballots(
     """Turn ballots into survey points; units/items under the minimum are reported, not scored."""
     campaign = get_campaign_by_id(session=session, campaign_id=campaign_id)
     ensure_not_frozen(session=session, campaign_id=campaign_id)
-    rules = rules or survey_rules_for(campaign.province_code)
+    rules = rules or campaign_rules(session=session, campaign=campaign).survey
     per_pair: dict[tuple[uuid.UUID, str], list[tuple[str, int, float]]] = defaultdict(list)
     for unit_id, question, group, count, mean in ballot_means(
         session=session, campaign_id=campaign_id, rules=rules

@@ -11,11 +11,12 @@ from sqlmodel import Session, select
 
 from cchc.errors import Conflict, ValidationError
 from models.audit.log import AuditEntry, record_audit
+from models.campaign.rules import campaign_rules
 from models.catalog.lookup import get_campaign_by_id
 from models.catalog.tabular import read_table
 from models.scoring.council_ops import ensure_not_frozen
 from models.scoring.survey.scope import survey_leaves, survey_target
-from models.scoring.survey_rules import SurveyRules, survey_rules_for
+from models.scoring.survey_rules import SurveyRules
 from models.scoring.tables import Ballot
 
 BALLOT_COLUMNS = {
@@ -42,7 +43,7 @@ def import_ballots(
     if already_imported(session, campaign_id, digest):
         # The same file twice would double every count and pass the coverage check falsely.
         raise Conflict(f"tệp phiếu «{Path(path).name}» đã được nhập cho chiến dịch này")
-    rules = rules or survey_rules_for(campaign.province_code)
+    rules = rules or campaign_rules(session=session, campaign=campaign).survey
     rows = read_table(path, BALLOT_COLUMNS, optional=("respondent",))
     scope = survey_leaves(session, campaign_id)
     problems: list[str] = []

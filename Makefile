@@ -29,6 +29,7 @@ test: install ## Every test, on SQLite and PostgreSQL, with the browser
 	./scripts/ensure-postgres.sh
 	./scripts/ensure-chromium.sh
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/pytest --cov --cov-report=term:skip-covered -q -p no:cacheprovider
 
 test-fast: install ## Tests without the slow process and browser tests

@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from rich.table import Table
+from sqlalchemy import Engine
 
 from cchc.clock import now
 from cchc.db import get_engine, session_scope
@@ -18,7 +19,7 @@ from services.launch import LaunchResult
 ACTOR = "cli"
 
 
-def engine(*, migrate: bool = False):  # type: ignore[no-untyped-def]
+def engine(*, migrate: bool = False) -> Engine:
     """Return the configured engine, upgrading the schema first when asked."""
     eng = get_engine(get_settings().db_url)
     if migrate:

@@ -6,8 +6,9 @@ import json
 import os
 import threading
 import time
+from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -114,7 +115,7 @@ def _run(campaign: str, seed: int) -> dict:
     with Progress(*columns, console=console, transient=False) as bar:
         job = bar.add_task("Khởi động Prefect…", total=105)
 
-        def advance(day, open_stages):  # type: ignore[no-untyped-def]
+        def advance(day: date, open_stages: list[str]) -> None:
             bar.update(
                 job,
                 advance=1,
@@ -134,7 +135,7 @@ def _short(day: str | None) -> str:
 
 def _show(result: dict) -> None:
     """Print the timeline, the messages, the late units and the ranking."""
-    day = {"no_wrap": True, "min_width": 8}  # dd/mm/yy whole; the title gives way instead
+    day: dict[str, Any] = {"no_wrap": True, "min_width": 8}  # dd/mm/yy whole; title gives way
     title_width = max(12, console.width - 66)
     timeline = Table(
         "#",

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -11,6 +12,11 @@ from cchc.errors import CchcError
 from cchc.wording.dates import local_moment
 from cli.output import console, fail
 from cli.parse import parse_day
+
+if TYPE_CHECKING:  # the CLI starts without importing the database layer
+    from sqlmodel import Session
+
+    from models.campaign.tables import Campaign as CampaignRow
 
 fact_app = typer.Typer(help="Ghi nhận các bước do con người thực hiện.", no_args_is_help=True)
 Campaign = Annotated[str, typer.Argument(help="Mã chiến dịch.")]
@@ -22,7 +28,7 @@ Document = Annotated[str | None, typer.Option("--document", help="Số văn bả
 Tick = Annotated[bool, typer.Option("--tick", help="Đánh giá chiến dịch ngay sau khi ghi nhận.")]
 
 
-def _run(action, tick: bool, campaign: str) -> None:  # type: ignore[no-untyped-def]
+def _run(action: Callable[[Session, CampaignRow], str], tick: bool, campaign: str) -> None:
     """Record through `action(session, campaign)`, then optionally tick at once (locally)."""
     from cchc.db import session_scope
     from cli import campaign_ops
@@ -39,8 +45,8 @@ def _run(action, tick: bool, campaign: str) -> None:  # type: ignore[no-untyped-
 
 
 def _stage_fact(
-    session,  # type: ignore[no-untyped-def]
-    campaign,
+    session: Session,
+    campaign: CampaignRow,
     kind: str | None,
     stage: str | None,
     unit: str | None,
@@ -78,7 +84,7 @@ def survey(
 ) -> None:
     """Đã có kết quả điều tra XHH (nhập điểm từ tệp, hoặc chỉ ghi nhận)."""
 
-    def act(s, c):  # type: ignore[no-untyped-def]
+    def act(s: Session, c: CampaignRow) -> str:
         if file is None:
             return _stage_fact(s, c, "survey", stage, None, None)
         from models.scoring.survey import import_survey_points
@@ -139,7 +145,7 @@ def approve(
     """Chủ tịch UBND tỉnh đã phê duyệt kết quả (kết quả bị khóa)."""
     from services import approval
 
-    def act(s, c):  # type: ignore[no-untyped-def]
+    def act(s: Session, c: CampaignRow) -> str:
         row = approval.approve(
             session=s,
             campaign_code=c.code,
@@ -157,7 +163,7 @@ def publish(campaign: Campaign, tick: Tick = False) -> None:
     """Đã công bố Chỉ số CCHC."""
     from services import approval
 
-    def act(s, c):  # type: ignore[no-untyped-def]
+    def act(s: Session, c: CampaignRow) -> str:
         published = approval.publish(session=s, campaign_code=c.code, actor="cli").published_at
         return f"Đã công bố lúc {local_moment(published)}."
 

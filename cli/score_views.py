@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import JustifyMethod
 from rich.table import Table
 
 from cchc.wording.blocks import block_title
@@ -12,7 +13,7 @@ from models.results.read import ResultRow
 def results_table(rows: list[ResultRow]) -> Table:
     """Return the ranking per block: rank (2= for a tie), unit, points, index, band, change."""
     table = Table(title="Chỉ số CCHC", show_lines=False)
-    for name, justify in (
+    columns: tuple[tuple[str, JustifyMethod], ...] = (
         ("Khối", "left"),
         ("Hạng", "right"),
         ("Đơn vị", "left"),
@@ -23,8 +24,9 @@ def results_table(rows: list[ResultRow]) -> Table:
         ("Chỉ số", "right"),
         ("Xếp loại", "left"),
         ("So với năm trước", "right"),
-    ):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    )
+    for name, justify in columns:
+        table.add_column(name, justify=justify)
     group = None
     for row in rows:
         label = block_title(row.rank_group) if row.rank_group != group else ""

@@ -25,6 +25,7 @@ class ResolvedStage(PlanStage):
 class ResolvedPlan(Plan):
     """A validated plan ready to launch; stage reminders/late/close carry the effective values."""
 
+    # Narrower than Plan.stages: list is invariant, but pydantic validates each as resolved.
     stages: list[ResolvedStage] = Field(min_length=1)  # type: ignore[assignment]
     unit_set: UnitsFile = Field(exclude=True, repr=False)
     criteria: dict[str, CriteriaSet] = Field(default_factory=dict, exclude=True, repr=False)

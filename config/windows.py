@@ -39,9 +39,11 @@ def _window(stage: PlanStage, year: int, after: date | None) -> Window:
     if stage.deadline is not None:
         base = parse_deadline(stage.deadline, year=year, after=after)
     else:
+        # Without a deadline the plan's validation requires both bounds.
+        assert over is not None and over.opens is not None and over.due is not None
         base = Window(
-            opens_at=_at(over.opens, False),  # type: ignore[union-attr,arg-type]
-            due_at=_at(over.due, True),  # type: ignore[union-attr,arg-type]
+            opens_at=_at(over.opens, False),
+            due_at=_at(over.due, True),
             rule="window",
             text="",
         )

@@ -20,6 +20,7 @@ from models.tick.context import TickContext, load_campaign_context
 from models.tick.evaluate import TickReport
 from models.tick.notices import unacted
 from models.tick.stages import is_unit_stage, stages_of
+from tasks.outbox_sender import DeliveryReport
 
 LEAD_DELAY = {
     "guidance": 3,
@@ -59,7 +60,7 @@ class DayTickSteps(InProcessSteps):
         """The context the day already loaded to plan its acts."""
         return self.ctx
 
-    def deliver(self, ctx: TickContext):  # type: ignore[no-untyped-def]
+    def deliver(self, ctx: TickContext) -> DeliveryReport:
         """Deliver on the simulated clock (no act enqueues mail, so before the acts is the same)."""
         with frozen_at(ctx.at + timedelta(minutes=5)):
             return super().deliver(ctx)

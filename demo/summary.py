@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import datetime
 
 from sqlmodel import Session
 
@@ -13,9 +14,9 @@ from models.outbox.queue import outbox_counts
 from models.results.read import list_results
 
 
-def _day(moment: object) -> str | None:
+def _day(moment: datetime | None) -> str | None:
     """dd/mm/yyyy of a stored instant."""
-    return None if moment is None else f"{to_local(moment):%d/%m/%Y}"  # type: ignore[arg-type]
+    return None if moment is None else f"{to_local(moment):%d/%m/%Y}"
 
 
 def build_summary(*, session: Session, code: str) -> dict:
@@ -38,7 +39,7 @@ def build_summary(*, session: Session, code: str) -> dict:
         for p in stage_progress(session=session, campaign_id=campaign.id)
     ]
     counts = outbox_counts(session=session, campaign_id=campaign.id)
-    sent = Counter()
+    sent: Counter[str] = Counter()
     for (kind, state), n in counts.items():
         if state == "delivered":
             sent[kind] += n

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import Session
 
@@ -10,6 +12,8 @@ from cchc.errors import CchcError
 from demo.actors import Script, pick_adjustment, self_scores
 from models.campaign.tables import Campaign, Stage
 from models.catalog import lookup as scoring_lookup
+from models.catalog.criteria import CriteriaItem
+from models.catalog.units import OrgUnit
 from services import appraisal, self_assessment
 from services.facts import record_fact
 
@@ -18,15 +22,19 @@ def unit_act(
     session: Session,
     campaign: Campaign,
     stage: Stage,
-    unit_id,
-    moment: datetime,  # type: ignore[no-untyped-def]
+    unit_id: uuid.UUID,
+    moment: datetime,
     script: Script,
 ) -> None:
     """A unit submits its self-assessment, or a district appraises its communes."""
     if stage.kind == "self_assessment":
         unit = scoring_lookup.get_unit(session=session, unit_id=unit_id)
         items = _items(session, campaign, unit)
-        target = {"session": session, "campaign_code": campaign.code, "unit_code": unit.code}
+        target: dict[str, Any] = {
+            "session": session,
+            "campaign_code": campaign.code,
+            "unit_code": unit.code,
+        }
         self_assessment.save_draft(**target, actor=unit.code, scores=self_scores(items, script.rng))
         self_assessment.submit(**target, actor=unit.code, received_at=moment)
         return
@@ -42,10 +50,10 @@ def unit_act(
     )
 
 
-_ITEMS: dict = {}
+_ITEMS: dict[uuid.UUID, list[CriteriaItem]] = {}
 
 
-def _items(session: Session, campaign: Campaign, unit) -> list:  # type: ignore[no-untyped-def]
+def _items(session: Session, campaign: Campaign, unit: OrgUnit) -> list[CriteriaItem]:
     """The unit's criteria items (cached per set: sets do not change during a campaign)."""
     cset = scoring_lookup.criteria_set_for(session=session, campaign=campaign, unit=unit)
     if cset.id not in _ITEMS:
@@ -53,7 +61,9 @@ def _items(session: Session, campaign: Campaign, unit) -> list:  # type: ignore[
     return _ITEMS[cset.id]
 
 
-def _children_with_submissions(session: Session, campaign: Campaign, parent_id) -> list:  # type: ignore[no-untyped-def]
+def _children_with_submissions(
+    session: Session, campaign: Campaign, parent_id: uuid.UUID
+) -> list[OrgUnit]:
     """The units below `parent_id` that are scored in this campaign."""
     return [
         u
@@ -62,7 +72,9 @@ def _children_with_submissions(session: Session, campaign: Campaign, parent_id) 
     ]
 
 
-def appraise(session: Session, campaign: Campaign, unit, appraiser: str, script: Script) -> None:  # type: ignore[no-untyped-def]
+def appraise(
+    session: Session, campaign: Campaign, unit: OrgUnit, appraiser: str, script: Script
+) -> None:
     """Accept a unit's self scores, lowering one leaf for about one unit in four."""
     try:
         if script.rng.random() < 0.25:

@@ -129,7 +129,8 @@ def _title(rest: str, topic: str, heading: str) -> str:
     rest = re.sub(r"\s+", " ", rest).strip(" .,;:-")
     left_over = _LEFT_OVER.search(fold(rest))
     rest = rest[: left_over.start()] if left_over else rest
-    rest = rest[_LEAD_IN.match(fold(rest)).end():]  # type: ignore[union-attr]
+    lead_in = _LEAD_IN.match(fold(rest))  # every part optional: it always matches
+    rest = rest[lead_in.end():] if lead_in else rest
     topic = topic.strip(" .")
     topic_in = _TOPIC_IN.match(fold(topic))
     topic = topic[topic_in.end():] if topic_in else topic

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cchc.errors import ValidationError
 from planimport.columns import header_roles, sub_header
 from planimport.model import Cell
 from planimport.tables import Grid, Line, find_grids
 from planimport.text import nfc
+
+if TYPE_CHECKING:  # python-docx is imported lazily at run time
+    from docx.table import Table as DocxTable
 
 
 @dataclass
@@ -60,10 +64,10 @@ def _read_docx(path: Path) -> Source:
     return Source(lines, grids, "docx" if grids else "prose")
 
 
-def _docx_rows(table: object, first: int) -> list[list[Cell]]:
+def _docx_rows(table: DocxTable, first: int) -> list[list[Cell]]:
     """Return a table's rows as cells; a cell spanning columns keeps its text once."""
     out: list[list[Cell]] = []
-    for n, row in enumerate(table.rows):  # type: ignore[attr-defined]
+    for n, row in enumerate(table.rows):
         seen: set[int] = set()
         cells = []
         for cell in row.cells:

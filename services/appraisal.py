@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlmodel import Session
 
 from models.campaign.facts import get_campaign
@@ -63,7 +65,7 @@ def accept_all(
     agency = require_appraiser(
         session=session, user=actor, campaign=campaign, unit=unit, field_code=field_code
     )
-    fields: list[str | None] = [field_code]
+    fields: Sequence[str | None] = [field_code]
     if agency is not None and field_code is None and not isinstance(actor, str):
         # an agency accepts only the fields it appraises
         fields = sorted(appraised_fields(session=session, user=actor, campaign=campaign, unit=unit))

@@ -49,7 +49,7 @@ def deliver_outbox(campaign_id: str | None = None) -> dict:
     return asdict(report)
 
 
-def delivery_task() -> Task:
+def delivery_task() -> Task[[str | None], dict]:
     """`deliver-outbox` with the configured `retries=` and `retry_delay_seconds=`."""
     # Decorator arguments are fixed at import, but settings come from the environment when a
     # tick runs (deployments, `cchc` and tests set CCHC_NOTIFY__* after import): so the retries
@@ -59,6 +59,6 @@ def delivery_task() -> Task:
 
 
 @lru_cache(maxsize=8)
-def _with_retries(retries: int, delays: tuple[float, ...]) -> Task:
+def _with_retries(retries: int, delays: tuple[float, ...]) -> Task[[str | None], dict]:
     """The delivery task declared with these retries (built once per distinct setting)."""
     return deliver_outbox.with_options(retries=retries, retry_delay_seconds=list(delays))

@@ -44,7 +44,7 @@ class _Requests(ModuleType):
 
 _SHIM = _Requests("requests")
 for _plugin in (custom_json, custom_form, custom_xml):
-    _plugin.requests = _SHIM  # type: ignore[attr-defined]
+    _plugin.requests = _SHIM  # type: ignore[attr-defined]  # a module swapped for the shim
 
 
 def _session() -> requests.Session:

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlmodel import Session
 
 from cchc.clock import now
@@ -52,7 +52,7 @@ def _send_one(
 
 def deliver_pending(
     *,
-    engine: Engine,
+    engine: Engine | Connection,
     campaign_id: uuid.UUID | None,
     final: bool = True,
     batch_size: int | None = None,

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from prefect import task
 from prefect.artifacts import create_markdown_artifact
@@ -63,6 +64,11 @@ def publish_progress(ctx: TickContext) -> str:
     return markdown
 
 
+def _quoted(ctx: TickContext) -> Any:
+    """The context in `quote()`; Prefect unwraps it before the call (its typing does not say)."""
+    return quote(ctx)
+
+
 class TaskSteps:
     """Each step of the tick as one task run in its own transaction.
 
@@ -79,15 +85,15 @@ class TaskSteps:
 
     def advance_stages(self, ctx: TickContext) -> dict:
         """Run `advance-stages`."""
-        return advance_stages(quote(ctx))
+        return advance_stages(_quoted(ctx))
 
     def enqueue_reminders(self, ctx: TickContext) -> int:
         """Run `enqueue-reminders`."""
-        return enqueue_reminders(quote(ctx))
+        return enqueue_reminders(_quoted(ctx))
 
     def enqueue_escalations(self, ctx: TickContext) -> int:
         """Run `enqueue-escalations`."""
-        return enqueue_escalations(quote(ctx))
+        return enqueue_escalations(_quoted(ctx))
 
     def deliver(self, ctx: TickContext) -> State:
         """Run `deliver-outbox` with retries; answer its final state (the flow reports failure)."""
@@ -95,4 +101,4 @@ class TaskSteps:
 
     def publish_progress(self, ctx: TickContext) -> str:
         """Run `publish-progress`."""
-        return publish_progress(quote(ctx))
+        return publish_progress(_quoted(ctx))

@@ -111,9 +111,10 @@ async def async_user(
         user = peek(("user", hash_token(token)), ttl=USER_TTL_SECONDS)
         if user is None:
             user = await run_in_threadpool(_user_in_thread, get_engine(request), token)
-    if _signed_in(request, user) is None:
+    signed_in = _signed_in(request, user)
+    if signed_in is None:
         raise Unauthorized("Thiếu mã truy cập hoặc mã không hợp lệ")
-    return user  # type: ignore[return-value]
+    return signed_in
 
 
 def current_user(user: Annotated[User | None, Depends(optional_user)]) -> User:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import Path
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -168,7 +168,9 @@ class ErrorOut(BaseModel):
     error: ErrorDetail
 
 
-ERRORS = {s: {"model": ErrorOut} for s in (401, 403, 404, 409, 422)}
+ERRORS: dict[int | str, dict[str, Any]] = {
+    s: {"model": ErrorOut} for s in (401, 403, 404, 409, 422)
+}
 
 CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$"
 CampaignCode = Annotated[str, Path(pattern=CODE_PATTERN, description="mã chiến dịch")]

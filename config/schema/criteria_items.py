@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from config.schema.criteria import CriteriaSet
+    from config.schema.criteria import CriteriaField, CriteriaSet
 
 
 class Item(NamedTuple):
@@ -80,7 +80,7 @@ def flatten(cs: CriteriaSet) -> list[Item]:
     return rows
 
 
-def _field_method(field: object) -> str | None:
+def _field_method(field: CriteriaField) -> str | None:
     """Return the method all leaves of a field share, or None when mixed."""
-    methods = {c.method for c in field.criteria}  # type: ignore[attr-defined]
+    methods = {c.method for c in field.criteria}
     return methods.pop() if len(methods) == 1 else None

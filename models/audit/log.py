@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlmodel import Field, SQLModel
+from sqlmodel import Field, Session, SQLModel
 
 from models.types import created_now, uuid_pk
 
@@ -35,7 +35,7 @@ def _text(value: object) -> str | None:
 
 def record_audit(
     *,
-    session: object,
+    session: Session,
     actor: str,
     action: str,
     entity: str,
@@ -58,5 +58,5 @@ def record_audit(
         new_value=_text(new),
         reason=reason,
     )
-    session.add(entry)  # type: ignore[attr-defined]
+    session.add(entry)
     return entry

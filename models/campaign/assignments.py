@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from cchc.clock import as_utc, now
 from cchc.errors import DeadlinePassed, NotFound, ValidationError
@@ -27,10 +27,10 @@ def find_assignment(
     """Return the unit's assignment in the campaign's open (else latest) stage of that kind."""
     rows = session.exec(
         select(Stage, Assignment)
-        .join(Assignment, Assignment.stage_id == Stage.id)
+        .join(Assignment, col(Assignment.stage_id) == col(Stage.id))
         .where(Stage.campaign_id == campaign_id, Stage.kind == stage_kind)
         .where(Assignment.unit_id == unit_id)
-        .order_by(Stage.position)
+        .order_by(col(Stage.position))
     ).all()
     if not rows:
         raise NotFound(f"no {stage_kind} assignment for this unit in the campaign")

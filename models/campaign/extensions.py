@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from cchc.errors import NotFound
 from models.campaign.assignments import extend_due
@@ -29,7 +29,7 @@ def extend_unit(
     stage = get_stage(session=session, campaign_id=campaign.id, code=stage_code)
     row = session.exec(
         select(Assignment)
-        .join(OrgUnit, OrgUnit.id == Assignment.unit_id)
+        .join(OrgUnit, col(OrgUnit.id) == col(Assignment.unit_id))
         .where(Assignment.stage_id == stage.id, OrgUnit.code == unit_code)
     ).first()
     if row is None:

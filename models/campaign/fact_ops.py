@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from cchc.errors import NotFound, ValidationError
 from models.campaign.facts import FACT_KINDS, get_stage, record_fact
@@ -17,7 +17,7 @@ def _open_stage_of(session: Session, campaign: Campaign, kind: str) -> Stage:
     stages = session.exec(
         select(Stage)
         .where(Stage.campaign_id == campaign.id, Stage.kind == kind)
-        .order_by(Stage.position)
+        .order_by(col(Stage.position))
     ).all()
     if not stages:
         raise NotFound(f"chiến dịch {campaign.code} không có giai đoạn loại {kind}")
@@ -44,7 +44,7 @@ def stage_id_of(*, session: Session, campaign_id: uuid.UUID, kind: str) -> uuid.
     stages = session.exec(
         select(Stage)
         .where(Stage.campaign_id == campaign_id, Stage.kind == kind)
-        .order_by(Stage.position)
+        .order_by(col(Stage.position))
     ).all()
     ranked = sorted(
         stages, key=lambda s: (bool(s.scope.get("unit_stage")), s.state != "open", s.position)

@@ -6,10 +6,12 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import case, func
+from sqlalchemy import ColumnElement, case, func
+from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from cchc.clock import as_utc
 from models.campaign.facts import FACT_KINDS
@@ -70,11 +72,13 @@ class StageProgress:
 
 def campaign_rows(*, session: Session) -> list[tuple[Campaign, Counts]]:
     """Return every campaign, newest first, with its assignment counts (two queries)."""
-    campaigns = session.exec(select(Campaign).order_by(Campaign.year.desc(), Campaign.code)).all()
+    campaigns = session.exec(
+        select(Campaign).order_by(col(Campaign.year).desc(), col(Campaign.code))
+    ).all()
     counts: dict[uuid.UUID, Counts] = defaultdict(Counts)
     query = select(
         Assignment.campaign_id, Assignment.state, func.count(), _extended_sum()
-    ).group_by(Assignment.campaign_id, Assignment.state)
+    ).group_by(col(Assignment.campaign_id), col(Assignment.state))
     for campaign_id, state, count, extended in session.exec(query).all():
         counts[campaign_id].add(state, count, int(extended or 0))
     return [(c, counts[c.id]) for c in campaigns]
@@ -83,13 +87,13 @@ def campaign_rows(*, session: Session) -> list[tuple[Campaign, Counts]]:
 def stage_progress(*, session: Session, campaign_id: uuid.UUID) -> list[StageProgress]:
     """Return the campaign's stages in order with their counts (three queries)."""
     stages = session.exec(
-        select(Stage).where(Stage.campaign_id == campaign_id).order_by(Stage.position)
+        select(Stage).where(col(Stage.campaign_id) == campaign_id).order_by(col(Stage.position))
     ).all()
     counts: dict[uuid.UUID, Counts] = defaultdict(Counts)
     query = (
         select(Assignment.stage_id, Assignment.state, func.count(), _extended_sum())
         .where(Assignment.campaign_id == campaign_id)
-        .group_by(Assignment.stage_id, Assignment.state)
+        .group_by(col(Assignment.stage_id), col(Assignment.state))
     )
     for stage_id, state, count, extended in session.exec(query).all():
         counts[stage_id].add(state, count, int(extended or 0))
@@ -120,9 +124,9 @@ def stage_is_done(progress: StageProgress) -> bool:
     return progress.has_fact
 
 
-def _extended_sum():  # type: ignore[no-untyped-def]
+def _extended_sum() -> ColumnElement[Any]:
     """SUM of the extended flag (portable across SQLite and PostgreSQL)."""
-    return func.sum(case((Assignment.extended.is_(True), 1), else_=0))  # type: ignore[attr-defined]
+    return func.sum(case((col(Assignment.extended).is_(True), 1), else_=0))
 
 
 @dataclass
@@ -145,9 +149,9 @@ def row_units(
         .correlate(OrgUnit)
         .scalar_subquery()
     )
-    where = [OrgUnit.province_code == province_code, OrgUnit.parent_id == parent_id]
+    where = [col(OrgUnit.province_code) == province_code, col(OrgUnit.parent_id) == parent_id]
     if parent_id is None:
-        where[1] = OrgUnit.parent_id.is_(None)  # type: ignore[union-attr]
+        where[1] = col(OrgUnit.parent_id).is_(None)
     rows = session.exec(
         select(OrgUnit, n_children).where(*where).order_by(OrgUnit.kind, OrgUnit.code)
     ).all()
@@ -165,27 +169,29 @@ def subtree_counts(
     if not top_ids:
         return {}
     tree = (
-        select(OrgUnit.id.label("id"), OrgUnit.id.label("top_id"))  # type: ignore[attr-defined]
-        .where(OrgUnit.id.in_(top_ids))  # type: ignore[attr-defined]
+        select(col(OrgUnit.id).label("id"), col(OrgUnit.id).label("top_id"))
+        .where(col(OrgUnit.id).in_(top_ids))
         .cte("tree", recursive=True)
     )
     child = aliased(OrgUnit)
-    tree = tree.union_all(select(child.id, tree.c.top_id).join(tree, child.parent_id == tree.c.id))
+    tree = tree.union_all(
+        select(col(child.id), tree.c.top_id).join(tree, col(child.parent_id) == tree.c.id)
+    )
     query = (
-        select(
+        sa_select(  # six columns: beyond sqlmodel.select's typed overloads
             tree.c.top_id,
-            Assignment.stage_id,
-            Assignment.state,
+            col(Assignment.stage_id),
+            col(Assignment.state),
             func.count(),
             _extended_sum(),
-            func.min(Assignment.due_at),
+            func.min(col(Assignment.due_at)),
         )
-        .join(Assignment, Assignment.unit_id == tree.c.id)
-        .where(Assignment.campaign_id == campaign_id)
-        .group_by(tree.c.top_id, Assignment.stage_id, Assignment.state)
+        .join(Assignment, col(Assignment.unit_id) == tree.c.id)
+        .where(col(Assignment.campaign_id) == campaign_id)
+        .group_by(tree.c.top_id, col(Assignment.stage_id), col(Assignment.state))
     )
     out: dict[uuid.UUID, dict[uuid.UUID, Counts]] = defaultdict(lambda: defaultdict(Counts))
-    for top_id, stage_id, state, count, extended, due in session.exec(query).all():
+    for top_id, stage_id, state, count, extended, due in session.execute(query).all():
         out[_uuid(top_id)][_uuid(stage_id)].add(state, count, int(extended or 0), due)
     return out
 

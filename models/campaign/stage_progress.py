@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from cchc.wording.dates import day, local_moment
 from cchc.wording.labels import STAGE_STATE
@@ -44,7 +44,7 @@ def stage_progress(*, session: Session, campaign_id: uuid.UUID) -> list[StagePro
     """Return every stage of the campaign, in plan order, with its assignment counts."""
     stages = (
         session.execute(
-            select(Stage).where(Stage.campaign_id == campaign_id).order_by(Stage.position)
+            select(Stage).where(col(Stage.campaign_id) == campaign_id).order_by(col(Stage.position))
         )
         .scalars()
         .all()
@@ -56,9 +56,9 @@ def stage_progress(*, session: Session, campaign_id: uuid.UUID) -> list[StagePro
         for s in stages
     }
     rows = session.execute(
-        select(Assignment.stage_id, Assignment.state, func.count())
-        .where(Assignment.campaign_id == campaign_id)
-        .group_by(Assignment.stage_id, Assignment.state)
+        select(col(Assignment.stage_id), col(Assignment.state), func.count())
+        .where(col(Assignment.campaign_id) == campaign_id)
+        .group_by(col(Assignment.stage_id), col(Assignment.state))
     ).all()
     for stage_id, state, count in rows:
         out[stage_id].counts[state] += count
@@ -91,10 +91,10 @@ def late_assignments(
     from models.catalog.units import OrgUnit
 
     rows = session.execute(
-        select(Stage.code, OrgUnit.code, OrgUnit.name, Assignment.received_at)
-        .join(Assignment, Assignment.stage_id == Stage.id)
-        .join(OrgUnit, OrgUnit.id == Assignment.unit_id)
-        .where(Assignment.campaign_id == campaign_id, Assignment.late.is_(True))
-        .order_by(Stage.position, OrgUnit.code)
+        select(col(Stage.code), col(OrgUnit.code), col(OrgUnit.name), col(Assignment.received_at))
+        .join(Assignment, col(Assignment.stage_id) == col(Stage.id))
+        .join(OrgUnit, col(OrgUnit.id) == col(Assignment.unit_id))
+        .where(col(Assignment.campaign_id) == campaign_id, col(Assignment.late).is_(True))
+        .order_by(col(Stage.position), col(OrgUnit.code))
     ).all()
-    return [tuple(r) for r in rows]  # type: ignore[misc]
+    return [(r[0], r[1], r[2], r[3]) for r in rows]

@@ -24,9 +24,9 @@ def unit_assignments(
     return list(
         session.exec(
             select(Stage, Assignment)
-            .join(Assignment, Assignment.stage_id == Stage.id)
+            .join(Assignment, col(Assignment.stage_id) == col(Stage.id))
             .where(Assignment.campaign_id == campaign_id, Assignment.unit_id == unit_id)
-            .order_by(Stage.position)
+            .order_by(col(Stage.position))
         ).all()
     )
 
@@ -51,9 +51,9 @@ def appraisals(
     return list(
         session.exec(
             select(CriteriaItem, Appraisal)
-            .join(Appraisal, Appraisal.item_id == CriteriaItem.id)
+            .join(Appraisal, col(Appraisal.item_id) == col(CriteriaItem.id))
             .where(Appraisal.campaign_id == campaign_id, Appraisal.unit_id == unit_id)
-            .order_by(CriteriaItem.position, CriteriaItem.code)
+            .order_by(col(CriteriaItem.position), col(CriteriaItem.code))
         ).all()
     )
 
@@ -82,8 +82,8 @@ def open_assignments(
     """Return open or overdue assignments (of some units, or all), soonest due first."""
     query = (
         select(Assignment, Stage, OrgUnit)
-        .join(Stage, Stage.id == Assignment.stage_id)
-        .join(OrgUnit, OrgUnit.id == Assignment.unit_id)
+        .join(Stage, col(Stage.id) == col(Assignment.stage_id))
+        .join(OrgUnit, col(OrgUnit.id) == col(Assignment.unit_id))
         .where(Assignment.campaign_id == campaign_id, col(Assignment.state).in_(OPEN_STATES))
     )
     if unit_ids is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from cchc.errors import NotFound
 from models.campaign.tables import Assignment, Campaign, Plan, Stage
@@ -43,13 +43,13 @@ def campaign_sets(*, session: Session, campaign: Campaign) -> list[CriteriaSet]:
     plan = session.get(Plan, campaign.plan_id)
     codes = list((plan.body or {}).get("criteria_sets") or []) if plan else []
     if codes:
-        return list(session.exec(select(CriteriaSet).where(CriteriaSet.code.in_(codes))).all())
+        return list(session.exec(select(CriteriaSet).where(col(CriteriaSet.code).in_(codes))).all())
     rows = session.exec(
         select(CriteriaSet)
         .where(
             CriteriaSet.province_code == campaign.province_code, CriteriaSet.year <= campaign.year
         )
-        .order_by(CriteriaSet.year.desc())
+        .order_by(col(CriteriaSet.year).desc())
     ).all()
     # A set stays in force until a newer one replaces it: keep the newest per tier.
     newest: dict[str, CriteriaSet] = {}
@@ -109,11 +109,13 @@ def units_in_scope(*, session: Session, campaign: Campaign) -> list[tuple[OrgUni
     query = select(OrgUnit).where(OrgUnit.province_code == campaign.province_code, OrgUnit.active)
     assigned = (
         select(Assignment.unit_id)
-        .join(Stage, Stage.id == Assignment.stage_id)
+        .join(Stage, col(Stage.id) == col(Assignment.stage_id))
         .where(Assignment.campaign_id == campaign.id, Stage.kind == "self_assessment")
     )
     if session.exec(assigned.limit(1)).first() is not None:
-        query = query.where(OrgUnit.id.in_(assigned))  # the same rule as result_sql.SCOPE_WHERE
+        query = query.where(
+            col(OrgUnit.id).in_(assigned)
+        )  # the same rule as result_sql.SCOPE_WHERE
     units = session.exec(query.order_by(OrgUnit.code)).all()
     out = []
     for unit in units:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.catalog.criteria import CriteriaItem, CriteriaSet
 from models.catalog.units import OrgUnit, UnitLineage
@@ -42,7 +42,7 @@ def _sync_lineage(session: Session, units_cfg: Any, rows: dict[str, OrgUnit]) ->
     ids = [r.id for r in rows.values()]
     known = {
         (lin.unit_id, lin.predecessor_code, lin.year)
-        for lin in session.exec(select(UnitLineage).where(UnitLineage.unit_id.in_(ids)))
+        for lin in session.exec(select(UnitLineage).where(col(UnitLineage.unit_id).in_(ids)))
     }
     for cfg in units_cfg.units:
         for pred in cfg.predecessors:

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from cchc.clock import now
 from models.enums import DeliveryState
@@ -59,6 +59,10 @@ class Message:
         }
 
 
+# The Core table (the stubs do not know SQLModel's __table__).
+_TABLE = Notification.metadata.tables["notification"]
+
+
 def _update(model: type) -> Any:
     """An ORM UPDATE that does not scan the session's objects (O(1), not O(rows held))."""
     return update(model).execution_options(synchronize_session=False)
@@ -73,7 +77,7 @@ def _insert(session: Session) -> Any:
     """Return the dialect's INSERT that can skip rows whose key already exists."""
     dialect = session.get_bind().dialect.name
     # The table, not the class: a Core executemany skips the ORM's per-row bookkeeping.
-    return (pg_insert if dialect == "postgresql" else sqlite_insert)(Notification.__table__)
+    return (pg_insert if dialect == "postgresql" else sqlite_insert)(_TABLE)
 
 
 def enqueue_many(*, session: Session, messages: Sequence[Message]) -> int:
@@ -83,7 +87,7 @@ def enqueue_many(*, session: Session, messages: Sequence[Message]) -> int:
     created = now()
     rows = [m.row(created) for m in {m.key: m for m in messages}.values()]
     stmt = _insert(session).on_conflict_do_nothing(index_elements=["idempotency_key"])
-    result = session.connection().execute(stmt.returning(Notification.__table__.c.id), rows)
+    result = session.connection().execute(stmt.returning(_TABLE.c.id), rows)
     return len(result.all())
 
 
@@ -106,11 +110,15 @@ def claim_pending(
     """Lease up to `limit` pending rows nobody holds, oldest first (SKIP LOCKED on PostgreSQL)."""
     at = now()
     lease = Lease(until=at + timedelta(seconds=lease_seconds))
-    free = or_(Notification.claimed_until.is_(None), Notification.claimed_until < at)
-    pick = select(Notification.id).where(Notification.state == DeliveryState.pending, free)
+    free = or_(col(Notification.claimed_until).is_(None), col(Notification.claimed_until) < at)
+    pick = select(col(Notification.id)).where(
+        col(Notification.state) == DeliveryState.pending, free
+    )
     if campaign_id is not None:
-        pick = pick.where(Notification.campaign_id == campaign_id)
-    pick = pick.order_by(Notification.created_at, Notification.idempotency_key).limit(limit)
+        pick = pick.where(col(Notification.campaign_id) == campaign_id)
+    pick = pick.order_by(col(Notification.created_at), col(Notification.idempotency_key)).limit(
+        limit
+    )
     if session.get_bind().dialect.name == "postgresql":
         pick = pick.with_for_update(skip_locked=True)
     ids = list(session.execute(pick).scalars())
@@ -120,7 +128,7 @@ def claim_pending(
     claimed = (
         session.execute(
             _update(Notification)
-            .where(Notification.id.in_(ids), free)
+            .where(col(Notification.id).in_(ids), free)
             .values(claimed_until=lease.until)
             .returning(Notification.id)
         )
@@ -131,8 +139,8 @@ def claim_pending(
     lease.rows = list(
         session.execute(
             select(Notification)
-            .where(Notification.id.in_(claimed))
-            .order_by(Notification.created_at, Notification.idempotency_key)
+            .where(col(Notification.id).in_(claimed))
+            .order_by(col(Notification.created_at), col(Notification.idempotency_key))
         ).scalars()
     )
     return lease
@@ -141,9 +149,9 @@ def claim_pending(
 def _held(row_id: uuid.UUID, lease: Lease) -> Any:
     """Match a row still pending under this lease."""
     return and_(
-        Notification.id == row_id,
-        Notification.state == DeliveryState.pending,
-        Notification.claimed_until == lease.until,
+        col(Notification.id) == row_id,
+        col(Notification.state) == DeliveryState.pending,
+        col(Notification.claimed_until) == lease.until,
     )
 
 
@@ -159,7 +167,7 @@ def mark_delivered(*, session: Session, row_id: uuid.UUID, lease: Lease) -> bool
             attempts=Notification.attempts + 1,
             last_error=None,
         )
-    ).rowcount
+    ).rowcount  # type: ignore[attr-defined]  # stubs say Result; an UPDATE gives CursorResult
     session.commit()
     return bool(done)
 
@@ -180,7 +188,10 @@ def release(*, session: Session, row_ids: Sequence[uuid.UUID], lease: Lease) -> 
     if row_ids:
         session.execute(
             _update(Notification)
-            .where(Notification.id.in_(list(row_ids)), Notification.claimed_until == lease.until)
+            .where(
+                col(Notification.id).in_(list(row_ids)),
+                col(Notification.claimed_until) == lease.until,
+            )
             .values(claimed_until=None)
         )
         session.commit()
@@ -189,8 +200,8 @@ def release(*, session: Session, row_ids: Sequence[uuid.UUID], lease: Lease) -> 
 def outbox_counts(*, session: Session, campaign_id: uuid.UUID) -> dict[tuple[str, str], int]:
     """Count the campaign's messages by (kind, state)."""
     rows = session.execute(
-        select(Notification.kind, Notification.state, func.count())
-        .where(Notification.campaign_id == campaign_id)
+        select(col(Notification.kind), col(Notification.state), func.count())
+        .where(col(Notification.campaign_id) == campaign_id)
         .group_by(Notification.kind, Notification.state)
     ).all()
     return {(kind, state): count for kind, state, count in rows}

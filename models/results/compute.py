@@ -12,6 +12,7 @@ import re
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session
@@ -141,7 +142,7 @@ def _execute(session: Session, sql: str, params: dict[str, object]) -> sa.Cursor
     """Run raw SQL with UUID and timestamp parameters typed for the dialect."""
     stmt = sa.text(sql)
     params = {k: v for k, v in params.items() if re.search(rf":{k}\b", sql)}
-    typed = [
+    typed: list[sa.BindParameter[Any]] = [
         sa.bindparam(k, type_=sa.Uuid()) for k, v in params.items() if isinstance(v, uuid.UUID)
     ]
     typed += [sa.bindparam(k, type_=UTCDateTime()) for k in params if k == "computed_at"]
@@ -149,6 +150,7 @@ def _execute(session: Session, sql: str, params: dict[str, object]) -> sa.Cursor
     typed += [sa.bindparam(k, type_=sa.String()) for k, v in params.items() if isinstance(v, str)]
     if typed:
         stmt = stmt.bindparams(*typed)
+    # The stubs type execute() as Result; a textual statement returns a CursorResult.
     return session.execute(stmt, params)  # type: ignore[return-value]
 
 

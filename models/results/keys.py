@@ -38,7 +38,8 @@ def band_sql(
     """Return a CASE naming the band of `pub`, bands listed highest first, and its parameters."""
     if not bands:
         return "NULL", {}
-    parts, params = [], {}
+    parts: list[str] = []
+    params: dict[str, object] = {}
     for i, (code, minimum) in enumerate(bands):
         params[f"band_{i}"] = code
         if minimum is None:

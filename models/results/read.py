@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import asdict, dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.campaign.tables import Campaign
 from models.catalog.criteria import CriteriaItem
@@ -50,7 +50,7 @@ def previous_campaign(*, session: Session, campaign: Campaign) -> Campaign | Non
     rows = session.exec(
         select(Campaign)
         .where(Campaign.province_code == campaign.province_code, Campaign.year < campaign.year)
-        .order_by(Campaign.year.desc())
+        .order_by(col(Campaign.year).desc())
     ).all()
     for prev in rows:
         if session.exec(select(Result.id).where(Result.campaign_id == prev.id).limit(1)).first():
@@ -65,14 +65,14 @@ def _previous_index(session: Session, campaign: Campaign) -> dict[str, float]:
         return {}
     rows = session.exec(
         select(OrgUnit.code, Result.index_value)
-        .join(Result, Result.unit_id == OrgUnit.id)
+        .join(Result, col(Result.unit_id) == col(OrgUnit.id))
         .where(Result.campaign_id == prev.id)
     ).all()
     by_code = dict(rows)
     # A renamed unit carries its predecessor's index; a merged one the mean of its predecessors'.
     lineage = session.exec(
         select(OrgUnit.code, UnitLineage.predecessor_code)
-        .join(UnitLineage, UnitLineage.unit_id == OrgUnit.id)
+        .join(UnitLineage, col(UnitLineage.unit_id) == col(OrgUnit.id))
         .where(UnitLineage.year > prev.year, UnitLineage.year <= campaign.year)
     ).all()
     merged: dict[str, list[float]] = {}
@@ -88,7 +88,7 @@ def list_results(*, session: Session, campaign_id: uuid.UUID) -> list[ResultRow]
     previous = _previous_index(session, campaign)
     rows = session.exec(
         select(Result, OrgUnit)
-        .join(OrgUnit, OrgUnit.id == Result.unit_id)
+        .join(OrgUnit, col(OrgUnit.id) == col(Result.unit_id))
         .where(Result.campaign_id == campaign_id)
     ).all()
     out = []
@@ -137,8 +137,8 @@ def field_titles(*, session: Session, campaign_id: uuid.UUID) -> dict[str, str]:
     set_ids = [s.id for s in campaign_sets(session=session, campaign=campaign)]
     items = session.exec(
         select(CriteriaItem).where(
-            CriteriaItem.criteria_set_id.in_(set_ids),  # type: ignore[attr-defined]
-            CriteriaItem.level == 1,
+            col(CriteriaItem.criteria_set_id).in_(set_ids),
+            col(CriteriaItem.level) == 1,
         )
     ).all()
     titles: dict[str, str] = {}

@@ -29,7 +29,7 @@ def published_campaigns(*, session: Session) -> list[Campaign]:
             select(Campaign)
             .where(
                 or_(
-                    Campaign.state == CampaignState.published,
+                    col(Campaign.state) == CampaignState.published,
                     col(Campaign.id).in_(published),
                 )
             )
@@ -53,12 +53,17 @@ def results(
     """Return the results (of one unit, or all) by block then rank."""
     query = (
         select(Result, OrgUnit)
-        .join(OrgUnit, OrgUnit.id == Result.unit_id)
+        .join(OrgUnit, col(OrgUnit.id) == col(Result.unit_id))
         .where(Result.campaign_id == campaign_id)
     )
     if unit_id is not None:
         query = query.where(Result.unit_id == unit_id)
-    order = (Result.rank_group, col(Result.rank).is_(None), Result.rank, OrgUnit.code)
+    order = (
+        col(Result.rank_group),
+        col(Result.rank).is_(None),
+        col(Result.rank),
+        col(OrgUnit.code),
+    )
     return list(session.exec(query.order_by(*order)).all())
 
 
@@ -104,7 +109,7 @@ def outbox(
     """Return a page of the notification log, newest first, with the unit it concerns."""
     query = (
         select(Notification, OrgUnit)
-        .join(OrgUnit, OrgUnit.id == Notification.unit_id, isouter=True)
+        .join(OrgUnit, col(OrgUnit.id) == col(Notification.unit_id), isouter=True)
         .where(Notification.campaign_id == campaign_id)
     )
     if state:

@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 
 from sqlalchemy import update
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from cchc.clock import now
 from cchc.errors import Conflict, NotFound, ValidationError
@@ -24,8 +24,8 @@ def latest_approval(*, session: Session, campaign_id: uuid.UUID) -> Approval | N
     return session.exec(
         select(Approval)
         .where(Approval.campaign_id == campaign_id)
-        .order_by(Approval.recorded_at.desc())
-    ).first()  # type: ignore[attr-defined]
+        .order_by(col(Approval.recorded_at).desc())
+    ).first()
 
 
 def _check_decision(session: Session, campaign_id: uuid.UUID, decision_no: str) -> None:
@@ -60,7 +60,9 @@ def approve_results(
         recorded_by=actor,
     )
     session.add(approval)
-    session.execute(update(Result).where(Result.campaign_id == campaign_id).values(frozen_at=now()))
+    session.execute(
+        update(Result).where(col(Result.campaign_id) == campaign_id).values(frozen_at=now())
+    )
     _set_state(session, campaign_id, "approved")
     record_audit(
         session=session,
@@ -98,7 +100,7 @@ def reopen_results(
     if decision_no.strip() == current.decision_no:
         raise Conflict(f"cần một quyết định khác {current.decision_no}")
     count = session.execute(
-        update(Result).where(Result.campaign_id == campaign_id).values(frozen_at=None)
+        update(Result).where(col(Result.campaign_id) == campaign_id).values(frozen_at=None)
     )
     _set_state(session, campaign_id, "running")
     record_audit(
@@ -114,6 +116,7 @@ def reopen_results(
         reason=reason,
     )
     session.flush()
+    # The stubs type execute() as Result; an UPDATE returns a CursorResult, which has rowcount.
     return int(count.rowcount)  # type: ignore[attr-defined]
 
 

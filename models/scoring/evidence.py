@@ -8,7 +8,7 @@ import tempfile
 import uuid
 from pathlib import Path, PurePath
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from cchc.errors import NotFound, ValidationError
 from cchc.settings import get_settings
@@ -108,7 +108,7 @@ def list_evidence(
         session.exec(
             select(Evidence)
             .where(Evidence.campaign_id == campaign_id, Evidence.unit_id == unit_id)
-            .order_by(Evidence.uploaded_at)
+            .order_by(col(Evidence.uploaded_at))
         ).all()
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from cchc.errors import ResultsFrozen
 from models.results.tables import Result
@@ -15,11 +15,11 @@ def is_frozen(*, session: Session, campaign_id: uuid.UUID) -> bool:
     return (
         session.exec(
             select(Result.id)
-            .where(Result.campaign_id == campaign_id, Result.frozen_at.is_not(None))
+            .where(col(Result.campaign_id) == campaign_id, col(Result.frozen_at).is_not(None))
             .limit(1)
         ).first()
         is not None
-    )  # type: ignore[union-attr]
+    )
 
 
 def ensure_not_frozen(*, session: Session, campaign_id: uuid.UUID) -> None:

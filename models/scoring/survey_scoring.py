@@ -6,7 +6,7 @@ import uuid
 from collections import defaultdict
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.campaign.facts import record_fact
 from models.campaign.rules import campaign_rules
@@ -20,20 +20,24 @@ from models.scoring.tables import Ballot, SurveyScore
 def ballot_means(*, session: Session, campaign_id: uuid.UUID, rules: SurveyRules) -> list[tuple]:
     """Return (unit id, question, group, valid ballots, mean weight) computed in SQL."""
     weight = sa.case(
-        *[(Ballot.answer == a, w) for a, w in rules.answer_weights.items()], else_=None
+        *[(col(Ballot.answer) == a, w) for a, w in rules.answer_weights.items()], else_=None
     )
     return list(
         session.execute(
             sa.select(
-                Ballot.target_unit_id,
-                Ballot.question,
-                Ballot.respondent_group,
+                col(Ballot.target_unit_id),
+                col(Ballot.question),
+                col(Ballot.respondent_group),
                 sa.func.count(weight),
                 sa.func.avg(weight),
             )
-            .where(Ballot.campaign_id == campaign_id)
-            .group_by(Ballot.target_unit_id, Ballot.question, Ballot.respondent_group)
-        ).all()
+            .where(col(Ballot.campaign_id) == campaign_id)
+            .group_by(
+                col(Ballot.target_unit_id), col(Ballot.question), col(Ballot.respondent_group)
+            )
+        )
+        .tuples()
+        .all()
     )
 
 

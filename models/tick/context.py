@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property, lru_cache
 
-from sqlmodel import Session, select
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col
 
 from cchc.clock import as_utc, to_local
 from cchc.settings import get_settings
@@ -120,12 +121,12 @@ def context_for(*, session: Session, campaign: Campaign, at: datetime) -> TickCo
     """Load a campaign's province units and calendar around the campaign already in hand."""
     # Columns, not OrgUnit objects: a national province has thousands of units per tick.
     rows = session.execute(
-        select(
-            OrgUnit.id, OrgUnit.code, OrgUnit.name, OrgUnit.kind, OrgUnit.parent_id,
-            OrgUnit.notify_urls,
-        ).where(OrgUnit.province_code == campaign.province_code)
+        sa_select(  # six columns: beyond sqlmodel.select's typed overloads
+            col(OrgUnit.id), col(OrgUnit.code), col(OrgUnit.name), col(OrgUnit.kind),
+            col(OrgUnit.parent_id), col(OrgUnit.notify_urls),
+        ).where(col(OrgUnit.province_code) == campaign.province_code)
     ).all()
-    units = {r[0]: UnitInfo(*r[:5], tuple(r[5] or ())) for r in rows}
+    units = {r[0]: UnitInfo(r[0], r[1], r[2], r[3], r[4], tuple(r[5] or ())) for r in rows}
     return TickContext(
         campaign=campaign,
         at=as_utc(at),

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from cchc.clock import as_utc, to_local
 from cchc.wording import messages
@@ -38,7 +38,7 @@ def unacted(
         s.id: s
         for s in session.execute(
             select(Stage).where(
-                Stage.campaign_id == ctx.campaign.id, Stage.state == StageState.open
+                col(Stage.campaign_id) == ctx.campaign.id, col(Stage.state) == StageState.open
             )
         ).scalars()
     }
@@ -47,9 +47,14 @@ def unacted(
         return []
     # Only plain columns per row: a Stage per row would decode its JSON columns thousands of times.
     rows = session.execute(
-        select(Assignment.stage_id, Assignment.unit_id, Assignment.due_at, Assignment.state)
-        .where(Assignment.stage_id.in_(wanted), Assignment.state.in_((A.open, A.overdue)))
-        .order_by(Assignment.stage_id)
+        select(
+            col(Assignment.stage_id),
+            col(Assignment.unit_id),
+            col(Assignment.due_at),
+            col(Assignment.state),
+        )
+        .where(col(Assignment.stage_id).in_(wanted), col(Assignment.state).in_((A.open, A.overdue)))
+        .order_by(col(Assignment.stage_id))
     ).all()
     out = [(stages[st], u, as_utc(d), state) for st, u, d, state in rows]
     return sorted(out, key=lambda r: r[0].position)

@@ -6,8 +6,8 @@ import uuid
 from datetime import datetime, time
 from typing import Any
 
-from sqlalchemy import and_, case, exists, func, or_, select, update
-from sqlmodel import Session
+from sqlalchemy import ColumnElement, and_, case, exists, func, or_, select, update
+from sqlmodel import Session, col
 
 from cchc.clock import LOCAL_TZ, as_utc, to_local
 from models.audit.log import record_audit
@@ -35,18 +35,18 @@ def is_unit_stage(stage: Stage) -> bool:
 
 def stages_of(session: Session, campaign_id: uuid.UUID, *states: str) -> list[Stage]:
     """The campaign's stages in the given states, in plan order."""
-    query = select(Stage).where(Stage.campaign_id == campaign_id)
+    query = select(Stage).where(col(Stage.campaign_id) == campaign_id)
     if states:
-        query = query.where(Stage.state.in_(states))
-    return list(session.execute(query.order_by(Stage.position)).scalars())
+        query = query.where(col(Stage.state).in_(states))
+    return list(session.execute(query.order_by(col(Stage.position))).scalars())
 
 
-def _fact_match(stage: Stage) -> object:
+def _fact_match(stage: Stage) -> ColumnElement[bool]:
     """Facts that count for this stage: its own, or unaddressed ones of its kind (not generic)."""
-    own = Fact.stage_id == stage.id
+    own = col(Fact.stage_id) == stage.id
     if stage.kind == "generic":
-        return and_(Fact.kind == FACT_KINDS[stage.kind], own)
-    return and_(Fact.kind == FACT_KINDS[stage.kind], or_(own, Fact.stage_id.is_(None)))
+        return and_(col(Fact.kind) == FACT_KINDS[stage.kind], own)
+    return and_(col(Fact.kind) == FACT_KINDS[stage.kind], or_(own, col(Fact.stage_id).is_(None)))
 
 
 def apply_facts(*, session: Session, campaign_id: uuid.UUID, actor: str = "tick") -> int:
@@ -55,14 +55,14 @@ def apply_facts(*, session: Session, campaign_id: uuid.UUID, actor: str = "tick"
     for stage in stages_of(session, campaign_id, StageState.open):
         if is_unit_stage(stage) and stage.kind not in FACT_DRIVEN_UNIT_KINDS:
             continue
-        join_on = and_(Fact.campaign_id == campaign_id, _fact_match(stage))
+        join_on = and_(col(Fact.campaign_id) == campaign_id, _fact_match(stage))
         if is_unit_stage(stage):
-            join_on = and_(join_on, Fact.unit_id == Assignment.unit_id)
+            join_on = and_(join_on, col(Fact.unit_id) == col(Assignment.unit_id))
         rows = session.execute(
-            select(Assignment.id, Assignment.due_at, func.min(Fact.recorded_at))
+            select(col(Assignment.id), col(Assignment.due_at), func.min(col(Fact.recorded_at)))
             .join(Fact, join_on)
-            .where(Assignment.stage_id == stage.id, Assignment.state.in_(UNACTED))
-            .group_by(Assignment.id, Assignment.due_at)
+            .where(col(Assignment.stage_id) == stage.id, col(Assignment.state).in_(UNACTED))
+            .group_by(col(Assignment.id), col(Assignment.due_at))
         ).all()
         for row_id, due_at, received in rows:
             late = is_late(received, due_at)
@@ -126,26 +126,33 @@ def open_stages(*, session: Session, campaign_id: uuid.UUID, at: datetime) -> li
 
 def mark_lateness(*, session: Session, campaign_id: uuid.UUID, at: datetime) -> int:
     """Turn open assignments past their due time into overdue ones; return how many."""
-    open_ids = select(Stage.id).where(
-        Stage.campaign_id == campaign_id, Stage.state == StageState.open
+    open_ids = select(col(Stage.id)).where(
+        col(Stage.campaign_id) == campaign_id, col(Stage.state) == StageState.open
     )
     return session.execute(
         _update(Assignment)
         .where(
-            Assignment.stage_id.in_(open_ids), Assignment.state == A.open, Assignment.due_at < at
+            col(Assignment.stage_id).in_(open_ids),
+            col(Assignment.state) == A.open,
+            col(Assignment.due_at) < at,
         )
         .values(state=A.overdue, updated_at=at)
-    ).rowcount
+    ).rowcount  # type: ignore[attr-defined]  # stubs say Result; an UPDATE gives CursorResult
 
 
 def close_stages(*, session: Session, campaign_id: uuid.UUID, at: datetime) -> list[Stage]:
     """Close stages per policy: all done, or window ended (refusing those who never acted)."""
-    stats = dict(
+    stats: dict[uuid.UUID, int] = dict(
         session.execute(
-            select(Assignment.stage_id, func.sum(case((Assignment.state.in_(UNACTED), 1), else_=0)))
-            .where(Assignment.campaign_id == campaign_id)
-            .group_by(Assignment.stage_id)
-        ).all()
+            select(
+                col(Assignment.stage_id),
+                func.sum(case((col(Assignment.state).in_(UNACTED), 1), else_=0)),
+            )
+            .where(col(Assignment.campaign_id) == campaign_id)
+            .group_by(col(Assignment.stage_id))
+        )
+        .tuples()
+        .all()
     )
     last_due = _last_due(session, campaign_id)
     closed: list[Stage] = []
@@ -173,16 +180,16 @@ def _grace_end(session: Session, stage: Stage, due: datetime) -> datetime:
 
 def _has_fact(session: Session, stage: Stage) -> bool:
     """True when the fact a lead-only stage waits for has been recorded."""
-    query = select(exists().where(Fact.campaign_id == stage.campaign_id, _fact_match(stage)))
+    query = select(exists().where(col(Fact.campaign_id) == stage.campaign_id, _fact_match(stage)))
     return bool(session.execute(query).scalar())
 
 
 def _last_due(session: Session, campaign_id: uuid.UUID) -> dict[uuid.UUID, datetime]:
     """The latest (possibly extended) due time per stage."""
     rows = session.execute(
-        select(Assignment.stage_id, func.max(Assignment.due_at))
-        .where(Assignment.campaign_id == campaign_id)
-        .group_by(Assignment.stage_id)
+        select(col(Assignment.stage_id), func.max(col(Assignment.due_at)))
+        .where(col(Assignment.campaign_id) == campaign_id)
+        .group_by(col(Assignment.stage_id))
     ).all()
     return {stage_id: as_utc(due) for stage_id, due in rows if due is not None}
 
@@ -191,7 +198,7 @@ def _close(session: Session, stage: Stage, at: datetime) -> None:
     """Close one stage; whoever has not acted is refused."""
     session.execute(
         _update(Assignment)
-        .where(Assignment.stage_id == stage.id, Assignment.state.in_(UNACTED))
+        .where(col(Assignment.stage_id) == stage.id, col(Assignment.state).in_(UNACTED))
         .values(state=A.refused, updated_at=at)
     )
     stage.state, stage.closed_at = StageState.closed, at

@@ -71,7 +71,7 @@ def cached(key: tuple[Any, ...], build: Callable[[], T], ttl: float = TTL_SECOND
         _follow_signal()
         hit = _entries.get(key)
         if hit is not None and time.monotonic() - hit[0] < ttl:
-            return hit[1]  # type: ignore[no-any-return]
+            return hit[1]
         event = _building.get(key)
         mine = event is None
         if mine:
@@ -80,11 +80,11 @@ def cached(key: tuple[Any, ...], build: Callable[[], T], ttl: float = TTL_SECOND
     assert event is not None
     if not mine:
         if hit is not None:
-            return hit[1]  # type: ignore[no-any-return]  # stale while another thread refreshes
+            return hit[1]  # stale while another thread refreshes
         event.wait(timeout=30)
         with _lock:
             fresh = _entries.get(key)
-        return fresh[1] if fresh is not None else build()  # type: ignore[no-any-return]
+        return fresh[1] if fresh is not None else build()
     try:
         value = build()
         with _lock:

@@ -62,7 +62,7 @@ async def cached_page(
     request: Request, key: tuple[Any, ...], build: Callable[[], Page]
 ) -> Response:
     """Answer from the cache when fresh (304 if unchanged), else build in a worker thread."""
-    page = peek(key)
+    page: Page | None = peek(key)
     if page is None:
         page = await run_in_threadpool(cached, key, build)
     zipped = _gzip_ok(request)

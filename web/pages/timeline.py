@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -77,7 +78,9 @@ def build(stages: list[StageProgress], at: datetime | None = None) -> Timeline:
     return Timeline(bars, today, 30 + len(stages) * ROW, ticks)
 
 
-def _ticks(start: datetime, end: datetime, x_of) -> list[tuple[float, str]]:  # type: ignore[no-untyped-def]
+def _ticks(
+    start: datetime, end: datetime, x_of: Callable[[datetime], float]
+) -> list[tuple[float, str]]:
     """Month marks along the axis (at most ~12)."""
     local = to_local(start).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
     months = max(1, round((end - start).days / 30 / 12))

@@ -50,7 +50,8 @@ def appraise_item(
         problem = score_problem(item, item_code, score)
         if problem:
             raise ScoreError(problem)
-    new_score = float(score) if decision == "adjusted" else (self_score or 0.0)  # type: ignore[arg-type]
+    adjusted = score if decision == "adjusted" else None  # a missing score was refused above
+    new_score = float(adjusted) if adjusted is not None else (self_score or 0.0)
     row = get_appraisal(session=session, campaign_id=campaign_id, unit_id=unit_id, item_id=item.id)
     old = None if row is None else row.appraised_score
     row = row or Appraisal(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from sqlalchemy import and_, func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from cchc.errors import ValidationError
 from models.campaign.facts import get_stage, record_fact
@@ -21,25 +21,28 @@ def unappraised(
 ) -> list[tuple[str, int]]:
     """Return (unit code, leaves not yet appraised) for submitted units (of unit_ids) with gaps."""
     query = (
-        select(OrgUnit.code, func.count(SelfScore.id) - func.count(Appraisal.id))
-        .join(SelfAssessment, SelfAssessment.unit_id == OrgUnit.id)
-        .join(SelfScore, SelfScore.self_assessment_id == SelfAssessment.id)
+        select(col(OrgUnit.code), func.count(col(SelfScore.id)) - func.count(col(Appraisal.id)))
+        .join(SelfAssessment, col(SelfAssessment.unit_id) == col(OrgUnit.id))
+        .join(SelfScore, col(SelfScore.self_assessment_id) == col(SelfAssessment.id))
         .join(
-            CriteriaItem, and_(CriteriaItem.id == SelfScore.item_id, CriteriaItem.method == "self")
+            CriteriaItem,
+            and_(
+                col(CriteriaItem.id) == col(SelfScore.item_id), col(CriteriaItem.method) == "self"
+            ),
         )
         .outerjoin(
             Appraisal,
             and_(
-                Appraisal.campaign_id == SelfAssessment.campaign_id,
-                Appraisal.unit_id == SelfAssessment.unit_id,
-                Appraisal.item_id == SelfScore.item_id,
+                col(Appraisal.campaign_id) == col(SelfAssessment.campaign_id),
+                col(Appraisal.unit_id) == col(SelfAssessment.unit_id),
+                col(Appraisal.item_id) == col(SelfScore.item_id),
             ),
         )
         .where(SelfAssessment.campaign_id == campaign_id, SelfAssessment.status == "submitted")
         .group_by(OrgUnit.code)
     )
     if unit_ids is not None:
-        query = query.where(SelfAssessment.unit_id.in_(unit_ids))
+        query = query.where(col(SelfAssessment.unit_id).in_(unit_ids))
     rows = session.exec(query).all()
     return [(code, int(gap)) for code, gap in rows if gap]
 

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import update
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from cchc.clock import now
 from cchc.errors import Conflict
@@ -63,9 +63,10 @@ def _bump_lock(session: Session, draft: SelfAssessment, seen: int) -> None:
     """Advance the draft's lock version only if nobody else did since it was read."""
     result = session.execute(
         update(SelfAssessment)
-        .where(SelfAssessment.id == draft.id, SelfAssessment.lock_version == seen)
+        .where(col(SelfAssessment.id) == draft.id, col(SelfAssessment.lock_version) == seen)
         .values(lock_version=seen + 1, updated_at=now())
     )
+    # The stubs type execute() as Result; an UPDATE returns a CursorResult, which has rowcount.
     if result.rowcount != 1:  # type: ignore[attr-defined]
         raise Conflict("bản nháp đã được người khác sửa; tải lại rồi lưu lại")
     session.refresh(draft)

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import update as sa_update
 from sqlalchemy.exc import OperationalError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from cchc.clock import as_utc, now
 from cchc.errors import Conflict, NotFound
@@ -47,10 +47,10 @@ def _claim_draft(session: Session, draft: SelfAssessment) -> None:
             raise Conflict(f"phiên bản {draft.version} đang được nộp; tải lại trang") from exc
     won = session.execute(
         sa_update(SelfAssessment)
-        .where(SelfAssessment.id == draft.id, SelfAssessment.status == "draft")
+        .where(col(SelfAssessment.id) == draft.id, col(SelfAssessment.status) == "draft")
         .values(status="submitted")
         .execution_options(synchronize_session=False)
-    ).rowcount
+    ).rowcount  # type: ignore[attr-defined]  # stubs say Result; an UPDATE gives CursorResult
     if won != 1:
         raise Conflict(f"phiên bản {draft.version} vừa được nộp; tải lại trang")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from cchc.errors import Conflict, DeadlinePassed
 from models.campaign.assignments import find_assignment
@@ -33,7 +33,7 @@ def list_versions(
         session.exec(
             select(SelfAssessment)
             .where(SelfAssessment.campaign_id == campaign_id, SelfAssessment.unit_id == unit_id)
-            .order_by(SelfAssessment.version)
+            .order_by(col(SelfAssessment.version))
         ).all()
     )
 

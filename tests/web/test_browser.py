@@ -69,8 +69,8 @@ def served(tmp_path: Path) -> Iterator[tuple[str, World]]:
 
 
 def _wait_up(base: str, server: subprocess.Popen) -> None:
-    """Wait (at most 30 s) until the server answers its login page."""
-    deadline = time.monotonic() + 30
+    """Wait (at most 120 s: a loaded machine imports slowly) until the login page answers."""
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise AssertionError(server.stdout.read().decode() if server.stdout else "server died")
@@ -79,7 +79,7 @@ def _wait_up(base: str, server: subprocess.Popen) -> None:
                 return
         except httpx.TransportError:
             time.sleep(0.2)
-    raise AssertionError("cchc serve did not start within 30 s")
+    raise AssertionError("cchc serve did not start within 120 s")
 
 
 def _login(page, base: str, token: str) -> None:

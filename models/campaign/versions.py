@@ -7,15 +7,15 @@ from sqlmodel import Session, col, select
 from models.campaign.tables import Campaign, CampaignVersion, Plan
 
 
+def list_versions(*, session: Session, campaign_id: object) -> list[CampaignVersion]:
+    """Return the stored versions of a campaign, oldest first (a read: nothing is added)."""
+    query = select(CampaignVersion).where(CampaignVersion.campaign_id == campaign_id)
+    return list(session.exec(query.order_by(col(CampaignVersion.number))))
+
+
 def versions_of(*, session: Session, campaign: Campaign) -> list[CampaignVersion]:
     """Return the campaign's versions, oldest first (version 1 made from the plan if missing)."""
-    rows = list(
-        session.exec(
-            select(CampaignVersion)
-            .where(CampaignVersion.campaign_id == campaign.id)
-            .order_by(col(CampaignVersion.number))
-        )
-    )
+    rows = list_versions(session=session, campaign_id=campaign.id)
     if rows:
         return rows
     # A campaign launched before versions existed (or built by a test) starts at its plan body.

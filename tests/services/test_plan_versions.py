@@ -13,10 +13,13 @@ from typer.testing import CliRunner
 from cchc.errors import AlreadyLaunched, PlanChanged
 from cli.main import app
 from models import Assignment, AuditEntry, Campaign, CampaignVersion, Fact, Notification, Stage
+from models.accounts.ops import create_user
 from services.extensions import extend_deadline
 from services.facts import record_fact
 from services.launch import launch_plan
 from tests.flows.world import at, stage, units_doc, write_world
+from tests.web.conftest import TestClient
+from web.app import create_app
 
 runner = CliRunner()
 COMMUNES = {"kinds": ["commune"]}
@@ -120,6 +123,12 @@ def test_amended_plan_becomes_version_2_keeping_facts_and_telling_only_affected_
         audit = s.exec(select(AuditEntry).where(AuditEntry.action == "amend")).one()
         assert (audit.actor, audit.old_value, audit.new_value) == ("snv", "1", "2")
         assert "15/03/2024" in (audit.reason or "")
+        _user, token = create_user(session=s, name="xem", role="viewer", actor="test")
+        s.commit()
+    with TestClient(create_app(sqlite_only)) as client:
+        client.post("/login", data={"token": token})
+        page = client.get("/campaigns/thu-2024").text
+    assert "phiên bản 2" in page and 'id="versions"' in page and "15/03/2024" in page
 
 
 def test_same_plan_again_is_refused_and_cli_needs_yes_off_a_terminal(plan, tmp_path, sqlite_only):

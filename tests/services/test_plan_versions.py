@@ -10,7 +10,7 @@ import yaml
 from sqlmodel import Session, select
 from typer.testing import CliRunner
 
-from cchc.errors import AlreadyLaunched, PlanChanged
+from cchc.errors import AlreadyLaunched, Conflict, PlanChanged
 from cli.main import app
 from models import Assignment, AuditEntry, Campaign, CampaignVersion, Fact, Notification, Stage
 from models.accounts.ops import create_user
@@ -149,3 +149,12 @@ def test_same_plan_again_is_refused_and_cli_needs_yes_off_a_terminal(plan, tmp_p
     assert "Đã tạo phiên bản 2 của chiến dịch thu-2024" in done.output
     with Session(sqlite_only) as s:
         assert len(s.exec(select(CampaignVersion)).all()) == 2
+
+
+def test_a_published_campaign_is_not_amended(plan, tmp_path, sqlite_only):
+    with Session(sqlite_only) as s:
+        _launch(s, _original(tmp_path))
+        s.exec(select(Campaign)).one().state = "published"
+        s.commit()
+    with Session(sqlite_only) as s, pytest.raises(Conflict, match="đã phê duyệt hoặc công bố"):
+        _launch(s, _amend(tmp_path), confirm=True)

@@ -46,7 +46,10 @@ def _backfill(bind: sa.engine.Connection) -> None:
     plan = sa.table("plan", sa.column("id", sa.Uuid()), sa.column("body", sa.JSON()))
     version = sa.table(
         "campaign_version",
-        *(sa.column(n) for n in ("id", "campaign_id", "number", "body", "changes", "created_by")),
+        *(sa.column(n, sa.Uuid()) for n in ("id", "campaign_id")),
+        *(sa.column(n, sa.JSON()) for n in ("body", "changes")),
+        sa.column("number", sa.Integer()),
+        sa.column("created_by", sa.String()),
         sa.column("created_at", UTCDateTime()),
     )
     query = sa.select(campaign.c.id, plan.c.body, campaign.c.launched_at).join(

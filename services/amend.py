@@ -11,7 +11,7 @@ from cchc.errors import AlreadyLaunched, Conflict, PlanChanged
 from cchc.wording import launch as say
 from models.audit.log import record_audit
 from models.campaign.amend import Notices, amend_rows
-from models.campaign.launch import default_urls
+from models.campaign.kickoff import default_urls
 from models.campaign.plan_diff import PlanDiff, diff_plans
 from models.campaign.rules import freeze_rules
 from models.campaign.tables import Campaign

@@ -11,13 +11,12 @@ from sqlmodel import Session, select
 
 from cchc.clock import as_utc, now
 from cchc.errors import AlreadyLaunched
-from cchc.wording import messages
 from models.audit.log import record_audit
+from models.campaign.kickoff import kickoff
 from models.campaign.rules import freeze_rules
 from models.campaign.tables import Assignment, Campaign, Plan, Stage
 from models.catalog.sync import sync_criteria_set, sync_units
 from models.catalog.units import OrgUnit
-from models.outbox.queue import Message, enqueue_many, make_key
 
 # Kinds where every unit in scope acts on its own; other kinds wait for the lead's one fact.
 UNIT_STAGE_KINDS = {"self_assessment", "appraisal", "generic"}
@@ -88,7 +87,7 @@ def launch_campaign(
         summary.per_stage[stage.code] = count
         summary.assignments += count
     summary.stages = len(plan_cfg.stages)
-    summary.kickoff_notices = _kickoff(session, campaign, plan_cfg, units)
+    summary.kickoff_notices = kickoff(session, campaign, plan_cfg, units)
     summary.starts_at, summary.ends_at = (
         campaign.starts_at.isoformat(),
         campaign.ends_at.isoformat(),
@@ -217,34 +216,3 @@ def create_assignments(
     if rows:
         session.execute(insert(Assignment), rows)
     return len(rows)
-
-
-def _kickoff(session: Session, campaign: Campaign, plan_cfg: Any, units: dict[str, OrgUnit]) -> int:
-    """Send the kick-off notice once to every unit the campaign involves."""
-    involved = dict.fromkeys(c for s in plan_cfg.stages for c in (*s.lead_units, *s.scope_units))
-    first_due = min(s.due_at for s in plan_cfg.stages)
-    out = []
-    for code in involved:
-        unit = units[code]
-        subject, body = messages.kickoff(campaign.title, unit.name, first_due)
-        out.append(
-            Message(
-                key=make_key(campaign.code, None, code, "kickoff", "launch"),
-                campaign_id=campaign.id,
-                recipient=code,
-                urls=unit.notify_urls or default_urls(),
-                kind="kickoff",
-                occasion="launch",
-                subject=subject,
-                body=body,
-                unit_id=unit.id,
-            )
-        )
-    return enqueue_many(session=session, messages=out)
-
-
-def default_urls() -> list[str]:
-    """The configured default apprise URLs."""
-    from cchc.settings import get_settings
-
-    return list(get_settings().notify.default_urls)

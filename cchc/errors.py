@@ -8,6 +8,7 @@
     ├── NotFound               a named campaign, unit, stage or item does not exist
     ├── Conflict               an act clashes with stored state (duplicate, stale version)
     │   ├── AlreadyLaunched    a plan is launched a second time
+    │   ├── PlanChanged        an amended plan is launched without confirming its changes
     │   └── ResultsFrozen      approved results are changed without a new decision
     ├── DeadlinePassed         a stage refuses a submission received after its due time
     ├── PermissionDenied       a user's role or unit scope does not allow an act
@@ -58,6 +59,14 @@ class Conflict(CchcError):
 
 class AlreadyLaunched(Conflict):
     """Raised when a plan is launched a second time."""
+
+
+class PlanChanged(Conflict):
+    """Raised when an amended plan is launched without confirming its changes (listed)."""
+
+    def __init__(self, message: str, *, problems: list[str]) -> None:
+        super().__init__(message)
+        self.problems = problems
 
 
 class ResultsFrozen(Conflict):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from cchc.errors import CchcError
+from cchc.errors import CchcError, PlanChanged
 from cli.output import console, fail
 from cli.parse import parse_local_instant
 
@@ -21,17 +22,68 @@ def launch(
     plan: Annotated[
         Path, typer.Argument(help="Tệp kế hoạch, ví dụ config/plans/bac-kan-2023.yaml.")
     ],
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="Chỉ cho biết sẽ tạo gì.")] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Chỉ cho biết sẽ tạo gì, hoặc mọi lỗi cần sửa.")
+    ] = False,
     schedule: Annotated[bool, typer.Option(help="Đăng ký lịch chạy với Prefect.")] = True,
+    replay: Annotated[
+        bool, typer.Option("--replay", help="Chạy mô phỏng một kế hoạch đã qua mọi hạn.")
+    ] = False,
+    yes: Annotated[
+        bool, typer.Option("--yes", help="Xác nhận các thay đổi của kế hoạch điều chỉnh.")
+    ] = False,
 ) -> None:
-    """Triển khai kế hoạch: tạo chiến dịch, giai đoạn, nhiệm vụ từng đơn vị, lịch chạy hằng ngày."""
+    """Triển khai kế hoạch (hoặc phiên bản điều chỉnh của chiến dịch đang chạy)."""
     from cli import campaign_ops
 
     try:
-        done = campaign_ops.launch(plan, dry_run=dry_run, schedule=schedule)
+        done = campaign_ops.launch(
+            plan, dry_run=dry_run, schedule=schedule, replay=replay, confirm=yes
+        )
+    except PlanChanged as exc:
+        done = _confirm_and_amend(plan, exc, schedule=schedule, replay=replay)
     except CchcError as exc:
         fail(str(exc), problems=getattr(exc, "problems", None))
-    summary = done.summary
+    if done.amendment is not None:
+        _show_amendment(done.amendment, dry_run=dry_run)
+    elif done.summary is not None:
+        _show_summary(done.summary, dry_run=dry_run)
+    if done.schedule is not None:
+        console.print(done.schedule.message)
+
+
+def _confirm_and_amend(plan: Path, exc: PlanChanged, *, schedule: bool, replay: bool) -> Any:
+    """Show an amended plan's changes and apply them once the operator confirms at a terminal."""
+    from cli import campaign_ops
+
+    console.print(f"[bold]{exc}[/bold]")
+    for line in exc.problems:
+        console.print(f"- {line}", markup=False, highlight=False)
+    if not sys.stdin.isatty():
+        fail("không xác nhận được khi không chạy tại bàn phím; chạy lại với --yes để áp dụng")
+    if not typer.confirm("Áp dụng các thay đổi này thành phiên bản mới?"):
+        fail("đã huỷ, kế hoạch đang chạy không đổi")
+    try:
+        return campaign_ops.launch(
+            plan, dry_run=False, schedule=schedule, replay=replay, confirm=True
+        )
+    except CchcError as again:
+        fail(str(again), problems=getattr(again, "problems", None))
+
+
+def _show_amendment(amended: Any, *, dry_run: bool) -> None:
+    """Print the version made (or that a dry run would make) and its changes."""
+    head = "Chạy thử — sẽ tạo" if dry_run else "Đã tạo"
+    console.print(
+        f"[bold]{head} phiên bản {amended.version} của chiến dịch {amended.campaign}[/bold]"
+        + ("" if dry_run else f"; {amended.notified} đơn vị được thông báo.")
+    )
+    for line in amended.changes:
+        console.print(f"- {line}", markup=False, highlight=False)
+
+
+def _show_summary(summary: Any, *, dry_run: bool) -> None:
+    """Print what a launch created (or would create)."""
     head = "Chạy thử — sẽ tạo" if dry_run else "Đã triển khai"
     console.print(
         f"[bold]{head} chiến dịch {summary.campaign}[/bold]: {summary.units} đơn vị "
@@ -43,8 +95,16 @@ def launch(
     for code, count in summary.per_stage.items():
         table.add_row(code, str(count))
     console.print(table)
-    if done.schedule is not None:
-        console.print(done.schedule.message)
+
+
+def archive(campaign: Annotated[str, typer.Argument(help="Mã chiến dịch.")]) -> None:
+    """Lưu trữ chiến dịch đã công bố: xoá lịch chạy, chiến dịch được ghi là đã kết thúc."""
+    from cli import campaign_ops
+
+    try:
+        console.print(campaign_ops.archive_message(campaign))
+    except CchcError as exc:
+        fail(str(exc))
 
 
 def schedule_cmd(campaign: Annotated[str, typer.Argument(help="Mã chiến dịch.")]) -> None:
@@ -112,4 +172,5 @@ def register(app: typer.Typer) -> None:
     app.command("status")(status)
     app.command("extend")(extend)
     app.command("schedule")(schedule_cmd)
+    app.command("archive")(archive)
     fact_cmds.register(app)

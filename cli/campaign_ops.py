@@ -29,14 +29,35 @@ def engine(*, migrate: bool = False) -> Engine:
     return eng
 
 
-def launch(plan_path: Path, *, dry_run: bool, schedule: bool = True) -> LaunchResult:
-    """Validate and launch a plan file, registering its schedule unless told not to."""
+def launch(
+    plan_path: Path,
+    *,
+    dry_run: bool,
+    schedule: bool = True,
+    replay: bool = False,
+    confirm: bool = False,
+) -> LaunchResult:
+    """Validate and launch (or amend) a plan file, registering its schedule unless told not to."""
     from services.launch import launch_plan
 
     with session_scope(engine(migrate=True)) as session:
         return launch_plan(
-            session=session, plan_path=plan_path, actor=ACTOR, dry_run=dry_run, schedule=schedule
+            session=session,
+            plan_path=plan_path,
+            actor=ACTOR,
+            dry_run=dry_run,
+            schedule=schedule,
+            replay=replay,
+            confirm=confirm,
         )
+
+
+def archive_message(code: str) -> str:
+    """Archive a published campaign and remove its schedule."""
+    from services.archive import archive_campaign
+
+    with session_scope(engine()) as session:
+        return archive_campaign(session=session, campaign_code=code, actor=ACTOR).message
 
 
 def schedule_message(code: str) -> str:

@@ -81,8 +81,11 @@ def demo(
     from cli import campaign_ops
 
     try:
-        # The demo drives its own flow on a compressed clock: no daily schedule.
-        summary = campaign_ops.launch(plan, dry_run=False, schedule=False).summary
+        # The demo drives its own flow on a compressed clock: no daily schedule; its past
+        # plan (Bắc Kạn 2023) is a simulated run, so it launches as a replay.
+        done = campaign_ops.launch(plan, dry_run=False, schedule=False, replay=True)
+        summary = done.summary
+        assert summary is not None  # a fresh environment launches, never amends
         console.print(
             f"Đã triển khai {summary.campaign}: {summary.units} đơn vị, "
             f"{summary.stages} giai đoạn, {summary.assignments} nhiệm vụ."

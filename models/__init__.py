@@ -2,7 +2,15 @@
 
 from models.accounts.tables import User
 from models.audit.log import AuditEntry
-from models.campaign.tables import Assignment, Campaign, Extension, Fact, Plan, Stage
+from models.campaign.tables import (
+    Assignment,
+    Campaign,
+    CampaignVersion,
+    Extension,
+    Fact,
+    Plan,
+    Stage,
+)
 from models.catalog.criteria import CriteriaItem, CriteriaSet
 from models.catalog.units import OrgUnit, UnitLineage
 from models.outbox.tables import Notification
@@ -18,7 +26,8 @@ from models.scoring.tables import (
 )
 
 __all__ = [
-    "Appraisal", "Approval", "Assignment", "AuditEntry", "Ballot", "Campaign", "CouncilSession",
+    "Appraisal", "Approval", "Assignment", "AuditEntry", "Ballot", "Campaign", "CampaignVersion",
+    "CouncilSession",
     "CriteriaItem", "CriteriaSet", "Evidence", "Extension", "Fact", "FieldResult", "Notification",
     "OrgUnit", "Plan", "Publication", "Result", "SelfAssessment", "SelfScore", "Stage",
     "SurveyScore", "UnitLineage", "User",

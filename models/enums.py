@@ -47,6 +47,7 @@ class StageState(StrEnum):
     pending = "pending"
     open = "open"
     closed = "closed"
+    removed = "removed"  # dropped by an amended plan; kept for the rows recorded in it
 
 
 class AssignmentState(StrEnum):

@@ -10,6 +10,7 @@ from models.campaign.facts import get_campaign
 from models.scoring.approval import approve_results, publish_results, reopen_results
 from models.scoring.council import Approval, Publication
 from services.results import refresh
+from services.schedule import pause_schedule
 
 
 def approve(
@@ -31,7 +32,9 @@ def approve(
 def publish(*, session: Session, campaign_code: str, actor: str) -> Publication:
     """Publish the approved results; public pages show them from now on."""
     campaign = get_campaign(session=session, code=campaign_code)
-    return publish_results(session=session, campaign_id=campaign.id, actor=actor)
+    published = publish_results(session=session, campaign_id=campaign.id, actor=actor)
+    pause_schedule(session=session, campaign_code=campaign_code, actor=actor)  # nothing to tick
+    return published
 
 
 def reopen(

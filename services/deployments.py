@@ -60,3 +60,29 @@ def api_configured() -> str | None:
     from prefect.settings import PREFECT_API_URL
 
     return PREFECT_API_URL.value() or None
+
+
+async def pause_schedules(*, name: str) -> int:
+    """Set every schedule of deployment `name` inactive; return how many were active."""
+    from prefect import get_client
+
+    async with get_client() as client:
+        deployment = await client.read_deployment_by_name(name)
+        active = [s for s in deployment.schedules if s.active]
+        for schedule in active:
+            await client.update_deployment_schedule(deployment.id, schedule.id, active=False)
+    return len(active)
+
+
+async def remove_deployment(*, name: str) -> bool:
+    """Delete deployment `name` (and so its schedule); False when Prefect has no such one."""
+    from prefect import get_client
+    from prefect.exceptions import ObjectNotFound
+
+    async with get_client() as client:
+        try:
+            deployment = await client.read_deployment_by_name(name)
+        except ObjectNotFound:
+            return False
+        await client.delete_deployment(deployment.id)
+    return True

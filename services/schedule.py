@@ -12,6 +12,7 @@ from cchc.errors import CchcError
 from cchc.wording.dates import LOCAL_NOTE
 from config.schema.plan import Schedule
 from deadlines.schedule import working_day_rrule
+from models.audit.log import record_audit
 from models.campaign.deployment import record_deployment
 from models.campaign.facts import get_campaign
 from models.campaign.tables import Campaign
@@ -67,3 +68,50 @@ def schedule_campaign(
     at = f"{hours.hour:02d}:00 {LOCAL_NOTE}"
     message = f"Đã đăng ký lịch chạy {name}: các ngày làm việc lúc {at}."
     return ScheduleResult(True, name, message)
+
+
+def pause_schedule(*, session: Session, campaign_code: str, actor: str) -> ScheduleResult:
+    """Set the campaign's tick schedule inactive (after publication nothing is left to tick)."""
+    campaign = get_campaign(session=session, code=campaign_code)
+    name = campaign.deployment_name
+    if name is None or deployments.api_configured() is None:
+        return ScheduleResult(False, name, "Không có lịch chạy nào đang hoạt động để tạm dừng.")
+    try:
+        paused = asyncio.run(deployments.pause_schedules(name=name))
+    except Exception as exc:  # the publication stands; the schedule can be paused by hand
+        return ScheduleResult(True, name, f"Chưa tạm dừng được lịch chạy {name} ({exc}).")
+    if paused:
+        _audit(session, campaign, actor, "pause_schedule", "active", "paused")
+    return ScheduleResult(False, name, f"Đã tạm dừng lịch chạy {name}.")
+
+
+def remove_schedule(*, session: Session, campaign_code: str, actor: str) -> ScheduleResult:
+    """Delete the campaign's deployment from Prefect and forget its name (archive)."""
+    campaign = get_campaign(session=session, code=campaign_code)
+    name = campaign.deployment_name
+    if name is None:
+        return ScheduleResult(False, None, "Chiến dịch không có lịch chạy nào.")
+    if deployments.api_configured() is None:
+        raise CchcError(f"chưa có máy chủ Prefect (PREFECT_API_URL) để xoá lịch chạy {name}")
+    asyncio.run(deployments.remove_deployment(name=name))
+    campaign.deployment_name = None
+    session.add(campaign)
+    _audit(session, campaign, actor, "remove_schedule", name, None)
+    return ScheduleResult(False, None, f"Đã xoá lịch chạy {name}.")
+
+
+def _audit(
+    session: Session, campaign: Campaign, actor: str, action: str, old: object, new: object
+) -> None:
+    """Record a schedule change on the campaign."""
+    record_audit(
+        session=session,
+        actor=actor,
+        action=action,
+        entity="campaign",
+        entity_id=campaign.id,
+        campaign_id=campaign.id,
+        field="schedule",
+        old=old,
+        new=new,
+    )

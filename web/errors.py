@@ -13,6 +13,7 @@ from cchc import errors
 # The first matching class wins, so subclasses come before their parents.
 STATUS: tuple[tuple[type[errors.CchcError], int, str], ...] = (
     (errors.AlreadyLaunched, 409, "already_launched"),
+    (errors.PlanChanged, 409, "plan_changed"),
     (errors.ResultsFrozen, 409, "results_frozen"),
     (errors.Conflict, 409, "conflict"),
     (errors.DeadlinePassed, 409, "deadline_passed"),

@@ -113,6 +113,8 @@ class LaunchIn(In):
 
     plan: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]{1,120}\.ya?ml$")]
     dry_run: bool = False
+    replay: bool = False  # a simulated run of a plan whose deadlines have all passed
+    confirm: bool = False  # apply an amended plan's changes (a dry run shows them first)
 
 
 class FactIn(In):

@@ -12,7 +12,7 @@ ASSIGNMENT_STATE = {
     "late": "Nộp muộn",
     "refused": "Không tiếp nhận",
 }
-STAGE_STATE = {"pending": "Chưa mở", "open": "Đang mở", "closed": "Đã đóng"}
+STAGE_STATE = {"pending": "Chưa mở", "open": "Đang mở", "closed": "Đã đóng", "removed": "Đã bỏ"}
 STAGE_KIND = {
     "guidance": "Hướng dẫn",
     "self_assessment": "Tự đánh giá",
@@ -35,9 +35,18 @@ STAGE_KIND_PHRASE = {
     "generic": "việc khác",
 }
 RANK_GROUP = BLOCK_TITLES  # a rank group is named by its block's title, so all outputs agree
-CAMPAIGN_STATE = {"running": "Đang diễn ra", "approved": "Đã phê duyệt", "published": "Đã công bố"}
+CAMPAIGN_STATE = {
+    "running": "Đang diễn ra",
+    "approved": "Đã phê duyệt",
+    "published": "Đã công bố",
+    "archived": "Đã kết thúc, lưu trữ",
+}
+# States in which the campaign is over: its schedule paused (published) or removed (archived).
+FINISHED_STATES = ("published", "archived")
+FINISHED = "Đã kết thúc"
 NOTIFICATION_KIND = {
     "kickoff": "Khởi động",
+    "plan_amended": "Điều chỉnh kế hoạch",
     "stage_open": "Mở giai đoạn",
     "reminder": "Nhắc hạn",
     "overdue": "Quá hạn",

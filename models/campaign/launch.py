@@ -11,13 +11,12 @@ from sqlmodel import Session, select
 
 from cchc.clock import as_utc, now
 from cchc.errors import AlreadyLaunched
-from cchc.wording import messages
 from models.audit.log import record_audit
+from models.campaign.kickoff import kickoff
 from models.campaign.rules import freeze_rules
 from models.campaign.tables import Assignment, Campaign, Plan, Stage
 from models.catalog.sync import sync_criteria_set, sync_units
 from models.catalog.units import OrgUnit
-from models.outbox.queue import Message, enqueue_many, make_key
 
 # Kinds where every unit in scope acts on its own; other kinds wait for the lead's one fact.
 UNIT_STAGE_KINDS = {"self_assessment", "appraisal", "generic"}
@@ -83,12 +82,12 @@ def launch_campaign(
         summary.criteria_sets.append(sync_criteria_set(session=session, cset_cfg=cset).code)
     campaign = _create_campaign(session, plan_cfg, calendar)
     for position, stage_cfg in enumerate(plan_cfg.stages, 1):
-        stage = _create_stage(session, campaign, stage_cfg, position)
-        count = _create_assignments(session, campaign, stage, stage_cfg, units)
+        stage = create_stage(session, campaign, stage_cfg, position)
+        count = create_assignments(session, campaign, stage, stage_cfg, units)
         summary.per_stage[stage.code] = count
         summary.assignments += count
     summary.stages = len(plan_cfg.stages)
-    summary.kickoff_notices = _kickoff(session, campaign, plan_cfg, units)
+    summary.kickoff_notices = kickoff(session, campaign, plan_cfg, units)
     summary.starts_at, summary.ends_at = (
         campaign.starts_at.isoformat(),
         campaign.ends_at.isoformat(),
@@ -122,8 +121,27 @@ def _create_campaign(session: Session, plan_cfg: Any, calendar: dict | None) -> 
     )
     session.add(plan)
     session.flush()
+    campaign = Campaign(
+        code=plan_cfg.code,
+        plan_id=plan.id,
+        province_code=plan_cfg.unit_set.province.code,
+        year=plan_cfg.year,
+        title=plan_cfg.title,
+        starts_at=as_utc(plan_cfg.starts_at),
+        ends_at=as_utc(plan_cfg.ends_at),
+    )
+    apply_plan_settings(campaign, plan_cfg, calendar)
+    session.add(campaign)
+    session.flush()
+    return campaign
+
+
+def apply_plan_settings(campaign: Campaign, plan_cfg: Any, calendar: dict | None) -> None:
+    """Set the campaign's policy, frozen rules, title and span from the plan (launch, amend)."""
     has_survey = any(c.survey_total > 0 for c in plan_cfg.criteria.values())
-    policy = {
+    campaign.title = plan_cfg.title
+    campaign.has_survey = has_survey or not plan_cfg.criteria
+    campaign.policy = {
         "criteria_sets": list(plan_cfg.criteria),
         "coordinator": _coordinator(plan_cfg),
         "calendar": calendar or {},
@@ -132,62 +150,57 @@ def _create_campaign(session: Session, plan_cfg: Any, calendar: dict | None) -> 
         "tie_break": plan_cfg.policy.tie_break,
         "bands": plan_cfg.policy.bands,
     }
-    campaign = Campaign(
-        code=plan_cfg.code,
-        plan_id=plan.id,
+    campaign.rules = freeze_rules(
         province_code=plan_cfg.unit_set.province.code,
-        year=plan_cfg.year,
-        title=plan_cfg.title,
-        has_survey=has_survey or not plan_cfg.criteria,
-        policy=policy,
-        rules=freeze_rules(
-            province_code=plan_cfg.unit_set.province.code,
-            scheme=plan_cfg.policy.bands,
-            tie_break=plan_cfg.policy.tie_break,
-        ),
-        starts_at=as_utc(plan_cfg.starts_at),
-        ends_at=as_utc(plan_cfg.ends_at),
+        scheme=plan_cfg.policy.bands,
+        tie_break=plan_cfg.policy.tie_break,
     )
-    session.add(campaign)
-    session.flush()
-    return campaign
+    campaign.starts_at, campaign.ends_at = as_utc(plan_cfg.starts_at), as_utc(plan_cfg.ends_at)
 
 
-def _create_stage(session: Session, campaign: Campaign, cfg: Any, position: int) -> Stage:
+def create_stage(session: Session, campaign: Campaign, cfg: Any, position: int) -> Stage:
     """Add one stage with its effective policies."""
-    scope = cfg.scope.model_dump() | {
-        "unit_stage": is_unit_stage(cfg),
-        "lead_units": cfg.lead_units,
-        "scope_units": len(cfg.scope_units),
-    }
-    stage = Stage(
-        campaign_id=campaign.id,
-        code=cfg.code,
-        position=position,
-        title=cfg.title,
-        kind=cfg.kind,
-        lead_code=cfg.lead_units[0] if len(cfg.lead_units) == 1 else None,
-        cooperating=list(cfg.cooperating_units),
-        scope=scope,
-        depends_on=list(cfg.depends_on),
-        deadline_text=cfg.deadline,
-        opens_at=as_utc(cfg.opens_at),
-        due_at=as_utc(cfg.due_at),
-        late_policy=cfg.late,
-        close_policy=cfg.close,
-        late_grace_days=cfg.late_grace_days,
-        reminders=dict(cfg.reminders),
-    )
+    stage = Stage(campaign_id=campaign.id, **stage_fields(cfg, position))
     session.add(stage)
     session.flush()
     return stage
 
 
-def _create_assignments(
+def stage_fields(cfg: Any, position: int) -> dict[str, Any]:
+    """Return a stage row's fields from its resolved plan stage (launch, amend)."""
+    scope = cfg.scope.model_dump() | {
+        "unit_stage": is_unit_stage(cfg),
+        "lead_units": cfg.lead_units,
+        "scope_units": len(cfg.scope_units),
+    }
+    return {
+        "code": cfg.code,
+        "position": position,
+        "title": cfg.title,
+        "kind": cfg.kind,
+        "lead_code": cfg.lead_units[0] if len(cfg.lead_units) == 1 else None,
+        "cooperating": list(cfg.cooperating_units),
+        "scope": scope,
+        "depends_on": list(cfg.depends_on),
+        "deadline_text": cfg.deadline,
+        "opens_at": as_utc(cfg.opens_at),
+        "due_at": as_utc(cfg.due_at),
+        "late_policy": cfg.late,
+        "close_policy": cfg.close,
+        "late_grace_days": cfg.late_grace_days,
+        "reminders": dict(cfg.reminders),
+    }
+
+
+def assignee_codes(cfg: Any) -> list[str]:
+    """The units that get an assignment in a stage: its scope, or its lead(s) alone."""
+    return list(dict.fromkeys(cfg.scope_units if is_unit_stage(cfg) else cfg.lead_units))
+
+
+def create_assignments(
     session: Session, campaign: Campaign, stage: Stage, cfg: Any, units: dict[str, OrgUnit]
 ) -> int:
     """Add one assignment per unit in scope (or per lead in a lead-only stage), in bulk."""
-    codes = cfg.scope_units if is_unit_stage(cfg) else cfg.lead_units
     at = now()
     rows = [
         {
@@ -198,39 +211,8 @@ def _create_assignments(
             "due_at": stage.due_at,
             "updated_at": at,
         }
-        for c in dict.fromkeys(codes)
+        for c in assignee_codes(cfg)
     ]
     if rows:
         session.execute(insert(Assignment), rows)
     return len(rows)
-
-
-def _kickoff(session: Session, campaign: Campaign, plan_cfg: Any, units: dict[str, OrgUnit]) -> int:
-    """Send the kick-off notice once to every unit the campaign involves."""
-    involved = dict.fromkeys(c for s in plan_cfg.stages for c in (*s.lead_units, *s.scope_units))
-    first_due = min(s.due_at for s in plan_cfg.stages)
-    out = []
-    for code in involved:
-        unit = units[code]
-        subject, body = messages.kickoff(campaign.title, unit.name, first_due)
-        out.append(
-            Message(
-                key=make_key(campaign.code, None, code, "kickoff", "launch"),
-                campaign_id=campaign.id,
-                recipient=code,
-                urls=unit.notify_urls or _default_urls(),
-                kind="kickoff",
-                occasion="launch",
-                subject=subject,
-                body=body,
-                unit_id=unit.id,
-            )
-        )
-    return enqueue_many(session=session, messages=out)
-
-
-def _default_urls() -> list[str]:
-    """The configured default apprise URLs."""
-    from cchc.settings import get_settings
-
-    return list(get_settings().notify.default_urls)

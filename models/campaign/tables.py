@@ -126,3 +126,18 @@ class Fact(SQLModel, table=True):
     payload: dict = json_dict()
     recorded_by: str = Field(max_length=128)
     recorded_at: datetime = created_now()
+
+
+class CampaignVersion(SQLModel, table=True):
+    """One version of a running campaign's plan: its body as launched or amended, and the diff."""
+
+    __tablename__ = "campaign_version"
+    __table_args__ = (UniqueConstraint("campaign_id", "number"),)
+
+    id: uuid.UUID = uuid_pk()
+    campaign_id: uuid.UUID = Field(foreign_key="campaign.id", index=True)
+    number: int  # 1 at launch, N+1 for each amendment
+    body: dict = json_dict()  # the validated plan configuration of this version
+    changes: list[str] = json_list()  # the diff from the previous version, as shown to the user
+    created_by: str = Field(max_length=128)
+    created_at: datetime = created_now()

@@ -115,7 +115,7 @@ def test_tick_runs_through_server_and_worker(tmp_path):
         _wait(lambda: _healthy(env["PREFECT_API_URL"]), 120, "prefect server")
         _run([str(BIN / "prefect"), "work-pool", "create", "cchc-pool", "--type", "process"], env)
         _run([str(BIN / "prefect"), "--no-prompt", "deploy", "--all"], env)
-        out = _run([str(BIN / "cchc"), "launch", str(plan)], env)
+        out = _run([str(BIN / "cchc"), "launch", str(plan), "--replay"], env)
         assert "Đã đăng ký lịch chạy campaign-tick/thu-2024" in out
         worker = _start(
             [str(BIN / "prefect"), "worker", "start", "--pool", "cchc-pool"],

@@ -50,7 +50,7 @@ def _deployment_rrule() -> str:
 
 @pytest.mark.prefect
 def test_cli_launch_registers_the_schedule_and_audits_it(tick_pool, plan, sqlite_only):
-    out = runner.invoke(app, ["launch", str(plan)])
+    out = runner.invoke(app, ["launch", str(plan), "--replay"])
     assert out.exit_code == 0, out.output
     assert f"Đã đăng ký lịch chạy {NAME}" in out.output
     name, audits = _scheduled(sqlite_only)
@@ -72,7 +72,7 @@ def test_api_launch_registers_the_schedule_through_the_same_entry(tick_pool, pla
     with TestClient(create_app(sqlite_only)) as client:
         answer = client.post(
             "/api/campaigns",
-            json={"plan": plan.name},
+            json={"plan": plan.name, "replay": True},
             headers={"Authorization": f"Bearer {token}"},
         )
     assert answer.status_code == 201, answer.text
@@ -88,7 +88,7 @@ def test_launch_without_prefect_stores_rows_and_says_the_schedule_waits(plan, sq
 
     with temporary_settings(restore_defaults={PREFECT_API_URL}):
         with Session(sqlite_only) as s:
-            done = launch_plan(session=s, plan_path=plan, actor="test")
+            done = launch_plan(session=s, plan_path=plan, actor="test", replay=True)
             s.commit()
             with pytest.raises(CchcError, match="chưa có máy chủ Prefect"):
                 schedule_campaign(session=s, campaign_code="thu-2024", actor="test", required=True)
@@ -101,5 +101,7 @@ def test_launch_without_prefect_stores_rows_and_says_the_schedule_waits(plan, sq
 
 def test_dry_run_schedules_nothing(plan, sqlite_only):
     with Session(sqlite_only) as s:
-        done = launch_plan(session=s, plan_path=Path(plan), actor="test", dry_run=True)
+        done = launch_plan(
+            session=s, plan_path=Path(plan), actor="test", dry_run=True, replay=True
+        )
     assert done.schedule is None and done.summary.dry_run

@@ -139,7 +139,7 @@ def test_admin_launches_a_plan_once(sqlite_only, tmp_path, monkeypatch):
     with TestClient(create_app(sqlite_only)) as client:
         dry = client.post(
             "/api/campaigns",
-            json={"plan": "bac-kan-2023.yaml", "dry_run": True},
+            json={"plan": "bac-kan-2023.yaml", "dry_run": True, "replay": True},
             headers=world.auth("admin"),
         )
         assert dry.status_code == 201, dry.text
@@ -147,12 +147,16 @@ def test_admin_launches_a_plan_once(sqlite_only, tmp_path, monkeypatch):
         gone = client.get("/api/campaigns/bac-kan-2023", headers=world.auth("admin"))
         assert gone.status_code == 404  # the dry run stored nothing
         real = client.post(
-            "/api/campaigns", json={"plan": "bac-kan-2023.yaml"}, headers=world.auth("admin")
+            "/api/campaigns",
+            json={"plan": "bac-kan-2023.yaml", "replay": True},
+            headers=world.auth("admin"),
         )
         assert real.status_code == 201
         stages = client.get("/api/campaigns/bac-kan-2023", headers=world.auth("viewer")).json()
         assert len(stages["stages"]) == real.json()["summary"]["stages"]
         again = client.post(
-            "/api/campaigns", json={"plan": "bac-kan-2023.yaml"}, headers=world.auth("admin")
+            "/api/campaigns",
+            json={"plan": "bac-kan-2023.yaml", "replay": True},
+            headers=world.auth("admin"),
         )
         assert again.status_code == 409 and again.json()["error"]["code"] == "already_launched"

@@ -51,13 +51,21 @@ def launch(body: LaunchIn, session: SessionDep, user: UserDep) -> dict[str, Any]
     path = (plans / body.plan).resolve()
     if path.parent != plans or not path.is_file():  # the API reads only the shipped plans
         raise NotFound(f"không có kế hoạch «{body.plan}» trong config/plans")
-    done = launch_plan(session=session, plan_path=path, actor=user.name, dry_run=body.dry_run)
+    done = launch_plan(
+        session=session,
+        plan_path=path,
+        actor=user.name,
+        dry_run=body.dry_run,
+        replay=body.replay,
+        confirm=body.confirm,
+    )
     registered = done.schedule is not None and done.schedule.registered
     return {
         "dry_run": body.dry_run,
         "summary": _plain(done.summary),
+        "amendment": _plain(done.amendment),
         "schedule": _plain(done.schedule),
-        "next": None if registered else f"cchc schedule {done.summary.campaign}",
+        "next": None if registered else f"cchc schedule {done.campaign}",
     }
 
 

@@ -7,7 +7,9 @@ from sqlmodel import Session
 
 from cchc.clock import now
 from cchc.wording.dates import moment
+from cchc.wording.labels import FINISHED, FINISHED_STATES
 from models.accounts.tables import User
+from models.campaign.versions import list_versions
 from services.access import WATCHERS
 from services.appraiser_scope import appraiser_worklist
 from web import lookup
@@ -28,6 +30,7 @@ def campaign_page(engine: Engine, user: User, code: str, unit_code: str | None) 
             appraiser_worklist(session=session, user=user, campaign=camp) if group is None else []
         )
         published = lookup.is_published(session, camp)
+        versions = list_versions(session=session, campaign_id=camp.id)
         body, stamp = campaign_body(session, camp, user, group, published)
         now_local = moment(now())
         html = TEMPLATES.get_template("campaign.html").render(
@@ -39,5 +42,7 @@ def campaign_page(engine: Engine, user: User, code: str, unit_code: str | None) 
             published=published,
             worklist=worklist,
             now_local=now_local,
+            versions=versions,
+            finished=FINISHED if camp.state in FINISHED_STATES else None,
         )
     return make_page(html, (stamp, now_local))

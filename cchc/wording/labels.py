@@ -35,7 +35,13 @@ STAGE_KIND_PHRASE = {
     "generic": "việc khác",
 }
 RANK_GROUP = BLOCK_TITLES  # a rank group is named by its block's title, so all outputs agree
-CAMPAIGN_STATE = {"running": "Đang diễn ra", "approved": "Đã phê duyệt", "published": "Đã công bố"}
+CAMPAIGN_STATE = {
+    "running": "Đang diễn ra",
+    "approved": "Đã phê duyệt",
+    "published": "Đã công bố",
+    "archived": "Đã lưu trữ",
+}
+UNDER_REVIEW = "Đang xem xét lại"
 NOTIFICATION_KIND = {
     "kickoff": "Khởi động",
     "stage_open": "Mở giai đoạn",

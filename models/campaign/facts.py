@@ -20,6 +20,9 @@ FACT_KINDS = {
     "publication": "publication",
     "generic": "generic_done",
     "self_assessment": "self_assessment_submitted",
+    # recorded by acts, not waited for by a stage kind of their own:
+    "self_assessment_missing": "self_assessment_not_submitted",
+    "reopen": "reopen",
 }
 
 

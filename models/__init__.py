@@ -6,6 +6,7 @@ from models.campaign.tables import Assignment, Campaign, Extension, Fact, Plan, 
 from models.catalog.criteria import CriteriaItem, CriteriaSet
 from models.catalog.units import OrgUnit, UnitLineage
 from models.outbox.tables import Notification
+from models.results.snapshot import PublishedSnapshot
 from models.results.tables import FieldResult, Result
 from models.scoring.council import Approval, CouncilSession, Publication
 from models.scoring.tables import (
@@ -18,8 +19,29 @@ from models.scoring.tables import (
 )
 
 __all__ = [
-    "Appraisal", "Approval", "Assignment", "AuditEntry", "Ballot", "Campaign", "CouncilSession",
-    "CriteriaItem", "CriteriaSet", "Evidence", "Extension", "Fact", "FieldResult", "Notification",
-    "OrgUnit", "Plan", "Publication", "Result", "SelfAssessment", "SelfScore", "Stage",
-    "SurveyScore", "UnitLineage", "User",
+    "Appraisal",
+    "Approval",
+    "Assignment",
+    "AuditEntry",
+    "Ballot",
+    "Campaign",
+    "CouncilSession",
+    "CriteriaItem",
+    "CriteriaSet",
+    "Evidence",
+    "Extension",
+    "Fact",
+    "FieldResult",
+    "Notification",
+    "OrgUnit",
+    "Plan",
+    "Publication",
+    "PublishedSnapshot",
+    "Result",
+    "SelfAssessment",
+    "SelfScore",
+    "Stage",
+    "SurveyScore",
+    "UnitLineage",
+    "User",
 ]

@@ -66,12 +66,24 @@ def record_fact(
     if existing is not None:
         return existing
     fact = Fact(
-        campaign_id=campaign_id, stage_id=stage_id, unit_id=unit_id, kind=kind,
-        idempotency_key=key, document_no=document_no, payload=payload or {}, recorded_by=actor,
+        campaign_id=campaign_id,
+        stage_id=stage_id,
+        unit_id=unit_id,
+        kind=kind,
+        idempotency_key=key,
+        document_no=document_no,
+        payload=payload or {},
+        recorded_by=actor,
     )
     session.add(fact)
     record_audit(
-        session=session, actor=actor, action="fact", entity="fact", entity_id=fact.id,
-        campaign_id=campaign_id, field=kind, new=document_no,
+        session=session,
+        actor=actor,
+        action="fact",
+        entity="fact",
+        entity_id=fact.id,
+        campaign_id=campaign_id,
+        field=kind,
+        new=document_no,
     )
     return fact

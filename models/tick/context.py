@@ -121,7 +121,11 @@ def context_for(*, session: Session, campaign: Campaign, at: datetime) -> TickCo
     # Columns, not OrgUnit objects: a national province has thousands of units per tick.
     rows = session.execute(
         select(
-            OrgUnit.id, OrgUnit.code, OrgUnit.name, OrgUnit.kind, OrgUnit.parent_id,
+            OrgUnit.id,
+            OrgUnit.code,
+            OrgUnit.name,
+            OrgUnit.kind,
+            OrgUnit.parent_id,
             OrgUnit.notify_urls,
         ).where(OrgUnit.province_code == campaign.province_code)
     ).all()

@@ -114,6 +114,13 @@ def submission_final(
     return stage.state == S.closed or as_utc(at or now()) > as_utc(assignment.due_at)
 
 
+def require_appraisable(*, session: Session, campaign: Campaign, unit: OrgUnit, act: str) -> None:
+    """Refuse a score (appraisal, final score) outside its stage or on a changeable submission."""
+    require(campaign, act)
+    require_stage_open(session=session, campaign=campaign, act=act)
+    require_submission_final(session=session, campaign=campaign, unit=unit)
+
+
 def require_submission_final(*, session: Session, campaign: Campaign, unit: OrgUnit) -> None:
     """Refuse to appraise a unit whose self-assessment may still be edited or withdrawn."""
     if not submission_final(session=session, campaign=campaign, unit=unit):

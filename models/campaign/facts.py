@@ -87,3 +87,10 @@ def record_fact(
         new=document_no,
     )
     return fact
+
+
+def fact_by_key(*, session: Session, campaign_id: uuid.UUID, key: str) -> Fact | None:
+    """Return the fact recorded under this idempotency key, if any."""
+    return session.exec(
+        select(Fact).where(Fact.campaign_id == campaign_id, Fact.idempotency_key == key)
+    ).first()

@@ -6,7 +6,8 @@
     ├── ValidationError        user input breaks a rule (names the item or field)
     │   └── ScoreError         a score breaks a criteria-set rule (names the item code)
     ├── NotFound               a named campaign, unit, stage or item does not exist
-    ├── Conflict               an act clashes with stored state (duplicate, stale version)
+    ├── Conflict               an act clashes with stored state (duplicate, stale version,
+    │                          a state the lifecycle forbids: `rule` names it)
     │   ├── AlreadyLaunched    a plan is launched a second time
     │   ├── PlanChanged        an amended plan is launched without confirming its changes
     │   └── ResultsFrozen      approved results are changed without a new decision
@@ -54,7 +55,14 @@ class NotFound(CchcError):
 
 
 class Conflict(CchcError):
-    """Raised when an act clashes with stored state."""
+    """Raised when an act clashes with stored state (`rule` names the rule it breaks)."""
+
+    def __init__(
+        self, message: str, *, rule: str | None = None, problems: list[str] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.rule = rule
+        self.problems = problems or [message]
 
 
 class AlreadyLaunched(Conflict):

@@ -141,6 +141,10 @@ def approve(
     decision_no: Annotated[str, typer.Option("--decision-no", help="Số quyết định phê duyệt.")],
     decided_on: Annotated[str, typer.Option("--decided-on", help="Ngày quyết định YYYY-MM-DD.")],
     tick: Tick = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Phê duyệt dù chưa đủ điều kiện (ghi nhật ký).")
+    ] = False,
+    reason: Annotated[str | None, typer.Option("--reason", help="Lý do khi --force.")] = None,
 ) -> None:
     """Chủ tịch UBND tỉnh đã phê duyệt kết quả (kết quả bị khóa)."""
     from services import approval
@@ -152,6 +156,8 @@ def approve(
             decision_no=decision_no,
             decided_on=parse_day(decided_on, "--decided-on"),
             actor="cli",
+            force=force,
+            reason=reason,
         )
         return f"Đã phê duyệt theo {row.decision_no}."
 

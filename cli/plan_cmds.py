@@ -54,8 +54,12 @@ def import_cmd(
 def _summary(result: ImportResult, output: Path) -> None:
     """Say what was written."""
     stages = result.plan["stages"]
-    err_console.print(f"Đã ghi {output}: {len(stages)} giai đoạn, mẫu văn bản «{result.shape}», "
-                      f"{len(result.reviews)} giá trị cần xem lại.", markup=False, highlight=False)
+    err_console.print(
+        f"Đã ghi {output}: {len(stages)} giai đoạn, mẫu văn bản «{result.shape}», "
+        f"{len(result.reviews)} giá trị cần xem lại.",
+        markup=False,
+        highlight=False,
+    )
 
 
 def _print_reviews(result: ImportResult) -> None:

@@ -14,6 +14,7 @@ from models.campaign.tables import (
 from models.catalog.criteria import CriteriaItem, CriteriaSet
 from models.catalog.units import OrgUnit, UnitLineage
 from models.outbox.tables import Notification
+from models.results.snapshot import PublishedSnapshot
 from models.results.tables import FieldResult, Result
 from models.scoring.council import Approval, CouncilSession, Publication
 from models.scoring.tables import (
@@ -26,9 +27,30 @@ from models.scoring.tables import (
 )
 
 __all__ = [
-    "Appraisal", "Approval", "Assignment", "AuditEntry", "Ballot", "Campaign", "CampaignVersion",
+    "Appraisal",
+    "Approval",
+    "Assignment",
+    "AuditEntry",
+    "Ballot",
+    "Campaign",
+    "CampaignVersion",
     "CouncilSession",
-    "CriteriaItem", "CriteriaSet", "Evidence", "Extension", "Fact", "FieldResult", "Notification",
-    "OrgUnit", "Plan", "Publication", "Result", "SelfAssessment", "SelfScore", "Stage",
-    "SurveyScore", "UnitLineage", "User",
+    "CriteriaItem",
+    "CriteriaSet",
+    "Evidence",
+    "Extension",
+    "Fact",
+    "FieldResult",
+    "Notification",
+    "OrgUnit",
+    "Plan",
+    "Publication",
+    "PublishedSnapshot",
+    "Result",
+    "SelfAssessment",
+    "SelfScore",
+    "Stage",
+    "SurveyScore",
+    "UnitLineage",
+    "User",
 ]

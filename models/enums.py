@@ -100,6 +100,7 @@ class Role(StrEnum):
 class CampaignState(StrEnum):
     """Where a campaign is."""
 
-    running = "running"
+    running = "running"  # also after a reopen (under review while a published snapshot exists)
     approved = "approved"
     published = "published"
+    archived = "archived"

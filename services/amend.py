@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from cchc.errors import AlreadyLaunched, Conflict, PlanChanged
+from cchc.errors import AlreadyLaunched, PlanChanged
 from cchc.wording import launch as say
 from models.audit.log import record_audit
 from models.campaign.amend import Notices, amend_rows
@@ -18,6 +18,7 @@ from models.campaign.tables import Campaign
 from models.campaign.versions import add_version, current_version
 from models.catalog.units import OrgUnit
 from models.outbox.queue import Message, enqueue_many, make_key
+from services import lifecycle
 
 
 @dataclass(frozen=True)
@@ -63,8 +64,8 @@ def amend_campaign(
     calendar: dict | None = None,
 ) -> AmendResult:
     """Store the amended plan as version N+1 once confirmed; a dry run only shows the diff."""
-    if campaign.state != "running":  # frozen results follow the plan they were computed under
-        raise Conflict(say.not_running(campaign.code))
+    # frozen results follow the plan they were computed under: a version only while running
+    lifecycle.require(campaign, "amend")
     number, diff = plan_diff(session=session, campaign=campaign, plan_cfg=plan_cfg)
     if diff.empty:
         raise AlreadyLaunched(say.unchanged(campaign.code, number))

@@ -14,6 +14,7 @@ from models.scoring import appraisals as data
 from models.scoring.tables import Appraisal
 from services.access import Actor, actor_name, appraised_fields, require_role
 from services.appraiser_scope import require_appraiser
+from services.lifecycle import require_appraisable
 from services.targets import campaign_unit, find_item
 
 
@@ -36,6 +37,7 @@ def appraise_item(
     agency = require_appraiser(
         session=session, user=actor, campaign=campaign, unit=unit, field_code=item.field_code
     )
+    require_appraisable(session=session, campaign=campaign, unit=unit, act="appraise")
     row = data.appraise_item(
         session=session,
         campaign_id=campaign.id,
@@ -65,6 +67,7 @@ def accept_all(
     agency = require_appraiser(
         session=session, user=actor, campaign=campaign, unit=unit, field_code=field_code
     )
+    require_appraisable(session=session, campaign=campaign, unit=unit, act="appraise")
     fields: Sequence[str | None] = [field_code]
     if agency is not None and field_code is None and not isinstance(actor, str):
         # an agency accepts only the fields it appraises

@@ -1,4 +1,8 @@
-"""Approve the results (freezing them), reopen them by a new decision, publish them."""
+"""Approve the results (recomputed and frozen at once), publish a snapshot, reopen them.
+
+Each is idempotent by its decision number: the same number again answers the stored result and
+adds no row. The campaign's state machine (services/lifecycle.py) says which state allows which.
+"""
 
 from __future__ import annotations
 
@@ -6,35 +10,76 @@ from datetime import date
 
 from sqlmodel import Session
 
-from models.campaign.facts import get_campaign
-from models.scoring.approval import approve_results, publish_results, reopen_results
+from cchc.errors import Conflict
+from cchc.wording import lifecycle as say
+from models.campaign.facts import fact_by_key, get_campaign, record_fact
+from models.enums import CampaignState
+from models.results.snapshot import take_snapshot
+from models.results.views import publication
+from models.scoring.approval import (
+    approve_results,
+    latest_approval,
+    publish_results,
+    reopen_results,
+)
 from models.scoring.council import Approval, Publication
+from services import lifecycle
+from services.approval_gate import require_ready
 from services.results import refresh
 from services.schedule import pause_schedule
 
+FROZEN = (CampaignState.approved, CampaignState.published)
+
 
 def approve(
-    *, session: Session, campaign_code: str, decision_no: str, decided_on: date, actor: str
+    *,
+    session: Session,
+    campaign_code: str,
+    decision_no: str,
+    decided_on: date,
+    actor: str,
+    force: bool = False,
+    reason: str | None = None,
 ) -> Approval:
-    """Freeze freshly computed results under the chairman's decision (a new one supersedes)."""
-    # Scores may have moved since the last computation: the decision fixes today's numbers.
-    refresh(session=session, campaign_code=campaign_code, actor=actor)
+    """Recompute and freeze the results under the chairman's decision, once its conditions hold."""
     campaign = get_campaign(session=session, code=campaign_code)
+    number = (decision_no or "").strip()
+    current = latest_approval(session=session, campaign_id=campaign.id)
+    if current is not None and current.decision_no == number and campaign.state in FROZEN:
+        return current  # the same decision again: nothing new to record
+    lifecycle.require(campaign, "approve")
+    require_ready(session=session, campaign=campaign, force=force, reason=reason, actor=actor)
+    # in the same transaction as the freeze: what is frozen is computed from today's facts
+    refresh(session=session, campaign_code=campaign_code, actor=actor)
     return approve_results(
         session=session,
         campaign_id=campaign.id,
-        decision_no=decision_no,
+        decision_no=number,
         decided_on=decided_on,
         actor=actor,
     )
 
 
 def publish(*, session: Session, campaign_code: str, actor: str) -> Publication:
-    """Publish the approved results; public pages show them from now on."""
+    """Publish the approved results and store them as the snapshot public pages show."""
     campaign = get_campaign(session=session, code=campaign_code)
-    published = publish_results(session=session, campaign_id=campaign.id, actor=actor)
+    if campaign.state == CampaignState.published:
+        found = publication(session=session, campaign_id=campaign.id)
+        if found is not None:
+            return found  # published already under the approval in force
+    lifecycle.require(campaign, "publish")
+    pub = publish_results(session=session, campaign_id=campaign.id, actor=actor)
+    approval = latest_approval(session=session, campaign_id=campaign.id)
+    assert approval is not None  # publish_results refuses without one
+    take_snapshot(
+        session=session,
+        campaign_id=campaign.id,
+        approval_id=approval.id,
+        decision_no=approval.decision_no,
+        actor=actor,
+    )
     pause_schedule(session=session, campaign_code=campaign_code, actor=actor)  # nothing to tick
-    return published
+    return pub
 
 
 def reopen(
@@ -42,10 +87,22 @@ def reopen(
 ) -> int:
     """Unfreeze approved results under a new decision; return how many were unfrozen."""
     campaign = get_campaign(session=session, code=campaign_code)
-    return reopen_results(
+    number = (decision_no or "").strip()
+    if fact_by_key(session=session, campaign_id=campaign.id, key=f"reopen:{number}"):
+        if campaign.state == CampaignState.running:
+            return 0  # reopened by this decision already
+        raise Conflict(say.decision_used(number), rule="decision_used")
+    lifecycle.require(campaign, "reopen")
+    count = reopen_results(
+        session=session, campaign_id=campaign.id, decision_no=number, reason=reason, actor=actor
+    )
+    record_fact(
         session=session,
         campaign_id=campaign.id,
-        decision_no=decision_no,
-        reason=reason,
+        kind="reopen",
         actor=actor,
+        document_no=number,
+        payload={"reason": reason},
+        key=f"reopen:{number}",
     )
+    return count

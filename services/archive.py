@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from cchc.errors import Conflict
 from models.audit.log import record_audit
 from models.campaign.facts import get_campaign
+from services import lifecycle
 from services.schedule import ScheduleResult, remove_schedule
 
 
@@ -15,13 +15,10 @@ def archive_campaign(*, session: Session, campaign_code: str, actor: str) -> Sch
     campaign = get_campaign(session=session, code=campaign_code)
     if campaign.state == "archived":
         return ScheduleResult(False, None, f"Chiến dịch {campaign_code} đã được lưu trữ.")
-    if campaign.state != "published":
-        raise Conflict(
-            f"chiến dịch «{campaign_code}» chưa công bố kết quả; chỉ lưu trữ được sau khi công bố"
-        )
+    old = campaign.state
+    lifecycle.require(campaign, "archive")  # only a published campaign is archived
     removed = remove_schedule(session=session, campaign_code=campaign_code, actor=actor)
-    old, campaign.state = campaign.state, "archived"
-    session.add(campaign)
+    lifecycle.move(session, campaign, "archive")
     record_audit(
         session=session,
         actor=actor,

@@ -9,6 +9,7 @@ from sqlmodel import Session
 from models.campaign.facts import get_campaign
 from models.scoring.council import CouncilSession
 from models.scoring.council_sessions import record_council_session
+from services import lifecycle
 
 
 def record_session(
@@ -26,6 +27,7 @@ def record_session(
 ) -> CouncilSession:
     """Record attendance and votes; a valid session is the fact its stage waits for."""
     campaign = get_campaign(session=session, code=campaign_code)
+    lifecycle.require(campaign, "council_session")
     return record_council_session(
         session=session,
         campaign_id=campaign.id,

@@ -24,9 +24,7 @@ def tick_template(path: Path = ROOT / "prefect.yaml") -> dict[str, Any]:
     return {**found, "pull": yaml.safe_load(pull)}
 
 
-async def register_schedule(
-    *, campaign: str, rrule: str, timezone: str | None = None
-) -> str:
+async def register_schedule(*, campaign: str, rrule: str, timezone: str | None = None) -> str:
     """Create or update the deployment `campaign-tick/<campaign>`; return its full name."""
     from prefect import get_client
     from prefect.client.schemas.actions import DeploymentScheduleCreate

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from models.scoring.evidence import add_evidence, list_evidence
+from models.scoring.self_assessments.versions import open_stage
 from models.scoring.tables import Evidence
 from services.access import Actor, actor_name, require_read_unit
 from services.self_assessment import editable
@@ -23,8 +24,11 @@ def upload(
 ) -> Evidence:
     """Store an evidence document for the unit (and one self-assessed leaf, when given)."""
     campaign, unit = editable(
-        session=session, campaign_code=campaign_code, unit_code=unit_code, actor=actor
-    )
+        session=session, campaign_code=campaign_code, unit_code=unit_code, actor=actor,
+        act="evidence",
+    )  # fmt: skip
+    # evidence belongs to the self-assessment: the same window as submit, edit and withdraw
+    open_stage(session=session, campaign_id=campaign.id, unit_id=unit.id)
     return add_evidence(
         session=session,
         campaign_id=campaign.id,

@@ -7,7 +7,9 @@ from datetime import datetime
 from sqlmodel import Session
 
 from models.campaign.extensions import extend_unit
+from models.campaign.facts import get_campaign
 from models.campaign.tables import Extension
+from services import lifecycle
 
 
 def extend_deadline(
@@ -21,7 +23,8 @@ def extend_deadline(
     document_no: str,
     actor: str,
 ) -> Extension:
-    """Move the unit's due time; reminders and lateness follow the new one."""
+    """Move the unit's due time; reminders and lateness follow the new one (not once approved)."""
+    lifecycle.require(get_campaign(session=session, code=campaign_code), "extend")
     return extend_unit(
         session=session,
         campaign_code=campaign_code,

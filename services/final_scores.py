@@ -9,6 +9,7 @@ from models.enums import Role
 from models.scoring.appraisals import record_final_score
 from models.scoring.tables import Appraisal
 from services.access import Actor, actor_name, require_role
+from services.lifecycle import require_appraisable
 from services.targets import campaign_unit, find_item
 
 
@@ -28,6 +29,7 @@ def record(
         session=session, campaign_code=campaign_code, unit_code=unit_code
     )
     item = find_item(session=session, campaign=campaign, unit=unit, item_code=item_code)
+    require_appraisable(session=session, campaign=campaign, unit=unit, act="final_score")
     row = record_final_score(
         session=session,
         campaign_id=campaign.id,

@@ -12,18 +12,20 @@ from models.campaign.tables import Campaign
 from models.catalog.units import OrgUnit
 from models.scoring import self_assessments as data
 from models.scoring.tables import SelfAssessment
+from services import lifecycle
 from services.access import Actor, actor_name, require_own_unit
 from services.targets import campaign_unit
 
 
 def editable(
-    *, session: Session, campaign_code: str, unit_code: str, actor: Actor
+    *, session: Session, campaign_code: str, unit_code: str, actor: Actor, act: str = "edit"
 ) -> tuple[Campaign, OrgUnit]:
-    """Return the campaign and unit whose self-assessment this actor may write."""
+    """Return the campaign and unit whose self-assessment this actor may write by this act."""
     campaign, unit = campaign_unit(
         session=session, campaign_code=campaign_code, unit_code=unit_code
     )
     require_own_unit(actor, unit)
+    lifecycle.require(campaign, act)
     return campaign, unit
 
 
@@ -60,8 +62,9 @@ def submit(
 ) -> SelfAssessment:
     """Submit the draft, or resubmit a withdrawn version; the server's receipt time rules."""
     campaign, unit = editable(
-        session=session, campaign_code=campaign_code, unit_code=unit_code, actor=actor
-    )
+        session=session, campaign_code=campaign_code, unit_code=unit_code, actor=actor,
+        act="submit",
+    )  # fmt: skip
     return data.submit_self_assessment(
         session=session,
         campaign_id=campaign.id,
@@ -76,8 +79,9 @@ def withdraw(
 ) -> SelfAssessment:
     """Withdraw the current submission (kept as a version), reopening the unit's assignment."""
     campaign, unit = editable(
-        session=session, campaign_code=campaign_code, unit_code=unit_code, actor=actor
-    )
+        session=session, campaign_code=campaign_code, unit_code=unit_code, actor=actor,
+        act="withdraw",
+    )  # fmt: skip
     return data.withdraw_self_assessment(
         session=session,
         campaign_id=campaign.id,

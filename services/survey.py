@@ -12,6 +12,7 @@ from models.enums import Role
 from models.scoring import survey as data
 from models.scoring import survey_scoring
 from models.scoring.survey import BallotScoring, CoverageGap
+from services import lifecycle
 from services.access import Actor, actor_name, require_role
 
 
@@ -27,6 +28,7 @@ def import_points(*, session: Session, campaign_code: str, path: Path, actor: Ac
     """Import survey points per unit and item (all rows or none); return how many."""
     require_role(actor, Role.admin)
     campaign = get_campaign(session=session, code=campaign_code)
+    lifecycle.require(campaign, "survey")
     return data.import_survey_points(
         session=session, campaign_id=campaign.id, path=path, actor=actor_name(actor)
     )
@@ -38,6 +40,7 @@ def import_ballots(
     """Import a raw ballot file (once), then score every unit and item with enough ballots."""
     require_role(actor, Role.admin)
     campaign = get_campaign(session=session, code=campaign_code)
+    lifecycle.require(campaign, "survey")
     name = actor_name(actor)
     count = data.import_ballots(session=session, campaign_id=campaign.id, path=path, actor=name)
     scoring = survey_scoring.score_ballots(session=session, campaign_id=campaign.id, actor=name)

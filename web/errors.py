@@ -32,9 +32,13 @@ class Unauthorized(errors.CchcError):
     """Raised when a request carries no token, or one no user owns."""
 
 
-def error_body(code: str, message: str, problems: list[str] | None = None) -> dict:
-    """Build the JSON error body every refusal uses."""
+def error_body(
+    code: str, message: str, problems: list[str] | None = None, rule: str | None = None
+) -> dict:
+    """Build the JSON error body every refusal uses (with the lifecycle rule, when one refused)."""
     error: dict = {"code": code, "message": message}
+    if rule:
+        error["rule"] = rule
     if problems:
         error["problems"] = problems
     return {"error": error}
@@ -62,6 +66,7 @@ def _answer(
     message: str,
     problems: list[str] | None = None,
     headers: dict[str, str] | None = None,
+    rule: str | None = None,
 ) -> Response:
     """Answer a refusal: an HTML error page for the dashboard, the JSON body for the API."""
     if _wants_html(request):
@@ -70,7 +75,8 @@ def _answer(
         page = render_error(request, status, message, problems)
         page.headers.update(headers or {})
         return page
-    return JSONResponse(error_body(code, message, problems), status_code=status, headers=headers)
+    body = error_body(code, message, problems, rule)
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 async def on_domain_error(request: Request, exc: Exception) -> Response:
@@ -83,7 +89,12 @@ async def on_domain_error(request: Request, exc: Exception) -> Response:
         return _answer(request, status, code, str(exc), headers={"WWW-Authenticate": "Bearer"})
     problems = getattr(exc, "problems", None)
     return _answer(
-        request, status, code, str(exc), problems if problems and len(problems) > 1 else None
+        request,
+        status,
+        code,
+        str(exc),
+        problems if problems and len(problems) > 1 else None,
+        rule=getattr(exc, "rule", None),
     )
 
 

@@ -135,6 +135,14 @@ class ApprovalIn(In):
 
     decision_no: Name
     decided_on: Day
+    force: bool = Field(default=False, description="Phê duyệt dù chưa đủ điều kiện (chỉ admin)")
+    reason: str | None = Field(default=None, max_length=2000, description="Lý do khi force")
+
+
+class NotSubmittedIn(In):
+    """The council's record that a unit did not submit its self-assessment."""
+
+    reason: str = Field(min_length=1, max_length=2000)
 
 
 class ExtensionIn(In):

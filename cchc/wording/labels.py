@@ -44,6 +44,7 @@ CAMPAIGN_STATE = {
 # States in which the campaign is over: its schedule paused (published) or removed (archived).
 FINISHED_STATES = ("published", "archived")
 FINISHED = "Đã kết thúc"
+UNDER_REVIEW = "Đang xem xét lại"
 NOTIFICATION_KIND = {
     "kickoff": "Khởi động",
     "plan_amended": "Điều chỉnh kế hoạch",

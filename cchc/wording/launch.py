@@ -71,12 +71,6 @@ def unconfirmed(code: str, version: int) -> str:
     )
 
 
-def not_running(code: str) -> str:
-    """An amendment of a campaign whose results are approved, published or archived."""
-    return (
-        f"chiến dịch «{code}» đã phê duyệt hoặc công bố kết quả; chỉ điều chỉnh kế hoạch khi "
-        f"chiến dịch đang diễn ra (mở lại bằng `cchc reopen` trước)"
-    )
 
 
 def stage_added(title: str, due: datetime) -> str:

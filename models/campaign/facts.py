@@ -20,6 +20,9 @@ FACT_KINDS = {
     "publication": "publication",
     "generic": "generic_done",
     "self_assessment": "self_assessment_submitted",
+    # recorded by acts, not waited for by a stage kind of their own:
+    "self_assessment_missing": "self_assessment_not_submitted",
+    "reopen": "reopen",
 }
 
 
@@ -63,12 +66,31 @@ def record_fact(
     if existing is not None:
         return existing
     fact = Fact(
-        campaign_id=campaign_id, stage_id=stage_id, unit_id=unit_id, kind=kind,
-        idempotency_key=key, document_no=document_no, payload=payload or {}, recorded_by=actor,
+        campaign_id=campaign_id,
+        stage_id=stage_id,
+        unit_id=unit_id,
+        kind=kind,
+        idempotency_key=key,
+        document_no=document_no,
+        payload=payload or {},
+        recorded_by=actor,
     )
     session.add(fact)
     record_audit(
-        session=session, actor=actor, action="fact", entity="fact", entity_id=fact.id,
-        campaign_id=campaign_id, field=kind, new=document_no,
+        session=session,
+        actor=actor,
+        action="fact",
+        entity="fact",
+        entity_id=fact.id,
+        campaign_id=campaign_id,
+        field=kind,
+        new=document_no,
     )
     return fact
+
+
+def fact_by_key(*, session: Session, campaign_id: uuid.UUID, key: str) -> Fact | None:
+    """Return the fact recorded under this idempotency key, if any."""
+    return session.exec(
+        select(Fact).where(Fact.campaign_id == campaign_id, Fact.idempotency_key == key)
+    ).first()

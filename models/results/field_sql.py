@@ -31,7 +31,9 @@ sub AS (
 # `pending` is MATERIALIZED on PostgreSQL: inlined, the planner joins every submission to its
 # self scores (1 M rows for a national campaign) before it filters the few with leaves pending.
 # So is `scope`: inlined, its criteria-set lookup runs once per (unit, field), not per unit.
-FIELD_POINTS = SUBMITTED + """
+FIELD_POINTS = (
+    SUBMITTED
+    + """
 items AS (
   SELECT i.id AS item_id, i.criteria_set_id AS set_id, i.field_code AS field_code,
          i.is_leaf AND i.method = 'self' AS self_leaf, i.is_leaf AS is_leaf,
@@ -78,6 +80,7 @@ pts AS (
         UNION ALL SELECT unit_id, field_code, 0.0, 0.0, pts FROM survf) parts
   GROUP BY unit_id, field_code
 ),"""
+)
 
 FIELD_CTE = """
 frows AS (

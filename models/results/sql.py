@@ -111,7 +111,8 @@ UPSERT = """
 # ranked rows is cheaper than an upsert of every row (no index probe and row lock per row).
 # New rows are those `upd` did not reach: testing `result` itself instead made PostgreSQL
 # rescan the table per inserted row, rows inserted so far included (3 s for a first compute).
-PG_WRITE = """,
+PG_WRITE = (
+    """,
 stale AS (
   DELETE FROM result WHERE campaign_id = :campaign_id
     AND unit_id NOT IN (SELECT unit_id FROM pts)
@@ -125,12 +126,19 @@ upd AS (
   RETURNING r.unit_id
 ),
 ins AS (
-  INSERT INTO result """ + COLUMNS + NEW_ROWS + """
+  INSERT INTO result """
+    + COLUMNS
+    + NEW_ROWS
+    + """
   FROM ranked k WHERE NOT EXISTS (SELECT 1 FROM upd WHERE upd.unit_id = k.unit_id)"""
-PG_WRITE += UPSERT + """
+)
+PG_WRITE += (
+    UPSERT
+    + """
   RETURNING 1
 )
 SELECT (SELECT COUNT(*) FROM upd) + (SELECT COUNT(*) FROM ins)"""
+)
 
 # SQLite has no data-modifying WITH: the stale rows go first, then one upsert.
 SQLITE_STALE = """

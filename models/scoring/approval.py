@@ -41,7 +41,8 @@ def _check_decision(session: Session, campaign_id: uuid.UUID, decision_no: str) 
     ).all()
     if decision_no in used:
         raise Conflict(
-            f"quyết định {decision_no} đã được ghi nhận; thay đổi cần một quyết định mới"
+            f"quyết định {decision_no} đã được ghi nhận; thay đổi cần một quyết định mới",
+            rule="decision_used",
         )
 
 

@@ -9,6 +9,8 @@ from datetime import datetime
 from sqlmodel import Session
 
 from cchc.clock import as_utc
+from cchc.wording.dates import local_moment
+from cchc.wording.lifecycle import backdated_tick
 from models.campaign.tables import Campaign
 from models.tick import notices as tick_notices
 from models.tick import stages as tick_stages
@@ -26,6 +28,7 @@ class TickReport:
     notices: int = 0
     reminders: int = 0
     escalations: int = 0
+    backdated: str | None = None  # set when the tick is earlier than the last one: sent nothing
 
     def as_dict(self) -> dict:
         """Return a JSON-ready dict."""
@@ -38,6 +41,9 @@ def advance_stages(
     """Apply facts, close finished stages, open ready ones with their notices, mark lateness."""
     at = as_utc(at)
     report = TickReport()
+    last = last_tick(session=session, campaign_id=campaign_id)
+    if last is not None and at < last:
+        report.backdated = backdated_tick(local_moment(at), local_moment(last))
     report.facts_applied = tick_stages.apply_facts(session=session, campaign_id=campaign_id)
     report.closed = [
         s.code for s in tick_stages.close_stages(session=session, campaign_id=campaign_id, at=at)
@@ -45,7 +51,7 @@ def advance_stages(
     opened = tick_stages.open_stages(session=session, campaign_id=campaign_id, at=at)
     report.opened = [s.code for s in opened]
     session.flush()
-    if opened:
+    if opened and report.backdated is None:
         # Facts recorded before a stage opened count now; then the actors hear of it.
         report.facts_applied += tick_stages.apply_facts(session=session, campaign_id=campaign_id)
         ctx = _at(ctx, at) or load_context(session=session, campaign_id=campaign_id, at=at)
@@ -54,10 +60,24 @@ def advance_stages(
         )
     report.overdue = tick_stages.mark_lateness(session=session, campaign_id=campaign_id, at=at)
     campaign = session.get(Campaign, campaign_id)
-    if campaign is not None:
-        campaign.last_tick_at = at
+    if campaign is not None and report.backdated is None:
+        campaign.last_tick_at = at  # never moves back: later ticks compare against it
         session.add(campaign)
     return report
+
+
+def last_tick(*, session: Session, campaign_id: uuid.UUID) -> datetime | None:
+    """Return the instant of the campaign's latest tick, if any."""
+    campaign = session.get(Campaign, campaign_id)
+    if campaign is None or campaign.last_tick_at is None:
+        return None
+    return as_utc(campaign.last_tick_at)
+
+
+def _backdated(session: Session, campaign_id: uuid.UUID, at: datetime) -> bool:
+    """Tell whether `at` is earlier than the last tick (nothing dated then may be enqueued)."""
+    last = last_tick(session=session, campaign_id=campaign_id)
+    return last is not None and as_utc(at) < last
 
 
 def _at(ctx: TickContext | None, at: datetime) -> TickContext | None:
@@ -70,7 +90,9 @@ def _at(ctx: TickContext | None, at: datetime) -> TickContext | None:
 def send_reminders(
     *, session: Session, campaign_id: uuid.UUID, at: datetime, ctx: TickContext | None = None
 ) -> int:
-    """Enqueue the reminders and overdue notices due today."""
+    """Enqueue the reminders and overdue notices due today (none for a backdated tick)."""
+    if _backdated(session, campaign_id, at):
+        return 0
     ctx = _at(ctx, at) or load_context(session=session, campaign_id=campaign_id, at=at)
     return tick_notices.enqueue_reminders(session=session, ctx=ctx)
 
@@ -78,6 +100,8 @@ def send_reminders(
 def escalate(
     *, session: Session, campaign_id: uuid.UUID, at: datetime, ctx: TickContext | None = None
 ) -> int:
-    """Enqueue today's escalation digests."""
+    """Enqueue today's escalation digests (none for a backdated tick)."""
+    if _backdated(session, campaign_id, at):
+        return 0
     ctx = _at(ctx, at) or load_context(session=session, campaign_id=campaign_id, at=at)
     return tick_notices.enqueue_escalations(session=session, ctx=ctx)

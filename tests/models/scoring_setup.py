@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from models import Campaign, OrgUnit
+from models import Campaign, CriteriaItem, OrgUnit, Stage
 from models.scoring.self_assessments import save_draft, submit_self_assessment
 from tests.factories import make_campaign, make_criteria_set, make_stage, make_unit
 
@@ -49,4 +49,41 @@ def submit(
         actor=unit.code,
         received_at=at or OPENS + timedelta(days=3),
     )
+    session.commit()
+
+
+def open_review(session: Session, campaign: Campaign, *, close_self: bool = False) -> None:
+    """Open the appraisal and council stages; optionally close the self-assessment stage too."""
+    far = DUE + timedelta(days=90)
+    make_stage(session, campaign, "tham-dinh", "appraisal", opens=DUE, due=far, position=2)
+    make_stage(session, campaign, "hoi-dong", "council_session", opens=DUE, due=far, position=3)
+    if close_self:
+        stage = session.exec(
+            select(Stage).where(Stage.campaign_id == campaign.id, Stage.kind == "self_assessment")
+        ).one()
+        stage.state = "closed"
+        session.add(stage)
+    session.commit()
+
+
+def ready_to_approve(session: Session, campaign: Campaign, survey: float = 0.0) -> None:
+    """Do what approval waits for: every leaf appraised, a quorate council, survey points."""
+    from models.scoring.appraisals import accept_all
+    from models.scoring.council_sessions import record_council_session
+    from models.scoring.self_assessments import current_submission
+    from models.scoring.survey.points import store_survey_points
+
+    units = session.exec(select(OrgUnit)).all()
+    for unit in units:
+        if current_submission(session=session, campaign_id=campaign.id, unit_id=unit.id):
+            accept_all(session=session, campaign_id=campaign.id, unit_id=unit.id, actor="snv")
+    record_council_session(
+        session=session, campaign_id=campaign.id, held_on=date(2025, 1, 10), members_total=5,
+        present=["1", "2", "3"], in_writing=[], votes_for=3, votes_against=0,
+        decision="Thông qua", actor="tk",
+    )  # fmt: skip
+    leaf = session.exec(select(CriteriaItem).where(CriteriaItem.method == "survey")).first()
+    if campaign.has_survey and leaf is not None:
+        wanted = {(u.id, leaf.id): (survey, 0) for u in units}
+        store_survey_points(session, campaign.id, wanted, "import", "snv")
     session.commit()

@@ -11,7 +11,7 @@ from cchc.errors import ResultsFrozen
 from models import AuditEntry, Result
 from models.scoring.appraisals import appraise_item
 from services import approval, results
-from tests.models.scoring_setup import scoring_campaign, submit
+from tests.models.scoring_setup import ready_to_approve, scoring_campaign, submit
 
 CODE = "test-2024"
 
@@ -35,6 +35,7 @@ def test_approve_freezes_results_computed_after_the_last_score_change(session: S
         reason="Kế hoạch ban hành muộn",
         actor="snv",
     )
+    ready_to_approve(session, campaign)
     approval.approve(
         session=session,
         campaign_code=CODE,
@@ -54,6 +55,7 @@ def test_approved_results_are_read_as_frozen_and_not_recomputed(session: Session
         r.unit_code
         for r in results.current_results(session=session, campaign_code=CODE, actor="snv")
     ] == ["a"]
+    ready_to_approve(session, campaign)
     approval.approve(
         session=session,
         campaign_code=CODE,

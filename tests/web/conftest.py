@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from cchc.clock import now
 from models import Campaign, OrgUnit, Stage
@@ -130,3 +130,37 @@ def submit_full(client: TestClient, world: World, who: str = "unit_a", unit: str
     """Save a complete draft and submit it as the unit."""
     assert client.put(SA.format(unit=unit), json=FULL, headers=world.auth(who)).status_code == 200
     assert client.post(SA.format(unit=unit) + "/submit", headers=world.auth(who)).status_code == 200
+
+
+def start_review(engine: Engine, world: World) -> None:
+    """Close the self-assessment stage and open the appraisal and council stages, as ticks would."""
+    start = now()
+    with Session(engine, expire_on_commit=False) as s:
+        stages = s.exec(select(Stage).where(Stage.campaign_id == world.campaign.id)).all()
+        for stage in stages:
+            if stage.kind == "self_assessment":
+                stage.state = "closed"
+                s.add(stage)
+        for code, kind in (("tham-dinh", "appraisal"), ("hoi-dong", "council_session")):
+            found = [st for st in stages if st.kind == kind]
+            if found:
+                found[0].state = "open"
+                s.add(found[0])
+            else:
+                make_stage(
+                    s, world.campaign, code, kind, position=5, opens=start,
+                    due=start + timedelta(days=30),
+                )  # fmt: skip
+        s.commit()
+
+
+def import_survey(engine: Engine, world: World, points: float = 2.0) -> None:
+    """Store survey points for every unit, as `cchc survey import` would."""
+    from models import CriteriaItem
+    from models.scoring.survey.points import store_survey_points
+
+    with Session(engine) as s:
+        leaf = s.exec(select(CriteriaItem).where(CriteriaItem.method == "survey")).one()
+        wanted = {(u.id, leaf.id): (points, 0) for u in world.units.values()}
+        store_survey_points(s, world.campaign.id, wanted, "import", "admin")
+        s.commit()

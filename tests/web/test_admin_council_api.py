@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from models import Assignment, Extension
-from tests.web.conftest import submit_full
+from tests.web.conftest import import_survey, start_review, submit_full
 
 BASE = "/api/campaigns/test-2024"
 SESSION = {
@@ -36,8 +36,9 @@ def test_council_endpoints_refuse_other_roles(world, client):
     assert client.get(BASE + "/council/sessions", headers=world.auth("viewer")).status_code == 403
 
 
-def test_final_score_by_council_after_a_valid_session(world, client):
+def test_final_score_by_council_after_a_valid_session(world, client, engine):
     submit_full(client, world)
+    start_review(engine, world)
     client.post(
         BASE + "/units/so-a/appraisals:accept-all", json={}, headers=world.auth("appraiser")
     )
@@ -94,12 +95,20 @@ def test_launch_refuses_non_admin_and_paths_outside_plans(world, client):
     assert missing.status_code == 404
 
 
-def _publish(client, world) -> None:
-    """Submit, appraise, compute, approve and publish as the right users."""
+def _publish(client, world, engine) -> None:
+    """Submit, appraise, hold the council, record the rest and approve as the right users."""
     submit_full(client, world)
+    start_review(engine, world)
     client.post(
         BASE + "/units/so-a/appraisals:accept-all", json={}, headers=world.auth("appraiser")
     )
+    council = client.post(BASE + "/council/sessions", json=SESSION, headers=world.auth("council"))
+    assert council.status_code == 201
+    for unit in ("so-b", "so-noi-vu", "so-tu-phap"):
+        url = BASE + f"/units/{unit}/self-assessment:not-submitted"
+        answer = client.post(url, json={"reason": "Không nộp"}, headers=world.auth("council"))
+        assert answer.status_code == 201, answer.text
+    import_survey(engine, world)
     assert client.post(BASE + "/results:compute", headers=world.auth("admin")).status_code == 200
     approval = {"decision_no": "99/QĐ-UBND", "decided_on": "2025-01-20"}
     assert (
@@ -108,8 +117,8 @@ def _publish(client, world) -> None:
     )
 
 
-def test_scores_hidden_before_publication_except_admin_council_and_unit(world, client):
-    _publish(client, world)
+def test_scores_hidden_before_publication_except_admin_council_and_unit(world, client, engine):
+    _publish(client, world, engine)
     for who in ("viewer", "appraiser"):
         assert client.get(BASE + "/results", headers=world.auth(who)).status_code == 403, who
     assert client.get("/api/public/campaigns/test-2024/results").status_code == 404
@@ -119,8 +128,8 @@ def test_scores_hidden_before_publication_except_admin_council_and_unit(world, c
     assert [r["unit_code"] for r in own] == ["so-a"]
 
 
-def test_public_sees_results_only_after_publication(world, client):
-    _publish(client, world)
+def test_public_sees_results_only_after_publication(world, client, engine):
+    _publish(client, world, engine)
     assert client.post(BASE + "/publication", headers=world.auth("viewer")).status_code == 403
     assert client.post(BASE + "/publication", headers=world.auth("admin")).status_code == 201
     public = client.get("/api/public/campaigns/test-2024/results")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from models import Appraisal, AuditEntry
-from tests.web.conftest import submit_full
+from tests.web.conftest import start_review, submit_full
 
 BASE = "/api/campaigns/test-2024"
 APPRAISE = BASE + "/units/{unit}/appraisals/{item}"
@@ -25,6 +25,7 @@ def test_worklist_is_for_appraisers_only(world, client):
 
 def test_appraiser_adjusts_with_reason_and_it_is_audited(world, client, engine):
     submit_full(client, world)
+    start_review(engine, world)
     body = {"decision": "adjusted", "score": 1.5, "reason": "Kế hoạch ban hành muộn"}
     answer = client.post(
         APPRAISE.format(unit="so-a", item="1.1"), json=body, headers=world.auth("appraiser")
@@ -36,8 +37,9 @@ def test_appraiser_adjusts_with_reason_and_it_is_audited(world, client, engine):
         assert (entry.actor, entry.old_value, entry.new_value) == ("appraiser", "1.75", "1.5")
 
 
-def test_adjustment_without_reason_is_422(world, client):
+def test_adjustment_without_reason_is_422(world, client, engine):
     submit_full(client, world)
+    start_review(engine, world)
     answer = client.post(
         APPRAISE.format(unit="so-a", item="1.1"),
         json={"decision": "adjusted", "score": 1.0},
@@ -75,8 +77,9 @@ def test_appraiser_outside_unit_cannot_read_its_scores(world, client):
     assert mine.status_code == 200 and mine.json()["versions"][0]["scores"]
 
 
-def test_accept_all_then_unit_answers_a_remark(world, client):
+def test_accept_all_then_unit_answers_a_remark(world, client, engine):
     submit_full(client, world)
+    start_review(engine, world)
     accepted = client.post(
         BASE + "/units/so-a/appraisals:accept-all", json={}, headers=world.auth("appraiser")
     )

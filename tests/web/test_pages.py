@@ -109,10 +109,10 @@ def test_appraiser_page_lists_its_worklist_not_the_heat_map(world, client):
     assert 'id="heat-map"' not in html and 'id="notification-log"' not in html
 
 
-def test_published_campaign_shows_ranking_and_field_heat_map(world, client):
+def test_published_campaign_shows_ranking_and_field_heat_map(world, client, engine):
     from tests.web.test_admin_council_api import BASE, _publish
 
-    _publish(client, world)
+    _publish(client, world, engine)
     assert client.post(BASE + "/publication", headers=world.auth("admin")).status_code == 201
     _login(client, world, "viewer")
     html = client.get("/campaigns/test-2024").text

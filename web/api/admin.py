@@ -139,6 +139,8 @@ def approve(
         decision_no=body.decision_no,
         decided_on=body.decided_on,
         actor=user.name,
+        force=body.force,
+        reason=body.reason,
     )
     return {"decision_no": row.decision_no, "decided_on": row.decided_on.isoformat()}
 

@@ -10,10 +10,19 @@ from models.enums import Role
 from models.results.views import council_sessions
 from services import final_scores
 from services.council import record_session
+from services.not_submitted import mark_not_submitted
 from web import lookup
 from web.api import views
 from web.deps import SessionDep, UserDep
-from web.schemas import ERRORS, CampaignCode, CouncilSessionIn, FinalScoreIn, ItemCode, UnitCode
+from web.schemas import (
+    ERRORS,
+    CampaignCode,
+    CouncilSessionIn,
+    FinalScoreIn,
+    ItemCode,
+    NotSubmittedIn,
+    UnitCode,
+)
 from web.scope import require_role
 
 router = APIRouter(prefix="/api/campaigns/{code}", tags=["Hội đồng"], responses=ERRORS)
@@ -46,6 +55,26 @@ def record(
         actor=user.name,
     )
     return views.council_out(row)
+
+
+@router.post(
+    "/units/{unit_code}/self-assessment:not-submitted",
+    summary="Ghi nhận đơn vị không nộp tự đánh giá",
+    status_code=201,
+)
+def not_submitted(
+    code: CampaignCode,
+    unit_code: UnitCode,
+    body: NotSubmittedIn,
+    session: SessionDep,
+    user: UserDep,
+) -> dict[str, Any]:
+    """Record that the unit did not submit (admin or council), so approval need not wait."""
+    fact = mark_not_submitted(
+        session=session, campaign_code=code, unit_code=unit_code, reason=body.reason, actor=user
+    )
+    reason, by = fact.payload["reason"], fact.recorded_by
+    return {"unit_code": unit_code, "reason": reason, "recorded_by": by}
 
 
 @router.post("/units/{unit_code}/final-scores/{item_code}", summary="Điểm cuối cùng của Hội đồng")

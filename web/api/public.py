@@ -6,9 +6,8 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from cchc.errors import NotFound
 from models.results import views as result_views
-from web import lookup
+from services.public import published_view
 from web.api import views
 from web.deps import SessionDep
 from web.schemas import ERRORS, CampaignCode
@@ -24,12 +23,13 @@ def published(session: SessionDep) -> list[dict[str, Any]]:
 
 @router.get("/campaigns/{code}/results", summary="Kết quả Chỉ số CCHC đã công bố")
 def results(code: CampaignCode, session: SessionDep) -> dict[str, Any]:
-    """Return the published index and ranking per block (404 before publication)."""
-    camp = lookup.campaign(session, code)
-    if not lookup.is_published(session, camp):
-        raise NotFound("Kết quả của chiến dịch này chưa được công bố")
-    rows = result_views.results(session=session, campaign_id=camp.id)
+    """Return the last published snapshot per block (404 before publication), never live rows."""
+    view = published_view(session=session, campaign_code=code)
     return {
-        "campaign": views.campaign_out(camp),
-        "results": [views.result_out(r, u) for r, u in rows],
+        "campaign": views.campaign_out(view.campaign),
+        "status": "under_review" if view.under_review else "published",
+        "status_text": view.status_text,
+        "decision_no": view.snapshot.decision_no,
+        "published_at": view.snapshot.published_at.isoformat(),
+        "results": [views.snapshot_out(row) for row, _unit in view.rows],
     }

@@ -11,6 +11,8 @@ from models.campaign.tables import Assignment, Campaign, Extension, Stage
 from models.catalog.criteria import CriteriaItem
 from models.catalog.units import OrgUnit
 from models.outbox.tables import Notification
+from models.results.snapshot import FIELDS as SNAPSHOT_FIELDS
+from models.results.snapshot import SnapshotRow
 from models.results.tables import Result
 from models.scoring.council import CouncilSession
 from models.scoring.tables import Appraisal, Evidence, SelfAssessment, SelfScore
@@ -162,6 +164,16 @@ def result_out(result: Result, unit: OrgUnit) -> dict[str, Any]:
         "max_points": result.max_points,
         "appraised_points": result.appraised_points,
         "survey_points": result.survey_points,
+    }
+
+
+def snapshot_out(row: SnapshotRow) -> dict[str, Any]:
+    """One unit's published index and rank, as stored at publication."""
+    return {
+        "unit_code": row.unit_code,
+        "unit_name": row.name,
+        **{f: getattr(row, f) for f in SNAPSHOT_FIELDS},
+        "index_text": number(row.index_value),
     }
 
 

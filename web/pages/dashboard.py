@@ -5,11 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from cchc.errors import NotFound
 from models.campaign import progress
-from models.results import views as result_views
+from services.public import published_view
 from services.unit_overview import unit_overview
-from web import lookup
 from web.deps import AsyncUserDep, SessionDep, UserDep, get_engine
 from web.pages.page_cache import cached_page
 from web.pages.render import render
@@ -66,9 +64,14 @@ def unit_page(
 
 @router.get("/public/{code}", response_class=HTMLResponse)
 def public(request: Request, code: CampaignCode, session: SessionDep) -> Response:
-    """Show the published ranking to anyone, only after publication."""
-    camp = lookup.campaign(session, code)
-    if not lookup.is_published(session, camp):
-        raise NotFound("Kết quả của chiến dịch này chưa được công bố")
-    rows = result_views.results(session=session, campaign_id=camp.id)
-    return render(request, "public.html", user=None, camp=camp, rows=rows)
+    """Show the last published ranking to anyone (marked while under review), never live rows."""
+    view = published_view(session=session, campaign_code=code)
+    return render(
+        request,
+        "public.html",
+        user=None,
+        camp=view.campaign,
+        rows=view.rows,
+        status_text=view.status_text,
+        under_review=view.under_review,
+    )

@@ -3,7 +3,7 @@
 Existing campaigns get version 1 from the plan body they were launched with.
 
 Revision ID: 0008
-Revises: 0006 (to be re-chained after 0007 when both branches merge)
+Revises: 0007
 """
 
 import uuid
@@ -14,7 +14,7 @@ from alembic import op
 from models.types import UTCDateTime
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

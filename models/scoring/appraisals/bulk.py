@@ -14,6 +14,7 @@ from models.scoring.appraisal_access import check_appraiser, field_appraisers
 from models.scoring.appraisals.progress import note_unit_appraised
 from models.scoring.appraisals.reads import appraised_item_ids, submitted_context
 from models.scoring.self_assessments import version_scores
+from models.scoring.self_assessments.lock import require_still_submitted
 from models.scoring.tables import Appraisal
 
 
@@ -31,6 +32,7 @@ def accept_all(
     With an appraiser_code and no field, only the fields that agency appraises are accepted.
     """
     current, items = submitted_context(session, campaign_id, unit_id)
+    require_still_submitted(session, current, "không thẩm định được")
     if field_code is not None and field_code not in items:
         raise ScoreError(f"{field_code}: lĩnh vực không có trong bộ chỉ số")
     if field_code is not None:

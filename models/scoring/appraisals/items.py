@@ -13,6 +13,7 @@ from models.scoring.appraisals.progress import note_unit_appraised
 from models.scoring.appraisals.reads import get_appraisal, self_leaf, submitted_context
 from models.scoring.score_rules import score_problem
 from models.scoring.self_assessments import version_scores
+from models.scoring.self_assessments.lock import require_still_submitted
 from models.scoring.tables import Appraisal
 
 DECISIONS = ("accepted", "adjusted")
@@ -35,6 +36,8 @@ def appraise_item(
         raise ValidationError(f"decision: «{decision}» không hợp lệ (accepted hoặc adjusted)")
     current, items = submitted_context(session, campaign_id, unit_id)
     item = self_leaf(items, item_code)
+    # a racing withdrawal of this version either committed (refused here) or gets 409 itself
+    require_still_submitted(session, current, "không thẩm định được")
     check_appraiser(
         session=session,
         campaign_id=campaign_id,

@@ -6,12 +6,13 @@ import uuid
 
 from sqlmodel import Session, select
 
-from cchc.errors import NotFound, ScoreError
+from cchc.errors import Conflict, NotFound, ScoreError
 from models.catalog.criteria import CriteriaItem
 from models.catalog.lookup import items_by_code
 from models.scoring.council_ops import ensure_not_frozen
 from models.scoring.score_rules import score_problem
 from models.scoring.self_assessments import current_submission
+from models.scoring.self_assessments.versions import latest_version
 from models.scoring.tables import Appraisal, SelfAssessment
 
 
@@ -22,6 +23,10 @@ def submitted_context(
     ensure_not_frozen(session=session, campaign_id=campaign_id)
     current = current_submission(session=session, campaign_id=campaign_id, unit_id=unit_id)
     if current is None:
+        newest = latest_version(session, campaign_id, unit_id)
+        if newest is not None and newest.status == "withdrawn":
+            # a withdrawal won the race against this appraisal: a clash, not a missing thing
+            raise Conflict("đơn vị vừa rút bản tự đánh giá; không thẩm định được", rule="withdrawn")
         raise NotFound("đơn vị chưa nộp bản tự đánh giá nên chưa thẩm định được")
     return current, items_by_code(session=session, criteria_set_id=current.criteria_set_id)
 

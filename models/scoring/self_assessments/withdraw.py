@@ -11,6 +11,7 @@ from cchc.errors import NotFound, ValidationError
 from models.audit.log import record_audit
 from models.campaign.assignments import find_assignment, reopen
 from models.scoring.council_ops import ensure_not_frozen
+from models.scoring.self_assessments.lock import require_still_submitted
 from models.scoring.self_assessments.versions import (
     STAGE,
     current_submission,
@@ -31,6 +32,8 @@ def withdraw_self_assessment(
     current = current_submission(session=session, campaign_id=campaign_id, unit_id=unit_id)
     if current is None:
         raise NotFound("không có bản tự đánh giá đã nộp để rút")
+    # the lock first, then the check: a racing appraisal either committed (seen) or waits (409)
+    require_still_submitted(session, current, "không rút được")
     ensure_not_appraised(session, campaign_id, unit_id, "không rút được")
     current.status, current.updated_at = "withdrawn", now()
     session.add(current)

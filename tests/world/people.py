@@ -1,4 +1,4 @@
-"""Plain factories for the people who act through the services."""
+"""The people of a test world: users of a role, appraisers of an agency (rows, no tokens)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from models.accounts.tables import User
 from models.catalog.units import OrgUnit
-from tests.factories import make_unit
+from tests.world.catalog import make_unit
 
 
 def make_user(session: Session, role: str, unit: OrgUnit | None = None, **scope: list) -> User:

@@ -26,6 +26,7 @@ from models.scoring.self_assessments import save_draft
 from tests.conftest import pg_or_skip
 from tests.world.campaigns import make_campaign, make_stage, self_assessment_stage
 from tests.world.catalog import make_criteria_set, make_unit
+from tests.world.people import Bearer
 from tests.world.scoring import FULL_DRAFT
 
 DEADLINE_UNITS = 200
@@ -34,16 +35,12 @@ SA = "/api/campaigns/{code}/units/{unit}/self-assessment"
 
 
 @dataclass
-class Api:
+class Api(Bearer):
     """The server and the campaigns, units and tokens the tests use."""
 
     engine: Engine
     base: str = ""
     tokens: dict[str, str] = field(default_factory=dict)
-
-    def auth(self, who: str) -> dict[str, str]:
-        """The Authorization header of one user."""
-        return {"Authorization": f"Bearer {self.tokens[who]}"}
 
 
 def _campaign(s: Session, code: str, units: list[OrgUnit], *, guidance: bool = False) -> None:

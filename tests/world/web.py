@@ -14,6 +14,7 @@ from models import Campaign, OrgUnit, Stage
 from models.accounts.ops import create_user
 from tests.world.campaigns import make_campaign, make_stage, self_assessment_stage
 from tests.world.catalog import make_criteria_set, make_unit
+from tests.world.people import Bearer
 from tests.world.scoring import FULL_DRAFT
 
 EVIL = "<script>alert('x')</script>"
@@ -32,17 +33,13 @@ ROLES = {
 
 
 @dataclass
-class World:
+class World(Bearer):
     """The rows and tokens a web test works with."""
 
     campaign: Campaign
     stage: Stage
     units: dict[str, OrgUnit]
     tokens: dict[str, str] = field(default_factory=dict)
-
-    def auth(self, who: str) -> dict[str, str]:
-        """Return the Authorization header of one user."""
-        return {"Authorization": f"Bearer {self.tokens[who]}"}
 
 
 def _units(s: Session) -> dict[str, OrgUnit]:

@@ -1,10 +1,11 @@
-"""Shared fixtures: a real database per backend, a Prefect harness once per session, time travel."""
+"""Shared fixtures: a real database per backend, a Prefect harness per session, a configured app."""
 
 from __future__ import annotations
 
 import os
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -136,3 +137,19 @@ def prefect_harness() -> Iterator[None]:
 
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+@pytest.fixture
+def configured(
+    sqlite_only: Engine, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> Iterator[Engine]:
+    """Point CCHC_DATABASE_URL (read by tasks and flows) at the empty test SQLite; short retries."""
+    from cchc.settings import get_settings
+
+    monkeypatch.setenv("CCHC_DATABASE_URL", sqlite_only.url.render_as_string(hide_password=False))
+    monkeypatch.setenv("CCHC_VAR_DIR", str(tmp_path / "var"))
+    monkeypatch.setenv("CCHC_NOTIFY__RETRIES", "2")
+    monkeypatch.setenv("CCHC_NOTIFY__RETRY_DELAYS", "[0.2, 0.2]")
+    get_settings.cache_clear()
+    yield sqlite_only
+    get_settings.cache_clear()

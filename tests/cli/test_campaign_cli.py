@@ -18,8 +18,8 @@ from cchc.errors import ValidationError
 from cchc.settings import get_settings
 from cli.main import app
 from models import Assignment, Fact, SelfAssessment, SelfScore
-from tests.factories import make_stage
-from tests.models.scoring_setup import scoring_campaign
+from tests.world.campaigns import make_stage
+from tests.world.scoring import scoring_campaign
 
 runner = CliRunner()
 

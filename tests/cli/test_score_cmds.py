@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from cchc.db import get_engine
 from cchc.settings import get_settings
 from cli.main import app
-from tests.models.scoring_setup import scoring_campaign
+from tests.world.scoring import scoring_campaign
 
 runner = CliRunner()
 

@@ -1,12 +1,15 @@
-"""Shared steps of the fault tests: build a province that owes reminders, run `cchc tick`."""
+"""Shared steps of the fault tests: a province owing reminders, `cchc tick`, timed requests."""
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
+import httpx
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
@@ -69,3 +72,32 @@ def wait_for(check, timeout: float, every: float = 0.05) -> bool:  # type: ignor
             return True
         time.sleep(every)
     return False
+
+
+async def timed_request(
+    client: httpx.AsyncClient, method: str, url: str, headers: dict, at: float, **kw: object
+) -> tuple[float, float, httpx.Response]:
+    """Send at wall-clock time `at`; return (sent, answered, response) as epoch seconds."""
+    await asyncio.sleep(max(0.0, at - time.time()))
+    sent = time.time()
+    response = await client.request(method, url, headers=headers, **kw)  # type: ignore[arg-type]
+    return sent, time.time(), response
+
+
+def move_deadline(engine: Engine, code: str, due: datetime) -> None:
+    """Set the stage's (and its assignments') due time."""
+    with engine.begin() as conn:
+        conn.execute(
+            sa.text(
+                "UPDATE stage SET due_at = :d WHERE campaign_id = "
+                "(SELECT id FROM campaign WHERE code = :c)"
+            ),
+            {"d": due, "c": code},
+        )
+        conn.execute(
+            sa.text(
+                "UPDATE assignment SET due_at = :d WHERE campaign_id = "
+                "(SELECT id FROM campaign WHERE code = :c)"
+            ),
+            {"d": due, "c": code},
+        )

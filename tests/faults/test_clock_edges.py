@@ -17,8 +17,9 @@ from cchc.clock import LOCAL_TZ, frozen_at
 from deadlines import parse_deadline
 from models.accounts.ops import create_user
 from models.scoring.self_assessments import save_draft
-from tests.factories import make_campaign, make_criteria_set, make_stage, make_unit
-from tests.flows.world import write_world
+from tests.world.campaigns import make_campaign, make_stage
+from tests.world.catalog import make_criteria_set, make_unit
+from tests.world.plans import write_world
 from web.app import create_app
 
 with warnings.catch_warnings():  # starlette nudges towards httpx2; the client works as is

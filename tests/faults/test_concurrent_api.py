@@ -19,15 +19,8 @@ import pytest
 from sqlmodel import Session, select
 
 from models import Assignment, AuditEntry, Fact, OrgUnit, SelfAssessment
-from tests.faults.api_world import (
-    DEADLINE_UNITS,
-    REPLAY_UNITS,
-    SA,
-    Api,
-    move_deadline,
-    served_world,
-    timed_request,
-)
+from tests.faults.helpers import move_deadline, timed_request
+from tests.world.served import DEADLINE_UNITS, REPLAY_UNITS, SA, Api, served_world
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 

@@ -18,7 +18,7 @@ from flows.campaign_tick import campaign_tick
 from models import Notification
 from models.db_init import init_db
 from tests.flows.receivers import http_receiver
-from tests.flows.world import launch, stage, write_world
+from tests.world.plans import launch, stage, write_world
 
 pytestmark = pytest.mark.prefect
 AT = datetime(2024, 1, 2, 1, 0, tzinfo=UTC)  # 08:00 in Vietnam, a Tuesday

@@ -23,7 +23,7 @@ from cchc.settings import ROOT
 from models import Campaign, Notification, Stage
 from models.db_init import init_db
 from tests.flows.receivers import free_port
-from tests.flows.world import stage, write_world
+from tests.world.plans import stage, write_world
 
 pytestmark = pytest.mark.slow
 BIN = Path(sys.executable).parent

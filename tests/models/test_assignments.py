@@ -10,7 +10,8 @@ from sqlmodel import Session, select
 from cchc.errors import DeadlinePassed, ValidationError
 from models import AuditEntry, Extension
 from models.campaign.assignments import extend_due, find_assignment, mark_acted
-from tests.factories import make_campaign, make_stage, make_unit
+from tests.world.campaigns import make_campaign, make_stage
+from tests.world.catalog import make_unit
 
 # 23:59:59 ICT on 05/02/2018 is 16:59:59 UTC: the deadline second of "chậm nhất ngày 05/02/2018".
 DUE = datetime(2018, 2, 5, 16, 59, 59, tzinfo=UTC)

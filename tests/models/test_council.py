@@ -13,7 +13,7 @@ from models.results.compute import compute_results
 from models.scoring.appraisals import appraise_item
 from models.scoring.approval import approve_results, publish_results, reopen_results
 from models.scoring.council_sessions import record_council_session
-from tests.models.scoring_setup import scoring_campaign, submit
+from tests.world.scoring import scoring_campaign, submit
 
 
 def _session(session: Session, campaign: Campaign, present: list[str], writing: list[str]):  # type: ignore[no-untyped-def]

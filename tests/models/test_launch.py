@@ -12,7 +12,7 @@ from cchc.errors import AlreadyLaunched
 from models import Assignment, Campaign, CriteriaItem, CriteriaSet, Notification, OrgUnit, Stage
 from models.campaign.launch import launch_campaign
 from models.catalog.sync import sync_criteria_set, sync_units
-from tests.flows.world import launch, stage, write_world
+from tests.world.plans import launch, stage, write_world
 
 
 def _plan(tmp_path):  # type: ignore[no-untyped-def]

@@ -12,7 +12,7 @@ from models.outbox.queue import (
     mark_attempt_failed,
     mark_delivered,
 )
-from tests.factories import make_campaign
+from tests.world.campaigns import make_campaign
 
 
 def _messages(campaign_id, n: int, prefix: str = "k") -> list[Message]:  # type: ignore[no-untyped-def]

@@ -9,8 +9,8 @@ from cchc.wording.numbers import fmt_vn
 from models import Campaign, Result, SurveyScore
 from models.results.compute import compute_results
 from models.results.read import list_results
-from tests.factories import make_campaign
-from tests.models.scoring_setup import scoring_campaign, submit
+from tests.world.campaigns import make_campaign
+from tests.world.scoring import scoring_campaign, submit
 
 
 def _survey(session: Session, campaign: Campaign, unit, points: float) -> None:  # type: ignore[no-untyped-def]
@@ -121,8 +121,8 @@ def test_change_against_the_previous_campaign_follows_the_unit_code(session: Ses
     later.has_survey = False
     session.add(later)
     from models import Stage
-    from tests.factories import make_stage
-    from tests.models.scoring_setup import DUE, OPENS
+    from tests.world.campaigns import make_stage
+    from tests.world.scoring import DUE, OPENS
 
     make_stage(session, later, "tu-danh-gia", "self_assessment", opens=OPENS, due=DUE, units=[unit])
     session.commit()

@@ -8,8 +8,8 @@ from sqlmodel import Session, select
 from models import Assignment, CriteriaItem, FieldResult, Result, Stage, SurveyScore
 from models.results.compute import compute_results
 from models.scoring.appraisals import accept_all, appraise_item, get_appraisal
-from tests.factories import make_unit
-from tests.models.scoring_setup import scoring_campaign, submit
+from tests.world.catalog import make_unit
+from tests.world.scoring import scoring_campaign, submit
 
 
 def test_points_mix_appraised_and_not_yet_appraised_leaves(session: Session) -> None:

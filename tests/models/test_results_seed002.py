@@ -15,8 +15,9 @@ from models.catalog.sync import sync_criteria_set
 from models.results.compute import compute_results
 from models.scoring.appraisals import accept_all, appraise_item
 from models.scoring.survey import import_survey_points
-from tests.factories import make_campaign, make_unit
-from tests.models.scoring_setup import scoring_campaign, submit
+from tests.world.campaigns import make_campaign
+from tests.world.catalog import make_unit
+from tests.world.scoring import scoring_campaign, submit
 
 CRITERIA = Path(__file__).resolve().parents[2] / "config" / "criteria"
 SPECIAL = {  # unit code: (set file, total, self part, survey part), as seed 002 states them
@@ -34,8 +35,8 @@ def _config(name: str):  # type: ignore[no-untyped-def]
 
 def _campaign(session: Session, code: str):  # type: ignore[no-untyped-def]
     """Sync one special set; add its unit and a Lai Châu 2024 campaign with an open stage."""
-    from tests.factories import make_stage
-    from tests.models.scoring_setup import DUE, OPENS
+    from tests.world.campaigns import make_stage
+    from tests.world.scoring import DUE, OPENS
 
     cset = sync_criteria_set(session=session, cset_cfg=_config(SPECIAL[code][0]))
     unit = make_unit(session, code, rank_group="special", province="lai-chau")

@@ -16,9 +16,7 @@ from models.scoring.self_assessments import (
     submit_self_assessment,
     withdraw_self_assessment,
 )
-from tests.models.scoring_setup import DUE, scoring_campaign, submit
-
-FULL = {"1.1": 2.0, "1.2.1": 1.0, "1.2.2": 0.5}
+from tests.world.scoring import DUE, SELF_SCORES, scoring_campaign, submit
 
 
 def _draft(session: Session, campaign, unit, scores, **kw):  # type: ignore[no-untyped-def]
@@ -64,7 +62,7 @@ def test_submit_needs_every_leaf_and_an_explanation_without_evidence(session: Se
 
 def test_submit_withdraw_resubmit_keeps_every_version_and_judges_lateness(session: Session) -> None:
     campaign, (unit,) = scoring_campaign(session, ["so-tu-phap"])
-    submit(session, campaign, unit, FULL, at=DUE - timedelta(days=1))
+    submit(session, campaign, unit, SELF_SCORES, at=DUE - timedelta(days=1))
     withdraw_self_assessment(
         session=session,
         campaign_id=campaign.id,
@@ -94,7 +92,7 @@ def test_submit_withdraw_resubmit_keeps_every_version_and_judges_lateness(sessio
 
 def test_resubmission_supersedes_the_previous_version(session: Session) -> None:
     campaign, (unit,) = scoring_campaign(session, ["so-tu-phap"])
-    submit(session, campaign, unit, FULL)
+    submit(session, campaign, unit, SELF_SCORES)
     submit(session, campaign, unit, {"1.1": 1.75})
     statuses = [
         v.status for v in list_versions(session=session, campaign_id=campaign.id, unit_id=unit.id)
@@ -125,4 +123,4 @@ def test_closed_stage_refuses_drafts_and_submissions(session: Session) -> None:
     session.add(stage)
     session.commit()
     with pytest.raises(DeadlinePassed):
-        _draft(session, campaign, unit, FULL)
+        _draft(session, campaign, unit, SELF_SCORES)

@@ -13,7 +13,7 @@ from cchc.errors import ValidationError
 from cchc.settings import get_settings
 from models.scoring.evidence import add_evidence, evidence_path, read_evidence
 from models.scoring.self_assessments import save_draft, submit_self_assessment
-from tests.models.scoring_setup import scoring_campaign
+from tests.world.scoring import scoring_campaign
 
 
 @pytest.fixture

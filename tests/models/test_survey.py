@@ -13,7 +13,7 @@ from models import Ballot, SurveyScore
 from models.scoring.survey import import_ballots, import_survey_points
 from models.scoring.survey_rules import SurveyRules
 from models.scoring.survey_scoring import score_ballots, survey_coverage
-from tests.models.scoring_setup import scoring_campaign
+from tests.world.scoring import scoring_campaign
 
 RULES = SurveyRules(group_weights={"dai-bieu": 2.0, "lanh-dao": 1.0}, min_ballots=3)
 

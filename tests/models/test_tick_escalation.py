@@ -9,15 +9,8 @@ from sqlmodel import Session, select
 from cchc.clock import frozen_at
 from models import Notification
 from models.campaign.extensions import extend_unit
-from tests.flows.world import (
-    assignment_states,
-    at,
-    evaluate_on,
-    launch,
-    outbox_keys,
-    stage,
-    write_world,
-)
+from tests.world.plans import launch, stage, write_world
+from tests.world.tick import assignment_states, at, evaluate_on, outbox_keys
 
 D = date
 DUE = D(2024, 1, 31)  # a Wednesday

@@ -7,7 +7,8 @@ from datetime import date
 from sqlmodel import Session, select
 
 from models import Campaign
-from tests.flows.world import evaluate_on, launch, outbox_keys, stage, write_world
+from tests.world.plans import launch, stage, write_world
+from tests.world.tick import evaluate_on, outbox_keys
 
 DUE = date(2024, 2, 16)
 

@@ -9,15 +9,8 @@ from sqlmodel import Session
 from cchc.clock import frozen_at
 from models.campaign.assignments import mark_acted
 from models.campaign.facts import get_campaign
-from tests.flows.world import (
-    at,
-    evaluate_on,
-    launch,
-    outbox_keys,
-    stage,
-    unit_id,
-    write_world,
-)
+from tests.world.plans import launch, stage, write_world
+from tests.world.tick import at, evaluate_on, outbox_keys, unit_id
 
 DUE = date(2024, 2, 16)  # Tết 2024: 08/02 - 14/02 are days off
 

@@ -13,15 +13,8 @@ from models.campaign.assignments import mark_acted
 from models.campaign.fact_ops import record_stage_fact
 from models.campaign.facts import get_campaign
 from models.campaign.tables import Stage
-from tests.flows.world import (
-    assignment_states,
-    at,
-    evaluate_on,
-    launch,
-    stage,
-    unit_id,
-    write_world,
-)
+from tests.world.plans import launch, stage, write_world
+from tests.world.tick import assignment_states, at, evaluate_on, unit_id
 
 D = date
 

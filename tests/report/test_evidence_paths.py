@@ -12,7 +12,7 @@ from cchc.errors import ValidationError
 from models import Evidence
 from report.workbook import SHEET, write_template
 from report.workbook_apply import apply_workbook
-from tests.models.scoring_setup import scoring_campaign
+from tests.world.scoring import scoring_campaign
 
 
 def _name_evidence(path: Path, names: str) -> None:

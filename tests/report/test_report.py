@@ -15,8 +15,8 @@ from cchc.wording.numbers import fmt_change, fmt_vn
 from models import OrgUnit
 from models.results.compute import compute_results
 from report.build import write_report
-from tests.models.scoring_setup import scoring_campaign, submit
-from tests.report.sample_campaign import sample_campaign
+from tests.world.lai_chau import sample_campaign
+from tests.world.scoring import scoring_campaign, submit
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "var" / "artifacts"
 

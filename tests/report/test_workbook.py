@@ -13,7 +13,7 @@ from models import SelfScore
 from models.scoring.self_assessments import current_submission, save_draft
 from report.workbook import SHEET, write_template
 from report.workbook_apply import apply_workbook
-from tests.models.scoring_setup import scoring_campaign
+from tests.world.scoring import scoring_campaign
 
 
 def _fill(path: Path, values: dict[str, tuple[object, str | None]]) -> None:

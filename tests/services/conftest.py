@@ -12,7 +12,7 @@ from sqlalchemy.engine import Engine
 
 from cchc.db import get_engine
 from cchc.settings import get_settings
-from tests.flows.world import stage, write_world
+from tests.world.plans import stage, write_world
 
 
 @pytest.fixture

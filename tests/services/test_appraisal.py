@@ -8,15 +8,12 @@ from sqlmodel import Session
 from cchc.errors import NotFound, PermissionDenied, ValidationError
 from services import appraisal, appraisal_read, final_scores
 from services.appraisal_reply import reply
-from tests.models.scoring_setup import open_review, scoring_campaign, submit
-from tests.services.people import make_appraiser, make_user
-
-FULL = {"1.1": 2.0, "1.2.1": 1.0, "1.2.2": 0.5}
+from tests.world.people import make_appraiser, make_user
+from tests.world.scoring import open_review, submitted_unit
 
 
 def _ready(session: Session):  # type: ignore[no-untyped-def]
-    campaign, (unit,) = scoring_campaign(session, ["so-xay-dung"])
-    submit(session, campaign, unit, FULL)
+    campaign, unit = submitted_unit(session)
     open_review(session, campaign)  # its window over (DUE is past), the appraisal stage open
     return {"session": session, "campaign_code": campaign.code, "unit_code": unit.code}, unit
 

@@ -11,7 +11,7 @@ from cchc.errors import ResultsFrozen
 from models import AuditEntry, Result
 from models.scoring.appraisals import appraise_item
 from services import approval, results
-from tests.models.scoring_setup import ready_to_approve, scoring_campaign, submit
+from tests.world.scoring import ready_to_approve, scoring_campaign, submit
 
 CODE = "test-2024"
 

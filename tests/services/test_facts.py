@@ -11,8 +11,8 @@ from cchc.clock import now
 from cchc.errors import ValidationError
 from models import Fact, Stage
 from services.facts import record_fact
-from tests.factories import make_stage
-from tests.models.scoring_setup import scoring_campaign, submit
+from tests.world.campaigns import make_stage
+from tests.world.scoring import scoring_campaign, submit
 
 CODE = "test-2024"
 

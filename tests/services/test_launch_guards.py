@@ -14,7 +14,7 @@ from cchc.errors import ValidationError
 from cli.main import app
 from models import Campaign
 from services.launch import launch_plan
-from tests.flows.world import stage, write_world
+from tests.world.plans import stage, write_world
 
 runner = CliRunner()
 COMMUNES = {"kinds": ["commune"]}

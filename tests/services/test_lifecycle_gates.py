@@ -13,7 +13,7 @@ from models.results.snapshot import PublishedSnapshot
 from models.scoring.survey.points import store_survey_points
 from services import appraisal, approval, council, evidence, extensions, final_scores, results
 from services.not_submitted import mark_not_submitted
-from tests.models.scoring_setup import open_review, ready_to_approve, scoring_campaign, submit
+from tests.world.scoring import open_review, ready_to_approve, scoring_campaign, submit
 
 CODE = "test-2024"
 FULL = {"1.1": 2.0, "1.2.1": 1.0, "1.2.2": 1.0}

@@ -37,8 +37,8 @@ from services import appraisal, approval, extensions, lifecycle, self_assessment
 from services.not_submitted import mark_not_submitted
 from services.public import published_view
 from tests.conftest import _truncate_all
-from tests.factories import make_unit
-from tests.models.scoring_setup import DUE, open_review, ready_to_approve, scoring_campaign
+from tests.world.catalog import make_unit
+from tests.world.scoring import DUE, open_review, ready_to_approve, scoring_campaign
 
 CODE = "test-2024"
 UNITS = ("a", "b", "c", "d")

@@ -17,8 +17,9 @@ from models.accounts.ops import create_user
 from services.extensions import extend_deadline
 from services.facts import record_fact
 from services.launch import launch_plan
-from tests.flows.world import at, stage, units_doc, write_world
 from tests.web.conftest import TestClient
+from tests.world.plans import stage, units_doc, write_world
+from tests.world.tick import at
 from web.app import create_app
 
 runner = CliRunner()

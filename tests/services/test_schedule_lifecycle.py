@@ -11,8 +11,9 @@ from cchc.errors import Conflict
 from models import AuditEntry, Campaign
 from services.archive import archive_campaign
 from services.schedule import schedule_campaign
-from tests.web.conftest import TestClient, build_world
+from tests.web.conftest import TestClient
 from tests.web.test_admin_council_api import BASE, _publish
+from tests.world.web import build_world
 from web.app import create_app
 
 NAME = "campaign-tick/test-2024"

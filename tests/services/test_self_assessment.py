@@ -7,11 +7,10 @@ from sqlmodel import Session
 
 from cchc.errors import Conflict, PermissionDenied
 from services import self_assessment, self_assessment_read
-from tests.models.scoring_setup import OPENS, scoring_campaign
-from tests.services.people import make_user
+from tests.world.people import make_user
+from tests.world.scoring import OPENS, SELF_SCORES, scoring_campaign
 
-FULL = {"1.1": 2.0, "1.2.1": 1.0, "1.2.2": 0.5}
-SCORES = {code: {"score": s, "explanation": "Theo báo cáo"} for code, s in FULL.items()}
+SCORES = {code: {"score": s, "explanation": "Theo báo cáo"} for code, s in SELF_SCORES.items()}
 
 
 def _target(session: Session):  # type: ignore[no-untyped-def]
@@ -36,7 +35,7 @@ def test_save_submit_withdraw_resubmit_keeps_every_version(session: Session) -> 
         (2, "submitted"),
         (1, "withdrawn"),
     ]
-    assert sorted(i.code for i, _s in seen.versions[0][1]) == sorted(FULL)
+    assert sorted(i.code for i, _s in seen.versions[0][1]) == sorted(SELF_SCORES)
 
 
 def test_another_units_user_may_not_write_or_read(session: Session) -> None:

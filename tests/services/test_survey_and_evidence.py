@@ -11,8 +11,8 @@ from sqlmodel import Session
 from cchc.errors import PermissionDenied
 from cchc.settings import get_settings
 from services import evidence, survey, workbook
-from tests.models.scoring_setup import scoring_campaign
-from tests.services.people import make_user
+from tests.world.people import make_user
+from tests.world.scoring import scoring_campaign
 
 
 def test_points_import_is_for_the_admin_and_closes_coverage(

@@ -11,7 +11,7 @@ from sqlmodel import Session, select
 from cchc.errors import Conflict
 from models import Appraisal, SelfAssessment, Stage
 from services import appraisal, self_assessment
-from tests.models.scoring_setup import open_review, scoring_campaign, submit
+from tests.world.scoring import open_review, scoring_campaign, submit
 
 CODE = "test-2024"
 

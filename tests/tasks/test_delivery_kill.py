@@ -14,8 +14,8 @@ from sqlmodel import Session, select
 from cchc.settings import ROOT
 from models import Notification
 from models.outbox.queue import Message, enqueue_many
-from tests.factories import make_campaign
 from tests.flows.receivers import http_receiver
+from tests.world.campaigns import make_campaign
 
 pytestmark = pytest.mark.slow
 DELIVER = (

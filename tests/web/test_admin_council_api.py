@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from models import Assignment, Extension
-from tests.web.conftest import import_survey, start_review, submit_full
+from tests.world.web import import_survey, start_review, submit_full
 
 BASE = "/api/campaigns/test-2024"
 SESSION = {
@@ -141,7 +141,8 @@ def test_public_sees_results_only_after_publication(world, client, engine):
 
 
 def test_admin_launches_a_plan_once(sqlite_only, tmp_path, monkeypatch):
-    from tests.web.conftest import TestClient, build_world
+    from tests.web.conftest import TestClient
+    from tests.world.web import build_world
     from web.app import create_app
 
     world = build_world(sqlite_only)

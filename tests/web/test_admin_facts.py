@@ -10,7 +10,7 @@ from cchc.clock import now
 from models import Campaign, Fact, Stage
 from models.campaign.facts import record_fact
 from models.campaign.progress import stage_progress
-from tests.factories import make_stage
+from tests.world.campaigns import make_stage
 from web import fmt
 
 FACTS = "/api/campaigns/test-2024/facts"

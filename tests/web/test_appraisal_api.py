@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from models import Appraisal, AuditEntry
-from tests.web.conftest import start_review, submit_full
+from tests.world.web import start_review, submit_full
 
 BASE = "/api/campaigns/test-2024"
 APPRAISE = BASE + "/units/{unit}/appraisals/{item}"

@@ -15,8 +15,8 @@ import pytest
 
 from cchc.db import make_engine
 from models.db_init import init_db
-from tests.web.conftest import World, build_world
-from tests.web.scenery import enrich
+from tests.world.scenery import enrich
+from tests.world.web import World, build_world
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]

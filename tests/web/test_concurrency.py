@@ -8,8 +8,8 @@ from sqlmodel import Session, select
 
 from models import OrgUnit, SelfAssessment
 from models.accounts.ops import create_user
-from tests.factories import make_unit
-from tests.web.conftest import FULL, SA
+from tests.world.catalog import make_unit
+from tests.world.web import FULL, SA
 
 
 def test_concurrent_edits_of_one_draft_give_one_winner_and_conflicts(world, client):

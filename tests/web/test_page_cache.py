@@ -9,8 +9,8 @@ import pytest
 from sqlmodel import Session, select
 
 from models.accounts.tables import User
-from tests.web.conftest import submit_full
 from tests.web.test_query_budget import counting
+from tests.world.web import submit_full
 from web.pages import cache
 
 PAGE = "/campaigns/test-2024"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from models import Assignment
-from tests.web.conftest import EVIL, submit_full
+from tests.world.web import EVIL, submit_full
 
 
 def _login(client, world, who: str) -> None:

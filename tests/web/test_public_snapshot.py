@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from services import approval
-from tests.web.conftest import import_survey
 from tests.web.test_admin_council_api import BASE, _publish
+from tests.world.web import import_survey
 
 PUBLIC = "/api/public/campaigns/test-2024/results"
 

@@ -10,8 +10,9 @@ from sqlmodel import Session, select
 
 from cchc.clock import now
 from models import OrgUnit
-from tests.factories import make_stage, make_unit
 from tests.web.test_pages import _login
+from tests.world.campaigns import make_stage
+from tests.world.catalog import make_unit
 from web.pages.cache import invalidate
 
 

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 
-from tests.web.conftest import build_world
+from tests.world.web import build_world
 from web.app import create_app
 
 EXAMPLES = 15  # per operation and mode: keeps the whole run well under a minute

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from models import Assignment, AuditEntry
-from tests.web.conftest import FULL, SA, submit_full
+from tests.world.web import FULL, SA, submit_full
 
 ASSIGN = "/api/campaigns/test-2024/units/{unit}/assignments"
 

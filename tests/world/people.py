@@ -1,4 +1,4 @@
-"""Plain factories for the people who act through the services."""
+"""The people of a test world: users of a role, appraisers of an agency (rows, no tokens)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from sqlmodel import Session
 
 from models.accounts.tables import User
 from models.catalog.units import OrgUnit
-from tests.factories import make_unit
+from tests.world.catalog import make_unit
 
 
 def make_user(session: Session, role: str, unit: OrgUnit | None = None, **scope: list) -> User:
@@ -28,3 +28,13 @@ def make_user(session: Session, role: str, unit: OrgUnit | None = None, **scope:
 def make_appraiser(session: Session, agency: str = "so-noi-vu") -> User:
     """Add an appraiser working for the agency (the tiny set's appraiser of every field)."""
     return make_user(session, "appraiser", make_unit(session, agency, kind="body"))
+
+
+class Bearer:
+    """The Authorization header of a world's users, by name (worlds keep a `tokens` dict)."""
+
+    tokens: dict[str, str]
+
+    def auth(self, who: str) -> dict[str, str]:
+        """Return the Authorization header of one user."""
+        return {"Authorization": f"Bearer {self.tokens[who]}"}

@@ -4,18 +4,14 @@ served by a real `cchc serve` process.
 
 from __future__ import annotations
 
-import asyncio
 import os
-import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
-import httpx
-import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -28,43 +24,31 @@ from models.accounts.ops import create_user
 from models.db_init import init_db
 from models.scoring.self_assessments import save_draft
 from tests.conftest import pg_or_skip
-from tests.factories import make_campaign, make_criteria_set, make_stage, make_unit
+from tests.world.campaigns import make_campaign, make_stage, self_assessment_stage
+from tests.world.catalog import make_criteria_set, make_unit
+from tests.world.people import Bearer
+from tests.world.scoring import FULL_DRAFT
 
 DEADLINE_UNITS = 200
 REPLAY_UNITS = 20
-FULL = {
-    "1.1": {"score": 1.75, "explanation": "Có kế hoạch"},
-    "1.2.1": {"score": 1.0, "explanation": "Đủ báo cáo"},
-    "1.2.2": {"score": 0.5, "explanation": "Một báo cáo chậm"},
-}
 SA = "/api/campaigns/{code}/units/{unit}/self-assessment"
 
 
 @dataclass
-class Api:
+class Api(Bearer):
     """The server and the campaigns, units and tokens the tests use."""
 
     engine: Engine
     base: str = ""
     tokens: dict[str, str] = field(default_factory=dict)
 
-    def auth(self, who: str) -> dict[str, str]:
-        """The Authorization header of one user."""
-        return {"Authorization": f"Bearer {self.tokens[who]}"}
-
 
 def _campaign(s: Session, code: str, units: list[OrgUnit], *, guidance: bool = False) -> None:
     """A campaign whose self-assessment stage is open for `units` (due in a day)."""
     start = now()
     campaign = make_campaign(s, code, starts=start - timedelta(days=3))
-    make_stage(
-        s,
-        campaign,
-        "tu-danh-gia",
-        "self_assessment",
-        opens=start - timedelta(days=2),
-        due=start + timedelta(days=1),
-        units=units,
+    self_assessment_stage(
+        s, campaign, units, opens=start - timedelta(days=2), due=start + timedelta(days=1)
     )
     if guidance:
         make_stage(
@@ -101,7 +85,11 @@ def _build(engine: Engine, api: Api) -> None:
             campaign_id = s.exec(select(Campaign.id).where(Campaign.code == code)).one()
             for unit in units:
                 save_draft(
-                    session=s, campaign_id=campaign_id, unit_id=unit.id, scores=FULL, actor="setup"
+                    session=s,
+                    campaign_id=campaign_id,
+                    unit_id=unit.id,
+                    scores=FULL_DRAFT,
+                    actor="setup",
                 )
         users = [(u.code, u.code) for u in crowd + replay]
         users += [
@@ -135,32 +123,3 @@ def served_world(log_dir: Path) -> Iterator[Api]:
     finally:
         engine.dispose()
         pgdb.drop(name)
-
-
-async def timed_request(
-    client: httpx.AsyncClient, method: str, url: str, headers: dict, at: float, **kw: object
-) -> tuple[float, float, httpx.Response]:
-    """Send at wall-clock time `at`; return (sent, answered, response) as epoch seconds."""
-    await asyncio.sleep(max(0.0, at - time.time()))
-    sent = time.time()
-    response = await client.request(method, url, headers=headers, **kw)  # type: ignore[arg-type]
-    return sent, time.time(), response
-
-
-def move_deadline(engine: Engine, code: str, due: datetime) -> None:
-    """Set the stage's (and its assignments') due time."""
-    with engine.begin() as conn:
-        conn.execute(
-            sa.text(
-                "UPDATE stage SET due_at = :d WHERE campaign_id = "
-                "(SELECT id FROM campaign WHERE code = :c)"
-            ),
-            {"d": due, "c": code},
-        )
-        conn.execute(
-            sa.text(
-                "UPDATE assignment SET due_at = :d WHERE campaign_id = "
-                "(SELECT id FROM campaign WHERE code = :c)"
-            ),
-            {"d": due, "c": code},
-        )

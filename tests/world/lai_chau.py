@@ -10,12 +10,12 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from config import load_criteria_set, load_units
-from models import Campaign, CriteriaItem, OrgUnit, Plan, SurveyScore
+from models import Campaign, CriteriaItem, OrgUnit, SurveyScore
 from models.catalog.sync import sync_criteria_set, sync_units
 from models.results.compute import compute_results
 from models.scoring.appraisals import accept_all, appraise_item
-from models.scoring.self_assessments import save_draft, submit_self_assessment
-from tests.factories import make_stage
+from tests.world.campaigns import make_campaign, self_assessment_stage
+from tests.world.scoring import submit
 
 CONFIG = Path(__file__).resolve().parents[2] / "config"
 SETS = (
@@ -36,32 +36,6 @@ def _configs() -> tuple:
     ]
 
 
-def _campaign(session: Session, year: int) -> Campaign:
-    """Add a Lai Châu plan and campaign for `year` scored with the 2024 sets."""
-    plan = Plan(
-        code=f"lai-chau-{year}",
-        province_code="lai-chau",
-        year=year,
-        title=f"Kế hoạch xác định Chỉ số CCHC năm {year} của tỉnh Lai Châu",
-        body={"criteria_sets": list(SETS)},
-    )
-    session.add(plan)
-    session.flush()
-    starts = datetime(year, 11, 1, tzinfo=UTC)
-    campaign = Campaign(
-        code=plan.code,
-        plan_id=plan.id,
-        province_code="lai-chau",
-        year=year,
-        title=plan.title,
-        starts_at=starts,
-        ends_at=starts + timedelta(days=120),
-    )
-    session.add(campaign)
-    session.flush()
-    return campaign
-
-
 def _score(rng: random.Random, item: CriteriaItem, skill: float) -> float:
     """A plausible self score on the item's step."""
     step = item.step or 0.25
@@ -80,26 +54,9 @@ def _fill(session: Session, campaign: Campaign, units: list[OrgUnit], rng: rando
         )
         skill = rng.uniform(0.72, 0.97)
         leaves = [i for i in items if i.is_leaf]
-        scores = {
-            i.code: {"score": _score(rng, i, skill), "explanation": "Theo báo cáo CCHC năm"}
-            for i in leaves
-            if i.method == "self"
-        }
-        save_draft(
-            session=session,
-            campaign_id=campaign.id,
-            unit_id=unit.id,
-            scores=scores,
-            actor=unit.code,
-        )
-        submit_self_assessment(
-            session=session,
-            campaign_id=campaign.id,
-            unit_id=unit.id,
-            actor=unit.code,
-            received_at=campaign.starts_at + timedelta(days=10),
-        )
-        top = next(i for i in leaves if i.method == "self" and scores[i.code]["score"] > 0)
+        scores = {i.code: _score(rng, i, skill) for i in leaves if i.method == "self"}
+        submit(session, campaign, unit, scores, at=campaign.starts_at + timedelta(days=10))
+        top = next(i for i in leaves if i.method == "self" and scores[i.code] > 0)
         appraise_item(
             session=session,
             campaign_id=campaign.id,
@@ -136,16 +93,17 @@ def sample_campaign(session: Session, *, previous: bool = True) -> Campaign:
     )
     campaign = None
     for year in (2023, 2024) if previous else (2024,):
-        campaign = _campaign(session, year)
-        make_stage(
+        campaign = make_campaign(
             session,
-            campaign,
-            "tu-danh-gia",
-            "self_assessment",
-            opens=campaign.starts_at,
-            due=campaign.starts_at + timedelta(days=30),
-            units=units,
+            f"lai-chau-{year}",
+            starts=datetime(year, 11, 1, tzinfo=UTC),
+            province="lai-chau",
+            year=year,
+            title=f"Kế hoạch xác định Chỉ số CCHC năm {year} của tỉnh Lai Châu",
+            body={"criteria_sets": list(SETS)},
         )
+        opens = campaign.starts_at
+        self_assessment_stage(session, campaign, units, opens=opens, due=opens + timedelta(days=30))
         _fill(session, campaign, units, random.Random(year))
     session.commit()
     assert session.exec(select(Campaign)).all()

@@ -1,4 +1,4 @@
-"""Helpers for the scoring tests: a campaign with an open self-assessment stage; submit."""
+"""Scoring in a test world: a campaign with an open self-assessment stage; drafts; submissions."""
 
 from __future__ import annotations
 
@@ -8,10 +8,19 @@ from sqlmodel import Session, select
 
 from models import Campaign, CriteriaItem, OrgUnit, Stage
 from models.scoring.self_assessments import save_draft, submit_self_assessment
-from tests.factories import make_campaign, make_criteria_set, make_stage, make_unit
+from tests.world.campaigns import make_campaign, make_stage, self_assessment_stage
+from tests.world.catalog import make_criteria_set, make_unit
 
 OPENS = datetime(2024, 11, 1, 1, 0, tzinfo=UTC)
 DUE = datetime(2024, 11, 30, 16, 59, 59, tzinfo=UTC)
+# Self scores of the tiny set's self-scored leaves, the usual submission of a scoring test.
+SELF_SCORES = {"1.1": 2.0, "1.2.1": 1.0, "1.2.2": 0.5}
+# A complete draft of the tiny set's self-scored leaves, as the API and the data functions take it.
+FULL_DRAFT = {
+    "1.1": {"score": 1.75, "explanation": "Có kế hoạch"},
+    "1.2.1": {"score": 1.0, "explanation": "Đủ báo cáo"},
+    "1.2.2": {"score": 0.5, "explanation": "Một báo cáo chậm"},
+}
 
 
 def scoring_campaign(
@@ -22,9 +31,7 @@ def scoring_campaign(
     units = [make_unit(session, code, rank_group=rank_group) for code in codes]
     campaign = make_campaign(session)
     campaign.has_survey = survey
-    make_stage(
-        session, campaign, "tu-danh-gia", "self_assessment", opens=OPENS, due=DUE, units=units
-    )
+    self_assessment_stage(session, campaign, units, opens=OPENS, due=DUE)
     session.commit()
     return campaign, units
 
@@ -87,3 +94,10 @@ def ready_to_approve(session: Session, campaign: Campaign, survey: float = 0.0) 
         wanted = {(u.id, leaf.id): (survey, 0) for u in units}
         store_survey_points(session, campaign.id, wanted, "import", "snv")
     session.commit()
+
+
+def submitted_unit(session: Session, code: str = "so-xay-dung") -> tuple[Campaign, OrgUnit]:
+    """A scoring campaign whose one unit has submitted SELF_SCORES."""
+    campaign, (unit,) = scoring_campaign(session, [code])
+    submit(session, campaign, unit, SELF_SCORES)
+    return campaign, unit

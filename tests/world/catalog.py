@@ -1,12 +1,10 @@
-"""Plain factory functions that build small, real domain rows for tests."""
+"""The catalog of a test world: org units and the tiny criteria set."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 from sqlmodel import Session
 
-from models import Assignment, Campaign, CriteriaItem, CriteriaSet, OrgUnit, Plan, Stage
+from models import CriteriaItem, CriteriaSet, OrgUnit
 
 
 def make_unit(
@@ -117,66 +115,3 @@ def _item(
     session.add(item)
     session.flush()
     return item
-
-
-def make_campaign(
-    session: Session, code: str = "test-2024", *, starts: datetime | None = None
-) -> Campaign:
-    """Add a plan and its campaign."""
-    starts = starts or datetime(2024, 10, 1, 1, 0, tzinfo=UTC)
-    plan = Plan(code=code, province_code="test", year=2024, title=f"Kế hoạch {code}")
-    session.add(plan)
-    session.flush()
-    campaign = Campaign(
-        code=code,
-        plan_id=plan.id,
-        province_code="test",
-        year=2024,
-        title=plan.title,
-        starts_at=starts,
-        ends_at=starts + timedelta(days=120),
-    )
-    session.add(campaign)
-    session.flush()
-    return campaign
-
-
-def make_stage(
-    session: Session,
-    campaign: Campaign,
-    code: str,
-    kind: str,
-    *,
-    opens: datetime,
-    due: datetime,
-    units: list[OrgUnit] = (),
-    state: str = "open",  # type: ignore[assignment]
-    late_policy: str = "accept_flag",
-    position: int = 1,
-) -> Stage:
-    """Add a stage with one assignment per unit."""
-    stage = Stage(
-        campaign_id=campaign.id,
-        code=code,
-        position=position,
-        title=f"Giai đoạn {code}",
-        kind=kind,
-        opens_at=opens,
-        due_at=due,
-        state=state,
-        late_policy=late_policy,
-    )
-    session.add(stage)
-    session.flush()
-    for unit in units:
-        session.add(
-            Assignment(
-                stage_id=stage.id,
-                unit_id=unit.id,
-                campaign_id=campaign.id,
-                state="open" if state == "open" else "pending",
-                due_at=due,
-            )
-        )
-    session.flush()
-    return stage

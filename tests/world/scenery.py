@@ -1,4 +1,4 @@
-"""A livelier province for the dashboard: communes, late and overdue units, messages."""
+"""The web world made livelier for the dashboard: communes, late and overdue units, messages."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from sqlmodel import Session, select
 
 from cchc.clock import now
 from models import Assignment, Notification, OrgUnit
-from tests.factories import make_stage, make_unit
-from tests.web.conftest import World
+from tests.world.campaigns import make_stage
+from tests.world.catalog import make_unit
+from tests.world.web import World
 
 
 def enrich(engine: Engine, world: World) -> None:

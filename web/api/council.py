@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter
 
 from models.enums import Role
@@ -13,14 +11,23 @@ from services.council import record_session
 from web import lookup
 from web.api import views
 from web.deps import SessionDep, UserDep
-from web.schemas import ERRORS, CampaignCode, CouncilSessionIn, FinalScoreIn, ItemCode, UnitCode
+from web.schemas import (
+    ERRORS,
+    AppraisalPublic,
+    CampaignCode,
+    CouncilSessionIn,
+    CouncilSessionPublic,
+    FinalScoreIn,
+    ItemCode,
+    UnitCode,
+)
 from web.scope import require_role
 
 router = APIRouter(prefix="/api/campaigns/{code}", tags=["Hội đồng"], responses=ERRORS)
 
 
 @router.get("/council/sessions", summary="Các phiên họp Hội đồng")
-def sessions(code: CampaignCode, session: SessionDep, user: UserDep) -> list[dict[str, Any]]:
+def sessions(code: CampaignCode, session: SessionDep, user: UserDep) -> list[CouncilSessionPublic]:
     """List the council sessions with attendance, votes and validity."""
     require_role(user, Role.admin, Role.council)
     camp = lookup.campaign(session, code)
@@ -30,7 +37,7 @@ def sessions(code: CampaignCode, session: SessionDep, user: UserDep) -> list[dic
 @router.post("/council/sessions", summary="Ghi nhận phiên họp Hội đồng", status_code=201)
 def record(
     code: CampaignCode, body: CouncilSessionIn, session: SessionDep, user: UserDep
-) -> dict[str, Any]:
+) -> CouncilSessionPublic:
     """Record a session; valid when more than half the members take part (present or in writing)."""
     require_role(user, Role.admin, Role.council)
     row = record_session(
@@ -56,7 +63,7 @@ def final_score(
     body: FinalScoreIn,
     session: SessionDep,
     user: UserDep,
-) -> dict[str, Any]:
+) -> AppraisalPublic:
     """Record the council's final score for one leaf, with its reason."""
     item, row = final_scores.record(
         session=session,

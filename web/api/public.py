@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter
 
 from cchc.errors import NotFound
@@ -11,25 +9,24 @@ from models.results import views as result_views
 from web import lookup
 from web.api import views
 from web.deps import SessionDep
-from web.schemas import ERRORS, CampaignCode
+from web.schemas import ERRORS, CampaignCode, CampaignPublic, PublishedResults
 
 router = APIRouter(prefix="/api/public", tags=["công khai"], responses={404: ERRORS[404]})
 
 
 @router.get("/campaigns", summary="Các chiến dịch đã công bố kết quả")
-def published(session: SessionDep) -> list[dict[str, Any]]:
+def published(session: SessionDep) -> list[CampaignPublic]:
     """List the campaigns whose results are published."""
     return [views.campaign_out(c) for c in result_views.published_campaigns(session=session)]
 
 
 @router.get("/campaigns/{code}/results", summary="Kết quả Chỉ số CCHC đã công bố")
-def results(code: CampaignCode, session: SessionDep) -> dict[str, Any]:
+def results(code: CampaignCode, session: SessionDep) -> PublishedResults:
     """Return the published index and ranking per block (404 before publication)."""
     camp = lookup.campaign(session, code)
     if not lookup.is_published(session, camp):
         raise NotFound("Kết quả của chiến dịch này chưa được công bố")
     rows = result_views.results(session=session, campaign_id=camp.id)
-    return {
-        "campaign": views.campaign_out(camp),
-        "results": [views.result_out(r, u) for r, u in rows],
-    }
+    return PublishedResults(
+        campaign=views.campaign_out(camp), results=[views.result_out(r, u) for r, u in rows]
+    )

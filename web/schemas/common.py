@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Path
 from pydantic import BaseModel, WithJsonSchema
@@ -32,7 +32,9 @@ class ErrorOut(BaseModel):
     error: ErrorDetail
 
 
-ERRORS = {s: {"model": ErrorOut} for s in (401, 403, 404, 409, 422)}
+ERRORS: dict[int | str, dict[str, Any]] = {
+    s: {"model": ErrorOut} for s in (401, 403, 404, 409, 422)
+}
 
 CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$"
 CampaignCode = Annotated[str, Path(pattern=CODE_PATTERN, description="mã chiến dịch")]

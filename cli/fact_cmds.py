@@ -87,9 +87,9 @@ def survey(
     def act(s: Session, c: CampaignRow) -> str:
         if file is None:
             return _stage_fact(s, c, "survey", stage, None, None)
-        from models.scoring.survey import import_survey_points
+        from services.survey import import_points
 
-        count = import_survey_points(session=s, campaign_id=c.id, path=file, actor="cli")
+        count = import_points(session=s, campaign_code=c.code, path=file, actor="cli")
         return f"Đã nhập {count} điểm điều tra."
 
     _run(act, tick, campaign)

@@ -71,3 +71,19 @@ def test_template_submit_results_report(cli_db: Engine, tmp_path: Path) -> None:
 def test_unknown_campaign_exits_2_with_a_message(cli_db: Engine) -> None:
     out = runner.invoke(app, ["results", "khong-co"])
     assert out.exit_code == 2 and "không có chiến dịch «khong-co»" in out.output
+
+
+def test_fact_survey_file_imports_points_through_the_service(cli_db: Engine, tmp_path) -> None:
+    from sqlmodel import select
+
+    from models import SurveyScore
+    from models.audit.log import AuditEntry
+
+    survey = tmp_path / "xhh.csv"
+    survey.write_text("unit,item,points\na,2.1,3\nb,2.1,1.5\n", encoding="utf-8")
+    out = runner.invoke(app, ["fact", "survey", "test-2024", "--file", str(survey)])
+    assert out.exit_code == 0 and "Đã nhập 2 điểm điều tra." in out.output, out.output
+    with Session(cli_db) as session:
+        points = sorted(s.points for s in session.exec(select(SurveyScore)).all())
+        actors = {a.actor for a in session.exec(select(AuditEntry)).all()}
+    assert points == [1.5, 3.0] and "cli" in actors

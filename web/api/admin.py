@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-from typing import Any
-
 from fastapi import APIRouter
 
 from cchc.clock import as_utc
@@ -18,11 +15,18 @@ from web.deps import SessionDep, UserDep
 from web.schemas import (
     ERRORS,
     ApprovalIn,
+    ApprovalOut,
     CampaignCode,
+    ComputeOut,
     ExtensionIn,
+    ExtensionOut,
     FactIn,
+    FactOut,
     LaunchIn,
+    LaunchOut,
+    PublicationOut,
     UnitCode,
+    UserCreated,
     UserIn,
 )
 from web.scope import require_role
@@ -30,21 +34,8 @@ from web.scope import require_role
 router = APIRouter(prefix="/api", tags=["quản trị"], responses=ERRORS)
 
 
-def _plain(value: Any) -> Any:
-    """Turn a summary object (dataclass or pydantic) into JSON-ready data."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        value = dataclasses.asdict(value)
-    elif hasattr(value, "model_dump"):
-        value = value.model_dump(mode="json")
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set):
-        return [_plain(v) for v in value]
-    return value if isinstance(value, int | float | str | bool | None) else str(value)
-
-
 @router.post("/campaigns", summary="Khởi động chiến dịch từ kế hoạch", status_code=201)
-def launch(body: LaunchIn, session: SessionDep, user: UserDep) -> dict[str, Any]:
+def launch(body: LaunchIn, session: SessionDep, user: UserDep) -> LaunchOut:
     """Launch config/plans/<plan> and register its schedule (dry_run: say what would be made)."""
     require_role(user, Role.admin)
     plans = (get_settings().config_dir / "plans").resolve()
@@ -60,17 +51,17 @@ def launch(body: LaunchIn, session: SessionDep, user: UserDep) -> dict[str, Any]
         confirm=body.confirm,
     )
     registered = done.schedule is not None and done.schedule.registered
-    return {
-        "dry_run": body.dry_run,
-        "summary": _plain(done.summary),
-        "amendment": _plain(done.amendment),
-        "schedule": _plain(done.schedule),
-        "next": None if registered else f"cchc schedule {done.campaign}",
-    }
+    return LaunchOut(
+        dry_run=body.dry_run,
+        summary=done.summary,
+        amendment=done.amendment,
+        schedule=done.schedule,
+        next=None if registered else f"cchc schedule {done.campaign}",
+    )
 
 
 @router.post("/campaigns/{code}/facts", summary="Ghi nhận một bước đã làm", status_code=201)
-def fact(code: CampaignCode, body: FactIn, session: SessionDep, user: UserDep) -> dict[str, Any]:
+def fact(code: CampaignCode, body: FactIn, session: SessionDep, user: UserDep) -> FactOut:
     """Record the fact the stage itself waits for (guidance, generic task, appraisal done)."""
     require_role(user, Role.admin)
     row = facts.record_fact(
@@ -83,13 +74,13 @@ def fact(code: CampaignCode, body: FactIn, session: SessionDep, user: UserDep) -
         document_no=body.document_no,
         note=body.note,
     )
-    return {
-        "kind": row.kind,
-        "stage_code": body.stage_code,
-        "document_no": row.document_no,
-        "recorded_by": row.recorded_by,
-        "recorded_at": row.recorded_at.isoformat(),
-    }
+    return FactOut(
+        kind=row.kind,
+        stage_code=body.stage_code,
+        document_no=row.document_no,
+        recorded_by=row.recorded_by,
+        recorded_at=row.recorded_at.isoformat(),
+    )
 
 
 @router.post(
@@ -99,7 +90,7 @@ def fact(code: CampaignCode, body: FactIn, session: SessionDep, user: UserDep) -
 )
 def extend(
     code: CampaignCode, unit_code: UnitCode, body: ExtensionIn, session: SessionDep, user: UserDep
-) -> dict[str, Any]:
+) -> ExtensionOut:
     """Move one unit's due time in one stage to the end of `new_due` (local), with its document."""
     require_role(user, Role.admin)
     ext = extensions.extend_deadline(
@@ -112,25 +103,25 @@ def extend(
         document_no=body.document_no,
         actor=user.name,
     )
-    return {
-        "unit_code": unit_code,
-        "stage_code": body.stage_code,
-        "old_due_at": ext.old_due_at.isoformat(),
-        "new_due_at": ext.new_due_at.isoformat(),
-    }
+    return ExtensionOut(
+        unit_code=unit_code,
+        stage_code=body.stage_code,
+        old_due_at=ext.old_due_at.isoformat(),
+        new_due_at=ext.new_due_at.isoformat(),
+    )
 
 
 @router.post("/campaigns/{code}/results:compute", summary="Tính Chỉ số và xếp hạng")
-def compute(code: CampaignCode, session: SessionDep, user: UserDep) -> dict[str, int]:
+def compute(code: CampaignCode, session: SessionDep, user: UserDep) -> ComputeOut:
     """Recompute every unit's index and rank in the database (refused once approved)."""
     require_role(user, Role.admin)
-    return {"units": results.compute(session=session, campaign_code=code, actor=user.name)}
+    return ComputeOut(units=results.compute(session=session, campaign_code=code, actor=user.name))
 
 
 @router.post("/campaigns/{code}/approval", summary="Ghi nhận quyết định phê duyệt", status_code=201)
 def approve(
     code: CampaignCode, body: ApprovalIn, session: SessionDep, user: UserDep
-) -> dict[str, Any]:
+) -> ApprovalOut:
     """Record the chairman's approval (decision number and date); results are then frozen."""
     require_role(user, Role.admin)
     row = approval.approve(
@@ -142,19 +133,19 @@ def approve(
         force=body.force,
         reason=body.reason,
     )
-    return {"decision_no": row.decision_no, "decided_on": row.decided_on.isoformat()}
+    return ApprovalOut(decision_no=row.decision_no, decided_on=row.decided_on.isoformat())
 
 
 @router.post("/campaigns/{code}/publication", summary="Công bố kết quả", status_code=201)
-def publish(code: CampaignCode, session: SessionDep, user: UserDep) -> dict[str, Any]:
+def publish(code: CampaignCode, session: SessionDep, user: UserDep) -> PublicationOut:
     """Publish the approved results; public endpoints show them from now on."""
     require_role(user, Role.admin)
     row = approval.publish(session=session, campaign_code=code, actor=user.name)
-    return {"published_at": row.published_at.isoformat()}
+    return PublicationOut(published_at=row.published_at.isoformat())
 
 
 @router.post("/users", summary="Tạo người dùng (mã truy cập chỉ hiện một lần)", status_code=201)
-def add_user(body: UserIn, session: SessionDep, user: UserDep) -> dict[str, Any]:
+def add_user(body: UserIn, session: SessionDep, user: UserDep) -> UserCreated:
     """Create a user; the answer carries its token, which is stored only as a hash."""
     require_role(user, Role.admin)
     row, token = users.add_user(
@@ -166,4 +157,4 @@ def add_user(body: UserIn, session: SessionDep, user: UserDep) -> dict[str, Any]
         field_codes=body.field_codes,
         unit_codes=body.unit_codes,
     )
-    return {"name": row.name, "role": row.role, "token": token}
+    return UserCreated(name=row.name, role=row.role, token=token)

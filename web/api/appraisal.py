@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter
 
 from services import appraisal as acts
@@ -14,21 +12,24 @@ from web.deps import SessionDep, UserDep
 from web.schemas import (
     ERRORS,
     AcceptAllIn,
+    AcceptedOut,
+    AppraisalPublic,
     AppraiseIn,
     CampaignCode,
     ItemCode,
     ResponseIn,
     UnitCode,
+    WorklistEntry,
 )
 
 router = APIRouter(prefix="/api/campaigns/{code}", tags=["thẩm định"], responses=ERRORS)
 
 
 @router.get("/appraiser/worklist", summary="Đơn vị và lĩnh vực được giao thẩm định")
-def worklist(code: CampaignCode, session: SessionDep, user: UserDep) -> list[dict[str, Any]]:
+def worklist(code: CampaignCode, session: SessionDep, user: UserDep) -> list[WorklistEntry]:
     """Return the (unit, fields) this appraiser must appraise in the campaign."""
     return [
-        {"unit_code": unit.code, "unit_name": unit.name, "fields": fields}
+        WorklistEntry(unit_code=unit.code, unit_name=unit.name, fields=fields)
         for unit, fields in reads.worklist(session=session, campaign_code=code, user=user)
     ]
 
@@ -36,7 +37,7 @@ def worklist(code: CampaignCode, session: SessionDep, user: UserDep) -> list[dic
 @router.get("/units/{unit_code}/appraisals", summary="Kết quả thẩm định của đơn vị")
 def appraisals(
     code: CampaignCode, unit_code: UnitCode, session: SessionDep, user: UserDep
-) -> list[dict[str, Any]]:
+) -> list[AppraisalPublic]:
     """Return the unit's appraised leaves (appraisers see their fields only)."""
     rows = reads.appraised(session=session, campaign_code=code, unit_code=unit_code, actor=user)
     return [views.appraisal_out(i, a) for i, a in rows]
@@ -50,7 +51,7 @@ def appraise(
     body: AppraiseIn,
     session: SessionDep,
     user: UserDep,
-) -> dict[str, Any]:
+) -> AppraisalPublic:
     """Accept the unit's self score for one leaf, or adjust it (score and reason required)."""
     item, row = acts.appraise_item(
         session=session,
@@ -68,7 +69,7 @@ def appraise(
 @router.post("/units/{unit_code}/appraisals:accept-all", summary="Chấp nhận mọi điểm tự chấm")
 def accept(
     code: CampaignCode, unit_code: UnitCode, body: AcceptAllIn, session: SessionDep, user: UserDep
-) -> dict[str, int]:
+) -> AcceptedOut:
     """Accept every not yet appraised leaf (of one field, or of every field in scope)."""
     count = acts.accept_all(
         session=session,
@@ -77,7 +78,7 @@ def accept(
         actor=user,
         field_code=body.field_code,
     )
-    return {"accepted": count}
+    return AcceptedOut(accepted=count)
 
 
 @router.post(
@@ -91,7 +92,7 @@ def respond(
     body: ResponseIn,
     session: SessionDep,
     user: UserDep,
-) -> dict[str, Any]:
+) -> AppraisalPublic:
     """Record the unit's answer to the appraisal of one leaf."""
     item, row = reply(
         session=session,

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter
 
 from models.enums import Role
@@ -16,11 +14,14 @@ from web.api import views
 from web.deps import SessionDep, UserDep
 from web.schemas import (
     ERRORS,
+    AppraisalPublic,
     CampaignCode,
     CouncilSessionIn,
+    CouncilSessionPublic,
     FinalScoreIn,
     ItemCode,
     NotSubmittedIn,
+    NotSubmittedOut,
     UnitCode,
 )
 from web.scope import require_role
@@ -29,7 +30,7 @@ router = APIRouter(prefix="/api/campaigns/{code}", tags=["Hội đồng"], respo
 
 
 @router.get("/council/sessions", summary="Các phiên họp Hội đồng")
-def sessions(code: CampaignCode, session: SessionDep, user: UserDep) -> list[dict[str, Any]]:
+def sessions(code: CampaignCode, session: SessionDep, user: UserDep) -> list[CouncilSessionPublic]:
     """List the council sessions with attendance, votes and validity."""
     require_role(user, Role.admin, Role.council)
     camp = lookup.campaign(session, code)
@@ -39,7 +40,7 @@ def sessions(code: CampaignCode, session: SessionDep, user: UserDep) -> list[dic
 @router.post("/council/sessions", summary="Ghi nhận phiên họp Hội đồng", status_code=201)
 def record(
     code: CampaignCode, body: CouncilSessionIn, session: SessionDep, user: UserDep
-) -> dict[str, Any]:
+) -> CouncilSessionPublic:
     """Record a session; valid when more than half the members take part (present or in writing)."""
     require_role(user, Role.admin, Role.council)
     row = record_session(
@@ -68,13 +69,13 @@ def not_submitted(
     body: NotSubmittedIn,
     session: SessionDep,
     user: UserDep,
-) -> dict[str, Any]:
+) -> NotSubmittedOut:
     """Record that the unit did not submit (admin or council), so approval need not wait."""
     fact = mark_not_submitted(
         session=session, campaign_code=code, unit_code=unit_code, reason=body.reason, actor=user
     )
     reason, by = fact.payload["reason"], fact.recorded_by
-    return {"unit_code": unit_code, "reason": reason, "recorded_by": by}
+    return NotSubmittedOut(unit_code=unit_code, reason=reason, recorded_by=by)
 
 
 @router.post("/units/{unit_code}/final-scores/{item_code}", summary="Điểm cuối cùng của Hội đồng")
@@ -85,7 +86,7 @@ def final_score(
     body: FinalScoreIn,
     session: SessionDep,
     user: UserDep,
-) -> dict[str, Any]:
+) -> AppraisalPublic:
     """Record the council's final score for one leaf, with its reason."""
     item, row = final_scores.record(
         session=session,

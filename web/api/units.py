@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Header, Response, UploadFile
 
@@ -17,7 +17,17 @@ from services.access import require_read_unit
 from web import lookup
 from web.api import views
 from web.deps import SessionDep, UserDep
-from web.schemas import ERRORS, CampaignCode, DraftIn, ReasonIn, UnitCode
+from web.schemas import (
+    ERRORS,
+    AssignmentPublic,
+    CampaignCode,
+    DraftIn,
+    EvidencePublic,
+    ReasonIn,
+    SelfAssessmentPublic,
+    UnitCode,
+    VersionPublic,
+)
 
 router = APIRouter(
     prefix="/api/campaigns/{code}/units/{unit_code}", tags=["đơn vị"], responses=ERRORS
@@ -27,7 +37,7 @@ router = APIRouter(
 @router.get("/assignments", summary="Nhiệm vụ và hạn của đơn vị")
 def assignments(
     code: CampaignCode, unit_code: UnitCode, session: SessionDep, user: UserDep
-) -> list[dict[str, Any]]:
+) -> list[AssignmentPublic]:
     """Return the unit's assignments: state, due time, working days left, extensions."""
     camp = lookup.campaign(session, code)
     unit = lookup.unit(session, camp, unit_code)
@@ -40,15 +50,15 @@ def assignments(
 @router.get("/self-assessment", summary="Bản tự đánh giá (mới nhất) và các phiên bản")
 def self_assessment(
     code: CampaignCode, unit_code: UnitCode, session: SessionDep, user: UserDep, response: Response
-) -> dict[str, Any]:
+) -> SelfAssessmentPublic:
     """Return every version (newest first) with scores; ETag is the draft's lock_version."""
     found = reads.versions(session=session, campaign_code=code, unit_code=unit_code, actor=user)
     response.headers["ETag"] = f'"{found.lock_version}"'
-    return {
-        "unit_code": found.unit.code,
-        "lock_version": found.lock_version,
-        "versions": [views.version_out(v, scores) for v, scores in found.versions],
-    }
+    return SelfAssessmentPublic(
+        unit_code=found.unit.code,
+        lock_version=found.lock_version,
+        versions=[views.version_scores_out(v, scores) for v, scores in found.versions],
+    )
 
 
 def _if_match(value: str | None) -> int | None:
@@ -70,7 +80,7 @@ def put_draft(
     user: UserDep,
     response: Response,
     if_match: Annotated[str | None, Header()] = None,
-) -> dict[str, Any]:
+) -> VersionPublic:
     """Merge scores into the draft; a stale If-Match or lock_version is refused with 409."""
     expected = _if_match(if_match)
     expected = body.lock_version if expected is None else expected
@@ -84,33 +94,33 @@ def put_draft(
         expected_lock_version=expected,
     )
     response.headers["ETag"] = f'"{draft.lock_version}"'
-    return views.version_out(draft, None)
+    return views.version_out(draft)
 
 
 @router.post("/self-assessment/submit", summary="Nộp (hoặc nộp lại) bản tự đánh giá")
 def submit(
     code: CampaignCode, unit_code: UnitCode, session: SessionDep, user: UserDep
-) -> dict[str, Any]:
+) -> VersionPublic:
     """Submit the draft; the server's receipt time decides whether it is late."""
     version = acts.submit(session=session, campaign_code=code, unit_code=unit_code, actor=user)
-    return views.version_out(version, None)
+    return views.version_out(version)
 
 
 @router.post("/self-assessment/withdraw", summary="Rút bản tự đánh giá đã nộp")
 def withdraw(
     code: CampaignCode, unit_code: UnitCode, body: ReasonIn, session: SessionDep, user: UserDep
-) -> dict[str, Any]:
+) -> VersionPublic:
     """Withdraw the submitted version (kept), reopening the unit's assignment."""
     version = acts.withdraw(
         session=session, campaign_code=code, unit_code=unit_code, actor=user, reason=body.reason
     )
-    return views.version_out(version, None)
+    return views.version_out(version)
 
 
 @router.get("/evidence", summary="Tài liệu kiểm chứng của đơn vị")
 def evidence(
     code: CampaignCode, unit_code: UnitCode, session: SessionDep, user: UserDep
-) -> list[dict[str, Any]]:
+) -> list[EvidencePublic]:
     """List the unit's evidence documents."""
     found = evidence_acts.documents(
         session=session, campaign_code=code, unit_code=unit_code, actor=user
@@ -126,7 +136,7 @@ def upload(
     user: UserDep,
     file: Annotated[UploadFile, File(description="tệp tài liệu kiểm chứng")],
     item_code: Annotated[str | None, Form(max_length=32)] = None,
-) -> dict[str, Any]:
+) -> EvidencePublic:
     """Store an evidence document for the unit (and one leaf, when given)."""
     data = file.file.read(get_settings().evidence.max_bytes + 1)  # never more than the limit + 1
     row = evidence_acts.upload(

@@ -1,8 +1,8 @@
-"""Turn rows into the JSON the API answers with (times ISO 8601 UTC, plus a local label)."""
+"""Turn rows into the API's typed answers (times ISO 8601 UTC, plus a local label)."""
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import datetime
 
 from cchc.wording.dates import day, moment
 from cchc.wording.numbers import number
@@ -17,193 +17,220 @@ from models.results.tables import Result
 from models.scoring.council import CouncilSession
 from models.scoring.tables import Appraisal, Evidence, SelfAssessment, SelfScore
 from web import fmt
+from web.schemas import (
+    AppraisalPublic,
+    AssignmentPublic,
+    CampaignProgressPublic,
+    CampaignPublic,
+    CouncilSessionPublic,
+    CountsPublic,
+    EvidencePublic,
+    ExtensionGrant,
+    NotificationPublic,
+    ResultPublic,
+    SelfScorePublic,
+    StagePublic,
+    VersionPublic,
+    VersionScoresPublic,
+)
 
 
-def counts_out(counts: Counts) -> dict[str, int]:
+def counts_out(counts: Counts) -> CountsPublic:
     """Counts of one stage: done/total, late, overdue, extended."""
-    return {
-        "total": counts.total,
-        "done": counts.done,
-        "late": counts.of("late"),
-        "overdue": counts.of("overdue"),
-        "open": counts.of("open"),
-        "extended": counts.extended,
-        "refused": counts.of("refused"),
-    }
+    return CountsPublic(
+        total=counts.total,
+        done=counts.done,
+        late=counts.of("late"),
+        overdue=counts.of("overdue"),
+        open=counts.of("open"),
+        extended=counts.extended,
+        refused=counts.of("refused"),
+    )
 
 
-def campaign_out(campaign: Campaign, counts: Counts | None = None) -> dict[str, Any]:
+def campaign_out(campaign: Campaign) -> CampaignPublic:
     """A campaign's header."""
-    out: dict[str, Any] = {
-        "code": campaign.code,
-        "title": campaign.title,
-        "year": campaign.year,
-        "province": campaign.province_code,
-        "state": campaign.state,
-        "starts_at": campaign.starts_at.isoformat(),
-        "ends_at": campaign.ends_at.isoformat(),
-    }
-    if counts is not None:
-        out["progress"] = counts_out(counts)
-    return out
+    return CampaignPublic(
+        code=campaign.code,
+        title=campaign.title,
+        year=campaign.year,
+        province=campaign.province_code,
+        state=campaign.state,
+        starts_at=campaign.starts_at.isoformat(),
+        ends_at=campaign.ends_at.isoformat(),
+    )
 
 
-def stage_out(progress: StageProgress) -> dict[str, Any]:
+def campaign_progress_out(campaign: Campaign, counts: Counts) -> CampaignProgressPublic:
+    """A campaign's header with its overall progress."""
+    return CampaignProgressPublic(
+        **campaign_out(campaign).model_dump(), progress=counts_out(counts)
+    )
+
+
+def stage_out(progress: StageProgress) -> StagePublic:
     """One stage with its window and progress."""
     stage = progress.stage
-    return {
-        "code": stage.code,
-        "title": stage.title,
-        "kind": stage.kind,
-        "state": stage.state,
-        "opens_at": stage.opens_at.isoformat(),
-        "due_at": stage.due_at.isoformat(),
-        "due_local": day(stage.due_at),
-        "done": stage_is_done(progress),
-        "progress": counts_out(progress.counts),
-    }
+    return StagePublic(
+        code=stage.code,
+        title=stage.title,
+        kind=stage.kind,
+        state=stage.state,
+        opens_at=stage.opens_at.isoformat(),
+        due_at=stage.due_at.isoformat(),
+        due_local=day(stage.due_at),
+        done=stage_is_done(progress),
+        progress=counts_out(progress.counts),
+    )
+
+
+def _iso(moment_: datetime | None) -> str | None:
+    """An optional moment as ISO 8601."""
+    return moment_.isoformat() if moment_ else None
 
 
 def assignment_out(
     campaign: Campaign, stage: Stage, assignment: Assignment, extensions: list[Extension]
-) -> dict:
+) -> AssignmentPublic:
     """One of a unit's assignments, with working days left (campaign calendar) and extensions."""
     open_ = assignment.state in {"open", "overdue"}
-    return {
-        "stage_code": stage.code,
-        "stage_title": stage.title,
-        "kind": stage.kind,
-        "state": assignment.state,
-        "due_at": assignment.due_at.isoformat(),
-        "due_local": moment(assignment.due_at),
-        "late": assignment.late,
-        "received_at": assignment.received_at.isoformat() if assignment.received_at else None,
-        "working_days_left": fmt.working_days(assignment.due_at, campaign) if open_ else None,
-        "days_left_text": fmt.days_left(assignment.due_at, campaign) if open_ else None,
-        "extended": assignment.extended,
-        "extensions": [
-            {
-                "new_due_at": e.new_due_at.isoformat(),
-                "reason": e.reason,
-                "document_no": e.document_no,
-                "granted_by": e.granted_by,
-            }
+    return AssignmentPublic(
+        stage_code=stage.code,
+        stage_title=stage.title,
+        kind=stage.kind,
+        state=assignment.state,
+        due_at=assignment.due_at.isoformat(),
+        due_local=moment(assignment.due_at),
+        late=assignment.late,
+        received_at=_iso(assignment.received_at),
+        working_days_left=fmt.working_days(assignment.due_at, campaign) if open_ else None,
+        days_left_text=fmt.days_left(assignment.due_at, campaign) if open_ else None,
+        extended=assignment.extended,
+        extensions=[
+            ExtensionGrant(
+                new_due_at=e.new_due_at.isoformat(),
+                reason=e.reason,
+                document_no=e.document_no,
+                granted_by=e.granted_by,
+            )
             for e in extensions
             if e.assignment_id == assignment.id
         ],
-    }
+    )
 
 
-def version_out(
-    version: SelfAssessment, scores: list[tuple[CriteriaItem, SelfScore]] | None
-) -> dict:
-    """One self-assessment version; scores only when the caller may see them."""
-    out: dict[str, Any] = {
-        "version": version.version,
-        "status": version.status,
-        "lock_version": version.lock_version,
-        "late": version.late,
-        "received_at": version.received_at.isoformat() if version.received_at else None,
-        "submitted_by": version.submitted_by,
-        "updated_at": version.updated_at.isoformat(),
-    }
-    if scores is not None:
-        out["scores"] = [
-            {
-                "item_code": i.code,
-                "score": s.score,
-                "max_points": i.max_points,
-                "explanation": s.explanation,
-            }
+def version_out(version: SelfAssessment) -> VersionPublic:
+    """One self-assessment version, without scores."""
+    return VersionPublic(
+        version=version.version,
+        status=version.status,
+        lock_version=version.lock_version,
+        late=version.late,
+        received_at=_iso(version.received_at),
+        submitted_by=version.submitted_by,
+        updated_at=version.updated_at.isoformat(),
+    )
+
+
+def version_scores_out(
+    version: SelfAssessment, scores: list[tuple[CriteriaItem, SelfScore]]
+) -> VersionScoresPublic:
+    """One self-assessment version with the scores the caller may see."""
+    return VersionScoresPublic(
+        **version_out(version).model_dump(),
+        scores=[
+            SelfScorePublic(
+                item_code=i.code, score=s.score, max_points=i.max_points, explanation=s.explanation
+            )
             for i, s in scores
-        ]
-    return out
+        ],
+    )
 
 
-def evidence_out(row: Evidence) -> dict[str, Any]:
+def evidence_out(row: Evidence) -> EvidencePublic:
     """One evidence document's record."""
-    return {
-        "id": str(row.id),
-        "filename": row.filename,
-        "size": row.size,
-        "sha256": row.sha256,
-        "item_code": row.item_code,
-        "uploaded_by": row.uploaded_by,
-        "uploaded_at": row.uploaded_at.isoformat(),
-    }
+    return EvidencePublic(
+        id=str(row.id),
+        filename=row.filename,
+        size=row.size,
+        sha256=row.sha256,
+        item_code=row.item_code,
+        uploaded_by=row.uploaded_by,
+        uploaded_at=row.uploaded_at.isoformat(),
+    )
 
 
-def appraisal_out(item: CriteriaItem, row: Appraisal) -> dict[str, Any]:
+def appraisal_out(item: CriteriaItem, row: Appraisal) -> AppraisalPublic:
     """One appraised leaf with the unit's answer and the council's final word."""
-    return {
-        "item_code": item.code,
-        "field_code": item.field_code,
-        "self_score": row.self_score,
-        "appraised_score": row.appraised_score,
-        "decision": row.decision,
-        "reason": row.reason,
-        "appraised_by": row.appraised_by,
-        "unit_response": row.unit_response,
-        "final_score": row.final_score,
-        "final_reason": row.final_reason,
-    }
+    return AppraisalPublic(
+        item_code=item.code,
+        field_code=item.field_code,
+        self_score=row.self_score,
+        appraised_score=row.appraised_score,
+        decision=row.decision,
+        reason=row.reason,
+        appraised_by=row.appraised_by,
+        unit_response=row.unit_response,
+        final_score=row.final_score,
+        final_reason=row.final_reason,
+    )
 
 
-def result_out(result: Result, unit: OrgUnit) -> dict[str, Any]:
+def result_out(result: Result, unit: OrgUnit) -> ResultPublic:
     """One unit's index and rank (full precision, plus the published text 92,18)."""
-    return {
-        "unit_code": unit.code,
-        "unit_name": unit.name,
-        "rank_group": result.rank_group,
-        "rank": result.rank,
-        "tied": result.tied,
-        "band": result.band,
-        "index_value": result.index_value,
-        "index_text": number(result.index_value),
-        "achieved_points": result.achieved_points,
-        "max_points": result.max_points,
-        "appraised_points": result.appraised_points,
-        "survey_points": result.survey_points,
-    }
+    return ResultPublic(
+        unit_code=unit.code,
+        unit_name=unit.name,
+        rank_group=result.rank_group,
+        rank=result.rank,
+        tied=result.tied,
+        band=result.band,
+        index_value=result.index_value,
+        index_text=number(result.index_value),
+        achieved_points=result.achieved_points,
+        max_points=result.max_points,
+        appraised_points=result.appraised_points,
+        survey_points=result.survey_points,
+    )
 
 
-def snapshot_out(row: SnapshotRow) -> dict[str, Any]:
+def snapshot_out(row: SnapshotRow) -> ResultPublic:
     """One unit's published index and rank, as stored at publication."""
-    return {
-        "unit_code": row.unit_code,
-        "unit_name": row.name,
+    return ResultPublic(
+        unit_code=row.unit_code,
+        unit_name=row.name,
         **{f: getattr(row, f) for f in SNAPSHOT_FIELDS},
-        "index_text": number(row.index_value),
-    }
+        index_text=number(row.index_value),
+    )
 
 
-def council_out(row: CouncilSession) -> dict[str, Any]:
+def council_out(row: CouncilSession) -> CouncilSessionPublic:
     """One council session with its attendance, votes and validity."""
-    return {
-        "id": str(row.id),
-        "held_on": row.held_on.isoformat(),
-        "members_total": row.members_total,
-        "present": row.present,
-        "in_writing": row.in_writing,
-        "votes_for": row.votes_for,
-        "votes_against": row.votes_against,
-        "decision": row.decision,
-        "valid": row.valid,
-        "recorded_by": row.recorded_by,
-    }
+    return CouncilSessionPublic(
+        id=str(row.id),
+        held_on=row.held_on.isoformat(),
+        members_total=row.members_total,
+        present=row.present,
+        in_writing=row.in_writing,
+        votes_for=row.votes_for,
+        votes_against=row.votes_against,
+        decision=row.decision,
+        valid=row.valid,
+        recorded_by=row.recorded_by,
+    )
 
 
-def notification_out(row: Notification, unit: OrgUnit | None) -> dict[str, Any]:
+def notification_out(row: Notification, unit: OrgUnit | None) -> NotificationPublic:
     """One outbox message: to whom, what, delivered or failed, after how many attempts."""
-    return {
-        "recipient": row.recipient,
-        "unit_code": unit.code if unit else None,
-        "kind": row.kind,
-        "occasion": row.occasion,
-        "subject": row.subject,
-        "state": row.state,
-        "attempts": row.attempts,
-        "last_error": row.last_error,
-        "created_at": row.created_at.isoformat(),
-        "delivered_at": row.delivered_at.isoformat() if row.delivered_at else None,
-    }
+    return NotificationPublic(
+        recipient=row.recipient,
+        unit_code=unit.code if unit else None,
+        kind=row.kind,
+        occasion=row.occasion,
+        subject=row.subject,
+        state=row.state,
+        attempts=row.attempts,
+        last_error=row.last_error,
+        created_at=row.created_at.isoformat(),
+        delivered_at=_iso(row.delivered_at),
+    )

@@ -1,11 +1,10 @@
-"""Request bodies and answers of the JSON API (documented in the OpenAPI schema)."""
+"""Request bodies of the JSON API: bounded, NUL-free, unknown keys refused."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from fastapi import Path
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 
@@ -162,27 +161,3 @@ class UserIn(In):
     unit_code: Code | None = None
     field_codes: list[Code] = Field(default_factory=list, max_length=50)
     unit_codes: list[Code] = Field(default_factory=list, max_length=5000)
-
-
-class ErrorDetail(BaseModel):
-    """What went wrong, in Vietnamese."""
-
-    code: str
-    message: str
-    problems: list[str] | None = None
-
-
-class ErrorOut(BaseModel):
-    """Every refusal has this body."""
-
-    error: ErrorDetail
-
-
-ERRORS: dict[int | str, dict[str, Any]] = {
-    s: {"model": ErrorOut} for s in (401, 403, 404, 409, 422)
-}
-
-CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$"
-CampaignCode = Annotated[str, Path(pattern=CODE_PATTERN, description="mã chiến dịch")]
-UnitCode = Annotated[str, Path(pattern=CODE_PATTERN, description="mã đơn vị")]
-ItemCode = Annotated[str, Path(pattern=CODE_PATTERN, description="mã tiêu chí, ví dụ 1.2.1")]

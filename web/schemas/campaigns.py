@@ -1,0 +1,130 @@
+"""Answers about campaigns: headers, stage progress, results, the outbox log, the audit log."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from web.schemas.common import Instant, Number, Out
+
+
+class CountsPublic(Out):
+    """Assignment counts of one stage (or campaign) by state."""
+
+    total: int
+    done: int
+    late: int
+    overdue: int
+    open: int
+    extended: int
+    refused: int
+
+
+class CampaignPublic(Out):
+    """A campaign's header."""
+
+    code: str
+    title: str
+    year: int
+    province: str
+    state: str
+    starts_at: Instant
+    ends_at: Instant
+
+
+class CampaignProgressPublic(CampaignPublic):
+    """A campaign's header with its overall progress."""
+
+    progress: CountsPublic
+
+
+class StagePublic(Out):
+    """One stage with its window (due_local: the local day) and progress."""
+
+    code: str
+    title: str
+    kind: str
+    state: str
+    opens_at: Instant
+    due_at: Instant
+    due_local: str
+    done: bool
+    progress: CountsPublic
+
+
+class CampaignDetail(CampaignPublic):
+    """A campaign with each stage's window and progress."""
+
+    stages: list[StagePublic]
+
+
+class ResultPublic(Out):
+    """One unit's index and rank (index_text: the published text, e.g. 92,18)."""
+
+    unit_code: str
+    unit_name: str
+    rank_group: str
+    rank: int | None
+    tied: bool
+    band: str | None
+    index_value: Number
+    index_text: str
+    achieved_points: Number
+    max_points: Number
+    appraised_points: Number
+    survey_points: Number
+
+
+class PublishedResults(Out):
+    """The last published snapshot of one campaign (under review while it is reopened)."""
+
+    campaign: CampaignPublic
+    status: Literal["published", "under_review"]
+    status_text: str
+    decision_no: str
+    published_at: Instant
+    results: list[ResultPublic]
+
+
+class NotificationPublic(Out):
+    """One outbox message: to whom, what, delivered or failed, after how many attempts."""
+
+    recipient: str
+    unit_code: str | None
+    kind: str
+    occasion: str
+    subject: str
+    state: str
+    attempts: int
+    last_error: str | None
+    created_at: Instant
+    delivered_at: Instant | None
+
+
+class NotificationsPublic(Out):
+    """The outbox counts by state and one page of messages."""
+
+    counts: dict[str, int]
+    data: list[NotificationPublic]
+
+
+class AuditEntryPublic(Out):
+    """One audit row: who, when, what changed from what to what, and why."""
+
+    at: Instant
+    actor: str
+    action: str
+    entity: str
+    field: str | None
+    old: str | None
+    new: str | None
+    reason: str | None
+
+
+class MePublic(Out):
+    """The token's user, its role and scope."""
+
+    name: str
+    role: str
+    unit_id: str | None
+    field_codes: list[str]
+    unit_codes: list[str]

@@ -50,9 +50,10 @@ def test_publication_pauses_the_schedule_and_archive_removes_it(tick_pool, sqlit
         s.commit()
     assert _schedules() == [True]
     with TestClient(create_app(sqlite_only)) as client:
-        _publish(client, world)
-        with Session(sqlite_only) as s, pytest.raises(Conflict, match="chưa công bố"):
+        _publish(client, world, sqlite_only)
+        with Session(sqlite_only) as s, pytest.raises(Conflict) as refused:
             archive_campaign(session=s, campaign_code="test-2024", actor="cli")
+        assert refused.value.rule == "archive_when_approved"  # only a published one is archived
         assert _schedules() == [True]  # approved, not yet published: still ticking
         published = client.post(BASE + "/publication", headers=world.auth("admin"))
         assert published.status_code == 201, published.text

@@ -131,6 +131,7 @@ def _create_campaign(session: Session, plan_cfg: Any, calendar: dict | None) -> 
         "units": plan_cfg.units,
         "tie_break": plan_cfg.policy.tie_break,
         "bands": plan_cfg.policy.bands,
+        "rank": plan_cfg.policy.rank.model_dump(),
     }
     campaign = Campaign(
         code=plan_cfg.code,
@@ -144,6 +145,7 @@ def _create_campaign(session: Session, plan_cfg: Any, calendar: dict | None) -> 
             province_code=plan_cfg.unit_set.province.code,
             scheme=plan_cfg.policy.bands,
             tie_break=plan_cfg.policy.tie_break,
+            rank=plan_cfg.policy.rank.model_dump(),
         ),
         starts_at=as_utc(plan_cfg.starts_at),
         ends_at=as_utc(plan_cfg.ends_at),

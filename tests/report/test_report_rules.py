@@ -1,0 +1,38 @@
+"""The published report words the rank rules in force and titles blocks from unit kinds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import load_workbook
+from sqlmodel import Session
+
+from models.results.compute import compute_results
+from report.build import write_report
+from tests.models.scoring_setup import scoring_campaign, submit
+
+
+def test_report_words_the_tie_break_chain_not_a_fixed_sentence(
+    session: Session, tmp_path: Path
+) -> None:
+    campaign, (a, b) = scoring_campaign(session, ["a", "b"])
+    campaign.policy = {"rank": {"method": "dense", "tie_break": ["appraised_points"]}}
+    session.add(campaign)
+    submit(session, campaign, a, {"1.1": 2.0, "1.2.1": 1.0, "1.2.2": 0.5})
+    submit(session, campaign, b, {"1.1": 1.0, "1.2.1": 1.0, "1.2.2": 0.5})
+    compute_results(session=session, campaign_id=campaign.id)
+    paths = write_report(session=session, campaign=campaign, folder=tmp_path)
+    html = Path(paths["html"]).read_text(encoding="utf-8")
+    assert "xếp tiếp theo điểm thẩm định" in html and "1, 2, 2, 3" in html
+    assert "(làm tròn 2 chữ số) đồng hạng" not in html
+    summary = load_workbook(paths["xlsx"])["Tổng hợp"]
+    assert "xếp tiếp theo điểm thẩm định" in summary["A3"].value
+    assert [summary.cell(6, c).value for c in (1, 2, 3, 4, 5, 6)] == [
+        "Sở, ban, ngành",
+        2,
+        43.75,  # (50 + 37,5) / 2
+        43.75,
+        37.5,
+        50.0,
+    ]
+    assert paths["blocks"][0]["count"] == 2 and paths["rank_rules"].startswith("Xếp hạng")

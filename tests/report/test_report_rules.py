@@ -30,9 +30,9 @@ def test_report_words_the_tie_break_chain_not_a_fixed_sentence(
     assert [summary.cell(6, c).value for c in (1, 2, 3, 4, 5, 6)] == [
         "Sở, ban, ngành",
         2,
-        43.75,  # (50 + 37,5) / 2
-        43.75,
-        37.5,
-        50.0,
+        42.86,  # a 3,5 / 7 = 50,00; b 2,5 / 7 = 35,71; (50 + 35,71) / 2 = 42,855 → 42,86
+        42.86,
+        35.71,
+        50,
     ]
     assert paths["blocks"][0]["count"] == 2 and paths["rank_rules"].startswith("Xếp hạng")

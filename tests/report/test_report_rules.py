@@ -36,3 +36,25 @@ def test_report_words_the_tie_break_chain_not_a_fixed_sentence(
         50,
     ]
     assert paths["blocks"][0]["count"] == 2 and paths["rank_rules"].startswith("Xếp hạng")
+
+
+def test_ranking_axis_shows_differences_between_close_indices() -> None:
+    """Indices of 81 to 87 get an axis from 80, not 0: their bars differ visibly."""
+    from types import SimpleNamespace
+
+    from report.charts import axis, ranking_bars
+
+    assert axis([81.2, 86.9]) == (80, 87, 1)
+    assert axis([0.0, 46.43]) == (0, 50, 10)
+    rows = [
+        SimpleNamespace(rank=i + 1, tied=False, unit_name=f"u{i}", index_value=v, band="A")
+        for i, v in enumerate((86.9, 81.2))
+    ]
+    svg = str(ranking_bars(rows, ["A"], "x"))
+    assert "Trục chỉ số bắt đầu từ 80" in svg
+    widths = [
+        float(p.split('"')[0])
+        for p in svg.split('rect class="rank-bar"')[1:]
+        for p in [p.split('width="')[1]]
+    ]
+    assert widths[0] > 5 * widths[1]  # 6,9 vs 1,2 above the axis start

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from typing import Literal
 
-from cchc.errors import NotFound
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, HTMLResponse, Response
+
 from models.campaign import progress
-from models.results import views as result_views
+from report.charts import ranking_bars
+from services.public_report import public_file, public_report
 from services.unit_overview import unit_overview
-from web import lookup
 from web.deps import AsyncUserDep, SessionDep, UserDep, get_engine
 from web.pages.page_cache import cached_page
 from web.pages.render import render
@@ -17,6 +18,10 @@ from web.pages.render_process import render_campaign
 from web.schemas import CampaignCode, UnitCode
 
 router = APIRouter()
+MEDIA = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
 
 
 @router.get("/campaigns", response_class=HTMLResponse)
@@ -66,9 +71,18 @@ def unit_page(
 
 @router.get("/public/{code}", response_class=HTMLResponse)
 def public(request: Request, code: CampaignCode, session: SessionDep) -> Response:
-    """Show the published ranking to anyone, only after publication."""
-    camp = lookup.campaign(session, code)
-    if not lookup.is_published(session, camp):
-        raise NotFound("Kết quả của chiến dịch này chưa được công bố")
-    rows = result_views.results(session=session, campaign_id=camp.id)
-    return render(request, "public.html", user=None, camp=camp, rows=rows)
+    """Show the published ranking to anyone, only after publication: charts, figures, decision."""
+    data = public_report(session=session, campaign_code=code)
+    charts = {
+        b.code: ranking_bars(b.rows, list(data.bands), f"Xếp hạng {b.title}") for b in data.blocks
+    }
+    return render(request, "public.html", user=None, data=data, camp=data.campaign, charts=charts)
+
+
+@router.get("/public/{code}/chi-so-cchc.{kind}")
+def public_download(
+    code: CampaignCode, kind: Literal["xlsx", "pdf"], session: SessionDep
+) -> Response:
+    """Download the published report as XLSX or PDF."""
+    path = public_file(session=session, campaign_code=code, kind=kind)
+    return FileResponse(path, media_type=MEDIA[kind], filename=f"chi-so-cchc-{code}.{kind}")

@@ -138,3 +138,54 @@ def test_a_block_merged_into_another_ranks_with_it(session: Session) -> None:
     session.add(campaign)
     session.commit()
     assert _ranks(session, campaign) == {"s2": (1, False), "s1": (2, False)}  # together
+
+
+def test_rank_rules_are_frozen_with_the_campaign_and_read_back() -> None:
+    from models.campaign.rules import freeze_rules, parse_rules
+
+    frozen = freeze_rules(
+        province_code="bac-kan",
+        scheme=None,
+        tie_break=None,
+        rank={"method": "dense", "precision": "unrounded", "tie_break": ["field:2"]},
+    )
+    rules = parse_rules(frozen)
+    assert (rules.rank.method, rules.rank.precision, rules.rank.tie_break) == (
+        "dense",
+        None,
+        ("field:2",),
+    )
+    legacy = {k: v for k, v in frozen.items() if k != "rank"} | {"tie_break": "survey_points"}
+    assert parse_rules(legacy).rank.tie_break == ("survey_points",)  # frozen before `rank`
+
+
+def test_a_plan_refuses_an_unknown_rank_method_or_tie_key() -> None:
+    from pydantic import ValidationError
+
+    from config.schema.plan import RankRules
+
+    assert RankRules(tie_break=["appraised_points", "field:2"]).precision == 2
+    for bad in ({"method": "olympic"}, {"tie_break": ["votes"]}, {"precision": 3}):
+        with pytest.raises(ValidationError):
+            RankRules(**bad)
+
+
+def test_an_exclusive_band_threshold_starts_above_its_min(session: Session) -> None:
+    """6.3 / 7 = 90,00: in A when A is "từ 90", in B when A is "trên 90"."""
+    campaign, (unit,) = scoring_campaign(session, ["a"])
+    submit(session, campaign, unit, SELF[3.5])
+    item = session.exec(select(CriteriaItem).where(CriteriaItem.code == "2.1")).one()
+    session.add(SurveyScore(campaign_id=campaign.id, unit_id=unit.id, item_id=item.id, points=2.8))
+    session.commit()
+    bands = [("A", 90.0), ("B", None)]
+    compute_results(session=session, campaign_id=campaign.id, bands=bands)
+    assert list_results(session=session, campaign_id=campaign.id)[0].band == "A"
+    rules = dict(campaign.rules or {})
+    rules["bands"] = [
+        {"code": "A", "min": 90.0, "label": "Trên 90", "exclusive": True},
+        {"code": "B", "min": None, "label": "Còn lại", "exclusive": False},
+    ]
+    campaign.rules = rules
+    session.add(campaign)
+    compute_results(session=session, campaign_id=campaign.id)
+    assert list_results(session=session, campaign_id=campaign.id)[0].band == "B"

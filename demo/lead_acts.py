@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 from datetime import date
 from functools import partial
 from pathlib import Path
 
 from sqlmodel import Session
 
+from cchc.safe_export import write_csv
 from demo.actors import Script
 from demo.unit_acts import appraise
 from models.campaign.tables import Campaign, Stage
@@ -82,14 +82,10 @@ def _later_stage_of_kind(session: Session, campaign: Campaign, stage: Stage) -> 
 
 def _survey_file(session: Session, campaign: Campaign, var_dir: Path, script: Script) -> Path:
     """Write the survey points of every scored unit (60-95% of each survey leaf) as CSV."""
-    path = var_dir / "demo" / "survey-points.csv"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", newline="", encoding="utf-8") as out:
-        writer = csv.writer(out)
-        writer.writerow(["unit_code", "item_code", "score"])
-        for unit, cset in scoring_lookup.units_in_scope(session=session, campaign=campaign):
-            for item in scoring_lookup.set_items(session=session, criteria_set_id=cset.id):
-                if item.is_leaf and item.method == "survey":
-                    points = round(item.max_points * script.rng.uniform(0.6, 0.95), 2)
-                    writer.writerow([unit.code, item.code, f"{points}"])
-    return path
+    rows: list[list[object]] = [["unit_code", "item_code", "score"]]
+    for unit, cset in scoring_lookup.units_in_scope(session=session, campaign=campaign):
+        for item in scoring_lookup.set_items(session=session, criteria_set_id=cset.id):
+            if item.is_leaf and item.method == "survey":
+                points = round(item.max_points * script.rng.uniform(0.6, 0.95), 2)
+                rows.append([unit.code, item.code, points])
+    return write_csv(var_dir / "demo" / "survey-points.csv", rows)

@@ -18,4 +18,10 @@ def write_report(*, session: Session, campaign: Campaign, folder: str | Path) ->
     data = gather(session=session, campaign=campaign)
     xlsx = write_xlsx(session, data, folder / f"chi-so-cchc-{campaign.code}.xlsx")
     html = write_html(data, folder / f"chi-so-cchc-{campaign.code}.html")
-    return {"xlsx": str(xlsx), "html": str(html), "results": [r.as_json() for r in data.rows]}
+    return {
+        "xlsx": str(xlsx),
+        "html": str(html),
+        "results": [r.as_json(data.decimals) for r in data.rows],
+        "blocks": [b.stats.as_json() for b in data.blocks if b.stats],
+        "rank_rules": data.rank_text,
+    }

@@ -29,37 +29,55 @@ def _svg(width: int, height: int, body: list[str], label: str) -> Markup:
     return Markup(head + "".join(body) + "</svg>")
 
 
+def axis(values: list[float]) -> tuple[int, int, int]:
+    """Return (low, high, step) of an index axis that shows the differences, not 0 to 100.
+
+    Indices of 81 to 87 on a 0-100 axis make bars of the same length; the axis starts at the
+    multiple of its step just below the lowest value (and says so under the chart).
+    """
+    lo_v, hi_v = (min(values), max(values)) if values else (0.0, 100.0)
+    span = max(hi_v - lo_v, 1.0)
+    step = next(s for s in (1, 2, 5, 10, 20) if span / s <= 8)
+    low = max(0, int(lo_v // step) * step - step)
+    high = min(100, -int(-hi_v // step) * step) if hi_v <= 100 else int(hi_v) + 1
+    return low, max(high, low + step), step
+
+
 def ranking_bars(rows: list, band_order: list[str], title: str) -> Markup:
-    """Horizontal bars of the index (0–100), one per unit in rank order, value at the end."""
+    """Horizontal bars of the index, one per unit in rank order, on an axis that shows gaps."""
     left, width, bar_h, gap = 250, 860, 18, 6
-    scale = (width - left - 70) / 100
+    low, high, step = axis([r.index_value for r in rows])
+    scale = (width - left - 70) / (high - low)
+    bottom = len(rows) * (bar_h + gap)
     body = []
-    for tick in range(0, 101, 20):
-        x = left + tick * scale
+    for tick in range(low, high + 1, step):
+        x = left + (tick - low) * scale
+        body.append(f'<line x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{bottom}" stroke="#d0d7de"/>')
         body.append(
-            f'<line x1="{x:.1f}" y1="0" x2="{x:.1f}" y2="{len(rows) * (bar_h + gap)}" '
-            'stroke="#d0d7de"/>'
-        )
-        body.append(
-            f'<text x="{x:.1f}" y="{len(rows) * (bar_h + gap) + 14}" text-anchor="middle" '
+            f'<text x="{x:.1f}" y="{bottom + 14}" text-anchor="middle" '
             f'fill="#57606a">{tick}</text>'
+        )
+    if low > 0:  # an axis that does not start at 0 says so
+        body.append(
+            f'<text x="{left}" y="{bottom + 30}" fill="#57606a">'
+            f"Trục chỉ số bắt đầu từ {low}</text>"
         )
     for i, row in enumerate(rows):
         y = i * (bar_h + gap)
         rank = "" if row.rank is None else f"{row.rank}{'=' if row.tied else ''}. "
         name = rank + row.unit_name
         name = name if len(name) <= 38 else name[:37] + "…"
+        length = max(row.index_value - low, 0) * scale
         body.append(f'<text x="{left - 8}" y="{y + 13}" text-anchor="end">{escape(name)}</text>')
         body.append(
-            f'<rect x="{left}" y="{y}" width="{max(row.index_value, 0) * scale:.1f}" '
-            f'height="{bar_h}" '
+            f'<rect class="rank-bar" x="{left}" y="{y}" width="{length:.1f}" height="{bar_h}" '
             f'rx="2" fill="{band_colour(row.band, band_order)}"/>'
         )
         body.append(
-            f'<text x="{left + row.index_value * scale + 5:.1f}" y="{y + 13}" '
+            f'<text x="{left + length + 5:.1f}" y="{y + 13}" '
             f'font-weight="600">{fmt_vn(row.index_value)}</text>'
         )
-    return _svg(width, len(rows) * (bar_h + gap) + 22, body, title)
+    return _svg(width, bottom + (38 if low > 0 else 22), body, title)
 
 
 def _heat(share: float | None) -> str:

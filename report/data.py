@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
+from cchc.wording.blocks import block_title
+from cchc.wording.rank_rules import rank_rule_text
 from models.campaign.rules import campaign_rules
 from models.campaign.tables import Campaign
 from models.catalog.lookup import code_key
@@ -17,6 +19,7 @@ from models.results.read import (
     list_results,
     previous_campaign,
 )
+from models.results.stats import BlockStats, block_stats
 from models.results.tables import FieldResult
 from models.results.views import latest_approval
 from models.scoring.council import Approval
@@ -29,6 +32,8 @@ class Block:
     code: str
     rows: list[ResultRow]
     fields: list[tuple[str, str]]  # (field code, title)
+    title: str = ""
+    stats: BlockStats | None = None
 
 
 @dataclass
@@ -42,6 +47,8 @@ class ReportData:
     approval: Approval | None
     previous: Campaign | None
     rows: list[ResultRow] = field(default_factory=list)
+    rank_text: str = ""  # how units are ranked, worded from the frozen rank rules
+    decimals: int = 2  # the published precision every number is rounded at
 
 
 def gather(*, session: Session, campaign: Campaign) -> ReportData:
@@ -49,6 +56,8 @@ def gather(*, session: Session, campaign: Campaign) -> ReportData:
     rows = list_results(session=session, campaign_id=campaign.id)
     points = field_points(session=session, campaign_id=campaign.id)
     titles = field_titles(session=session, campaign_id=campaign.id)
+    rules = campaign_rules(session=session, campaign=campaign)
+    bands = rules.band_labels()
     blocks: dict[str, list[ResultRow]] = {}
     for row in rows:
         blocks.setdefault(row.rank_group, []).append(row)
@@ -56,14 +65,18 @@ def gather(*, session: Session, campaign: Campaign) -> ReportData:
     for code, members in blocks.items():
         codes = {f for r in members for f in points.get(r.unit_id, {})}
         fields = [(c, titles.get(c, c)) for c in sorted(codes, key=code_key)]
-        out.append(Block(code=code, rows=members, fields=fields))
-    approval = latest_approval(session=session, campaign_id=campaign.id)
+        title = block_title(code, (r.unit_name for r in members))
+        stats = block_stats(code, title, members, list(bands), rules.decimals)
+        out.append(Block(code=code, rows=members, fields=fields, title=title, stats=stats))
+    rank = rules.rank
     return ReportData(
         campaign=campaign,
         blocks=out,
         fields=points,
-        bands=campaign_rules(session=session, campaign=campaign).band_labels(),
-        approval=approval,
+        bands=bands,
+        approval=latest_approval(session=session, campaign_id=campaign.id),
         previous=previous_campaign(session=session, campaign=campaign),
         rows=rows,
+        rank_text=rank_rule_text(rank.method, rank.precision, rank.tie_break, titles),
+        decimals=rules.decimals,
     )

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from statistics import mean
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from cchc.clock import now
-from cchc.wording.blocks import block_title
 from cchc.wording.dates import fmt_date
 from cchc.wording.numbers import fmt_change, fmt_points, fmt_rank, fmt_vn
 from report import charts
@@ -28,13 +26,14 @@ def render_html(data: ReportData) -> str:
     """Return the report as one HTML page in Vietnamese."""
     order = list(data.bands)
     ranked = [r for r in data.rows if r.rank_group != "none"]
-    values = [r.index_value for r in ranked] or [0.0]
     blocks = []
     for block in data.blocks:
-        title = block_title(block.code)
+        title = block.title
         blocks.append(
             {
                 "code": block.code,
+                "title": title,
+                "stats": block.stats,
                 "rows": block.rows,
                 "fields": block.fields,
                 "bars": charts.ranking_bars(block.rows, order, f"Xếp hạng {title}"),
@@ -54,9 +53,8 @@ def render_html(data: ReportData) -> str:
             rows=data.rows,
             blocks=blocks,
             bands=list(data.bands.items()),
-            mean=mean(values),
-            best=max(values),
-            worst=min(values),
+            rank_text=data.rank_text,
+            places=data.decimals,
             generated=fmt_date(now()),
             distribution=charts.distribution([r.index_value for r in ranked], "Phân bố chỉ số"),
             yoy=charts.year_over_year(data.rows, "So với năm trước") if has_previous else None,
@@ -65,7 +63,6 @@ def render_html(data: ReportData) -> str:
             fmt_change=fmt_change,
             fmt_date=fmt_date,
             fmt_rank=fmt_rank,
-            group_title=block_title,
             band_label=lambda code: data.bands.get(code, code or "").split(" (")[0],
             band_colour=lambda code: charts.band_colour(code, order),
             bands_full=data.bands,

@@ -15,6 +15,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from sqlmodel import Session
 
 from cchc.errors import ValidationError
+from cchc.safe_export import safe_text, unsafe_text
 from cchc.wording.numbers import fmt_points
 from models.campaign.tables import Campaign
 from models.catalog.lookup import criteria_set_for, set_items
@@ -50,7 +51,7 @@ def write_template(
     sheet.title = SHEET
     sheet["A1"] = f"BẢNG TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM {campaign.year}"
     sheet["A2"] = f"Đơn vị: {unit.name}"
-    sheet["A3"] = f"{cset.title} — tổng {fmt_points(cset.total)} điểm"
+    sheet["A3"] = safe_text(f"{cset.title} — tổng {fmt_points(cset.total)} điểm")
     sheet["A1"].font = Font(bold=True, size=13)
     for col, title in enumerate(HEADERS, start=1):
         cell = sheet.cell(HEADER_ROW, col, title)
@@ -67,7 +68,7 @@ def write_template(
     for i, (key, value) in enumerate(
         (("campaign", campaign.code), ("unit", unit.code), ("criteria_set", cset.code)), start=1
     ):
-        meta.cell(i, 1, key), meta.cell(i, 2, value)
+        meta.cell(i, 1, key), meta.cell(i, 2, safe_text(value))
     meta.sheet_state = "hidden"
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -77,8 +78,9 @@ def write_template(
 
 def _item_row(sheet, row: int, item, filled) -> None:
     """Write one criteria item: leaves get an input cell, survey leaves a grey locked one."""
-    sheet.cell(row, 1, item.code)
-    sheet.cell(row, 2, item.title).alignment = Alignment(wrap_text=True, indent=item.level - 1)
+    sheet.cell(row, 1, safe_text(item.code))
+    title = sheet.cell(row, 2, safe_text(item.title))
+    title.alignment = Alignment(wrap_text=True, indent=item.level - 1)
     sheet.cell(row, 3, item.max_points)
     for col in range(1, 8):
         sheet.cell(row, col).border = THIN
@@ -107,7 +109,7 @@ def _item_row(sheet, row: int, item, filled) -> None:
         sheet.cell(row, 7, f"Bước {fmt_points(item.step)}")
     if filled is not None:
         sheet.cell(row, 4, filled.score)
-        sheet.cell(row, 5, filled.explanation)
+        sheet.cell(row, 5, safe_text(filled.explanation))
 
 
 @dataclass
@@ -161,7 +163,7 @@ def _read_row(out: WorkbookScores, code: str, row, problems: list[str]) -> None:
     if not isinstance(value, int | float):
         problems.append(f"{where}: «{value}» không phải số")
         return
-    text = str(text_cell.value).strip() if text_cell.value is not None else None
+    text = str(unsafe_text(text_cell.value)).strip() if text_cell.value is not None else None
     out.scores[code] = {"score": float(value), "explanation": text}
     if files_cell.value:
         names = str(files_cell.value).replace("\n", ";").split(";")

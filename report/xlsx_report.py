@@ -8,9 +8,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from sqlmodel import Session
 
-from cchc.wording.blocks import block_title
+from cchc.safe_export import safe_text
 from models.scoring.unit_breakdown import unit_breakdown
+from report.cells import put
 from report.data import ReportData
+from report.xlsx_summary import summary_sheet
 
 THIN = Border(*(Side(style="thin", color="999999"),) * 4)
 HEAD = PatternFill("solid", fgColor="DDEBF7")
@@ -40,6 +42,7 @@ APPENDIX = (
     "Chỉ số",
     "Ghi chú",
 )
+NUMERIC = {3, 4, 5, 6, 7, 8, 10, 11}  # ranking columns holding points or indices
 MAX_APPENDIX_UNITS = 400  # one sheet per unit is for a province, not a national campaign
 
 
@@ -62,19 +65,10 @@ def _header(sheet, row: int, titles: tuple[str, ...]) -> None:
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
 
 
-def _numbers(sheet, row: int, first: int, last: int, fmt: str = "0.00") -> None:
-    """Show full-precision numbers with two decimals (Excel uses the reader's decimal comma)."""
-    for col in range(first, last + 1):
-        sheet.cell(row, col).number_format = fmt
-
-
 def _ranking_sheet(book: Workbook, data: ReportData, block, used: set[str]) -> None:
     """Write one block's ranking."""
-    sheet = book.create_sheet(_sheet_name(f"XH {block_title(block.code)}", used))
-    sheet["A1"] = (
-        f"KẾT QUẢ CHỈ SỐ CCHC NĂM {data.campaign.year}: "
-        f"{block_title(block.code).upper()}"
-    )
+    sheet = book.create_sheet(_sheet_name(f"XH {block.title}", used))
+    sheet["A1"] = safe_text(f"KẾT QUẢ CHỈ SỐ CCHC NĂM {data.campaign.year}: {block.title.upper()}")
     sheet["A1"].font = Font(bold=True, size=13)
     _header(sheet, 3, RANKING)
     for i, r in enumerate(block.rows, start=4):
@@ -93,12 +87,10 @@ def _ranking_sheet(book: Workbook, data: ReportData, block, used: set[str]) -> N
             "Đồng hạng" if r.tied else None,
         )
         for col, value in enumerate(values, start=1):
-            cell = sheet.cell(i, col, value)
+            cell = put(sheet, i, col, value, data.decimals if col in NUMERIC else None)
             cell.border = THIN
             if r.tied:
                 cell.fill = TIED
-        _numbers(sheet, i, 3, 8)
-        _numbers(sheet, i, 10, 11)
     for letter, width in zip(
         "ABCDEFGHIJKL", (7, 42, 10, 11, 12, 12, 12, 10, 12, 10, 10, 12), strict=True
     ):
@@ -109,7 +101,7 @@ def _ranking_sheet(book: Workbook, data: ReportData, block, used: set[str]) -> N
 def _unit_sheet(book: Workbook, session: Session, data: ReportData, row, used: set[str]) -> None:
     """Write one unit's appendix sheet, item by item, with a total row."""
     sheet = book.create_sheet(_sheet_name(row.unit_code, used))
-    sheet["A1"] = f"{row.unit_name}: Chỉ số CCHC năm {data.campaign.year}"
+    sheet["A1"] = safe_text(f"{row.unit_name}: Chỉ số CCHC năm {data.campaign.year}")
     sheet["A1"].font = Font(bold=True, size=13)
     _header(sheet, 3, APPENDIX)
     items = unit_breakdown(
@@ -133,11 +125,10 @@ def _unit_sheet(book: Workbook, session: Session, data: ReportData, row, used: s
             item.note or ("Điều tra XHH" if item.method == "survey" else None),
         )
         for col, value in enumerate(values, start=1):
-            cell = sheet.cell(line, col, value)
+            cell = put(sheet, line, col, value, data.decimals if 3 <= col <= 8 else None)
             cell.border = THIN
             cell.font = Font(bold=item.level == 1)
         sheet.cell(line, 2).alignment = Alignment(wrap_text=True, indent=item.level - 1)
-        _numbers(sheet, line, 3, 8, "0.00")
     line += 1
     total = (
         "",
@@ -151,9 +142,8 @@ def _unit_sheet(book: Workbook, session: Session, data: ReportData, row, used: s
         f"Hạng {row.rank}" if row.rank else None,
     )
     for col, value in enumerate(total, start=1):
-        cell = sheet.cell(line, col, value)
+        cell = put(sheet, line, col, value, data.decimals if 3 <= col <= 8 else None)
         cell.font, cell.border, cell.fill = Font(bold=True), THIN, HEAD
-    _numbers(sheet, line, 3, 8)
     for letter, width in zip("ABCDEFGHI", (8, 60, 10, 10, 12, 12, 12, 9, 40), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "C4"
@@ -164,6 +154,7 @@ def write_xlsx(session: Session, data: ReportData, path: Path) -> Path:
     book = Workbook()
     book.remove(book.active)
     used: set[str] = set()
+    summary_sheet(book.create_sheet(_sheet_name("Tổng hợp", used)), data)
     for block in data.blocks:
         _ranking_sheet(book, data, block, used)
     if len(data.rows) <= MAX_APPENDIX_UNITS:

@@ -3,15 +3,31 @@
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 
 DASH = "–"  # what the dashboard shows for a missing value, where reports leave the cell empty
 
 
 def scaled(value: float, places: int = 2) -> int:
     """Round half-up (away from zero) to a count of 10**-places, as the ranking SQL does."""
+    value = float(value)  # a Decimal from the block figures is already rounded: exact in float
     sign = -1 if value < 0 else 1
     # A tiny epsilon makes 92.17499999 (binary noise for 92.175) round like the decimal does.
     return sign * math.floor(abs(value) * 10**places + 0.5 + 1e-7)
+
+
+def exact(value: float, places: int = 2) -> Decimal:
+    """Return `value` rounded half-up at `places` as a Decimal: exact(94.14999999999999, 1) == 94.2.
+
+    Stored values are binary floats; rounding them once here, as the ranking SQL does, is what
+    every output (JSON, XLSX, HTML) shows, so 0.1 + 0.2 is 0.30 and 94.15 rounds like 94.15.
+    """
+    return Decimal(scaled(value, places)).scaleb(-places)
+
+
+def rounded(value: float | None, places: int = 2) -> float | None:
+    """Return the nearest float to exact(value): its repr is the rounded decimal (61.25)."""
+    return None if value is None else float(exact(value, places))
 
 
 def hundredths(value: float) -> int:

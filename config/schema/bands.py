@@ -10,12 +10,16 @@ from config.schema.base import Problem, Slug, StrictModel, Text, fmt_num, report
 
 
 class Band(StrictModel):
-    """One class: min <= index < max (min absent: from 0; max absent: up to 100)."""
+    """One class: min <= index < max (min absent: from 0; max absent: up to 100).
+
+    exclusive: the plan writes "trên 90 điểm", so the band starts strictly above min.
+    """
 
     code: Text
     label: Text
     min: float | None = Field(None, ge=0, le=100)
     max: float | None = Field(None, ge=0, le=100)
+    exclusive: bool = False
 
 
 class BandScheme(StrictModel):
@@ -28,7 +32,9 @@ class BandScheme(StrictModel):
     def classify(self, index_value: float) -> Band:
         """Return the band an index falls in."""
         for band in self.bands:
-            if band.min is None or index_value >= band.min:
+            if band.min is None or index_value > band.min or (
+                index_value == band.min and not band.exclusive
+            ):
                 return band
         return self.bands[-1]
 

@@ -46,6 +46,24 @@ class Reminders(StrictModel):
     escalate_after: int = Field(1, ge=0, le=60)
 
 
+# A tie-break key: a part's points, or a named field's points ("field:2" for lĩnh vực 2).
+TieKey = Annotated[
+    str, Field(pattern=r"^(appraised_points|survey_points|self_points|field:[A-Za-z0-9.]+)$")
+]
+
+
+class RankRules(StrictModel):
+    """How a province ranks: competition (1, 2, 2, 4) or dense (1, 2, 2, 3), ties and blocks."""
+
+    method: Literal["competition", "dense"] = "competition"
+    # Ties are decided on the index rounded to this many decimals ("unrounded": as computed).
+    precision: Literal["unrounded", 0, 1, 2] = 2
+    # Equal indices are ordered by these keys in turn; units equal on all of them share a rank.
+    tie_break: list[TieKey] = Field(default_factory=list, max_length=5)
+    # Rank group → the block it ranks in (absent: its own block), e.g. {special: department}.
+    blocks: dict[RankGroup, RankGroup] = Field(default_factory=dict)
+
+
 class Policy(StrictModel):
     """How due dates, late work and closing behave unless a stage says otherwise."""
 
@@ -59,6 +77,7 @@ class Policy(StrictModel):
     # band scheme of config/bands.yaml classifies the results.
     tie_break: Literal["appraised_points", "survey_points", "self_points"] | None = None
     bands: Slug | None = None
+    rank: RankRules = Field(default_factory=RankRules)
 
 
 class Schedule(StrictModel):

@@ -149,11 +149,13 @@ def apply_plan_settings(campaign: Campaign, plan_cfg: Any, calendar: dict | None
         "units": plan_cfg.units,
         "tie_break": plan_cfg.policy.tie_break,
         "bands": plan_cfg.policy.bands,
+        "rank": plan_cfg.policy.rank.model_dump(),
     }
     campaign.rules = freeze_rules(
         province_code=plan_cfg.unit_set.province.code,
         scheme=plan_cfg.policy.bands,
         tie_break=plan_cfg.policy.tie_break,
+        rank=plan_cfg.policy.rank.model_dump(),
     )
     campaign.starts_at, campaign.ends_at = as_utc(plan_cfg.starts_at), as_utc(plan_cfg.ends_at)
 

@@ -14,6 +14,7 @@ from sqlmodel import Session
 
 from models.campaign.tables import Campaign
 from models.results.bands import Bands, Scheme, band_scheme
+from models.results.rank_rules import RankRules, rank_rules_of
 from models.scoring.survey_rules import SurveyRules, survey_rules_for
 
 # Ranks, ties and bands compare the index rounded half-up to this many decimals (92,18).
@@ -24,40 +25,59 @@ PUBLISHED_DECIMALS = 2
 class CampaignRules:
     """A campaign's frozen bands, survey scoring and ranking rules."""
 
-    bands: Scheme  # (code, min, label), highest first
+    bands: Scheme  # (code, min, label, min exclusive), highest first
     survey: SurveyRules
-    tie_break: str | None
-    decimals: int
+    tie_break: str | None  # the first key of rank.tie_break (kept for older readers)
+    decimals: int  # published precision: what the report prints and bands compare
+    rank: RankRules = RankRules()
 
     def band_rules(self) -> Bands:
         """Return (code, min) bands, highest first, for the ranking SQL."""
-        return [(code, minimum) for code, minimum, _ in self.bands]
+        return [(code, minimum) for code, minimum, _, _ in self.bands]
+
+    def band_exclusive(self) -> frozenset[str]:
+        """Return the codes of bands whose min is exclusive ("trên 90 điểm")."""
+        return frozenset(code for code, _, _, exclusive in self.bands if exclusive)
 
     def band_labels(self) -> dict[str, str]:
         """Return {band code: label} for reports and the dashboard."""
-        return {code: label for code, _, label in self.bands}
+        return {code: label for code, _, label, _ in self.bands}
 
 
 def freeze_rules(
-    *, province_code: str, scheme: str | None, tie_break: str | None
+    *,
+    province_code: str,
+    scheme: str | None,
+    tie_break: str | None,
+    rank: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Return today's config rules for a campaign as the JSON its `rules` column keeps."""
+    ranking = RankRules.from_json(rank or {})
+    if tie_break and not ranking.tie_break:  # the older single-key policy.tie_break
+        ranking = RankRules.from_json({**ranking.as_json(), "tie_break": [tie_break]})
     return {
         "band_scheme": scheme,
-        "bands": [{"code": c, "min": m, "label": label} for c, m, label in band_scheme(scheme)],
+        "bands": [
+            {"code": c, "min": m, "label": label, "exclusive": x}
+            for c, m, label, x in band_scheme(scheme)
+        ],
         "survey": survey_rules_for(province_code).as_json(),
-        "tie_break": tie_break,
+        "tie_break": ranking.tie_break[0] if ranking.tie_break else None,
         "decimals": PUBLISHED_DECIMALS,
+        "rank": ranking.as_json(),
     }
 
 
 def parse_rules(frozen: dict[str, Any]) -> CampaignRules:
-    """Read the JSON freeze_rules wrote."""
+    """Read the JSON freeze_rules wrote (rules frozen before `rank` existed included)."""
     return CampaignRules(
-        bands=tuple((b["code"], b["min"], b["label"]) for b in frozen["bands"]),
+        bands=tuple(
+            (b["code"], b["min"], b["label"], bool(b.get("exclusive"))) for b in frozen["bands"]
+        ),
         survey=SurveyRules.from_json(frozen["survey"]),
         tie_break=frozen["tie_break"],
         decimals=int(frozen["decimals"]),
+        rank=rank_rules_of(frozen),
     )
 
 
@@ -71,6 +91,7 @@ def campaign_rules(*, session: Session, campaign: Campaign) -> CampaignRules:
             province_code=campaign.province_code,
             scheme=policy.get("bands"),
             tie_break=policy.get("tie_break"),
+            rank=policy.get("rank"),
         )
         session.add(campaign)
     return parse_rules(campaign.rules)

@@ -9,14 +9,14 @@ from cchc.settings import get_settings
 
 Bands = list[tuple[str, float | None]]
 DEFAULT_BANDS: Bands = [("A", 90.0), ("B", 80.0), ("C", 70.0), ("D", None)]
-# (code, min, label), highest first: one parse of the file serves rules and labels.
-Scheme = tuple[tuple[str, float | None, str], ...]
-_DEFAULT: Scheme = tuple((code, minimum, code) for code, minimum in DEFAULT_BANDS)
+# (code, min, label, min exclusive), highest first: one parse of the file serves rules and labels.
+Scheme = tuple[tuple[str, float | None, str, bool], ...]
+_DEFAULT: Scheme = tuple((code, minimum, code, False) for code, minimum in DEFAULT_BANDS)
 
 
 def band_rules(scheme: str | None = None) -> Bands:
     """Return (code, min) bands, highest first, from config/bands.yaml (or defaults)."""
-    return [(code, minimum) for code, minimum, _ in band_scheme(scheme)]
+    return [(code, minimum) for code, minimum, _, _ in band_scheme(scheme)]
 
 
 def band_scheme(scheme: str | None = None) -> Scheme:
@@ -38,4 +38,4 @@ def _parsed(path: str, stamp: int, scheme: str | None) -> Scheme:
         chosen = load_bands(path).scheme(scheme)
     except (ConfigError, StopIteration):
         return _DEFAULT
-    return tuple((band.code, band.min, band.label) for band in chosen.bands)
+    return tuple((b.code, b.min, b.label, b.exclusive) for b in chosen.bands)

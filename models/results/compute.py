@@ -23,7 +23,8 @@ from models.campaign.rules import campaign_rules
 from models.catalog.criteria import CriteriaSet
 from models.catalog.lookup import campaign_sets, get_campaign_by_id, set_rules
 from models.results.bands import Bands
-from models.results.keys import band_sql, published_sql, tie_sql, uuid_sql
+from models.results.keys import band_sql, published_sql, rank_parts, uuid_sql
+from models.results.rank_rules import RankRules
 from models.results.rules import first_rules, rule_case, rule_params, rule_set_ids
 from models.results.sql import ResultSQL, result_statements
 from models.scoring.freeze import ensure_not_frozen
@@ -47,7 +48,10 @@ def compute_results(
     campaign = get_campaign_by_id(session=session, campaign_id=campaign_id)
     ensure_not_frozen(session=session, campaign_id=campaign_id)
     frozen = campaign_rules(session=session, campaign=campaign)  # never config/ at query time
-    tie_break = tie_break or frozen.tie_break
+    rank = frozen.rank
+    if tie_break:  # a caller's single key replaces the frozen chain (benchmarks, tests)
+        rank = RankRules(rank.method, rank.precision, (tie_break,), rank.blocks)
+    rank.check()
     bands = frozen.band_rules() if bands is None else bands
     sets = campaign_sets(session=session, campaign=campaign)
     with_survey = bool(campaign.has_survey) and any(s.survey_total > 0 for s in sets)
@@ -66,7 +70,8 @@ def compute_results(
         "with_survey": with_survey,
         "computed_at": now(),
     }
-    band_case, band_params = band_sql(bands, frozen.decimals)
+    band_case, band_params = band_sql(bands, frozen.decimals, frozen.band_exclusive())
+    ranking, rank_params = rank_parts(rank, dialect, frozen.decimals)
     parts = {
         "set_case": rule_case(rules, "set"),
         "max_case": rule_case(rules, "max"),
@@ -75,10 +80,11 @@ def compute_results(
         "materialized": "MATERIALIZED " if dialect == "postgresql" else "",
         "band": band_case,
         "pub": published_sql("index_value", dialect, frozen.decimals),
-        "tie": tie_sql(tie_break, dialect, frozen.decimals),
+        **ranking,
     }
-    sql = result_statements(dialect, with_fields, parts)
-    count = _run(session, dialect, sql, values | band_params)
+    fields_first = bool(rank.field_keys())  # a field tie-break reads the field rows
+    sql = result_statements(dialect, with_fields or fields_first, parts)
+    count = _run(session, dialect, sql, values | band_params | rank_params, fields_first)
     record_audit(
         session=session,
         actor=actor,
@@ -88,7 +94,7 @@ def compute_results(
         campaign_id=campaign_id,
         field="results",
         new=count,
-        reason=f"tie_break={tie_break}; survey={with_survey}",
+        reason=f"rank={rank.as_json()}; survey={with_survey}",
     )
     return count
 
@@ -101,20 +107,34 @@ PLANNER = {"jit": "off", "work_mem": "64MB"}
 FIELD_PLANNER = {"enable_sort": "off"}
 
 
-def _run(session: Session, dialect: str, sql: ResultSQL, values: dict[str, object]) -> int:
+def _run(
+    session: Session,
+    dialect: str,
+    sql: ResultSQL,
+    values: dict[str, object],
+    fields_first: bool = False,
+) -> int:
     """Run the statements with the planner settings they need; return the unit rows written."""
     with _planner_settings(session, dialect, PLANNER):
         for statement in sql.before:
             _execute(session, statement, values)
+        if fields_first:
+            _field_pass(session, dialect, sql, values)
         done = _execute(session, sql.ranking, values)
         count = done.scalar_one() if dialect == "postgresql" else None
-        with _planner_settings(session, dialect, FIELD_PLANNER if sql.after else {}):
-            for statement in sql.after:
-                _execute(session, statement, values)
+        if not fields_first:
+            _field_pass(session, dialect, sql, values)
     if count is None:  # SQLite's WITH…INSERT reports no row count: count the rows instead
         sql_count = "SELECT COUNT(*) FROM result WHERE campaign_id = :campaign_id"
         count = _execute(session, sql_count, values).scalar_one()
     return int(count)
+
+
+def _field_pass(session: Session, dialect: str, sql: ResultSQL, values: dict) -> None:
+    """Write the heat map's field rows (its own planner settings)."""
+    with _planner_settings(session, dialect, FIELD_PLANNER if sql.after else {}):
+        for statement in sql.after:
+            _execute(session, statement, values)
 
 
 @contextmanager

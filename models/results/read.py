@@ -7,12 +7,23 @@ from dataclasses import asdict, dataclass
 
 from sqlmodel import Session, col, select
 
+from cchc.wording.numbers import rounded
 from models.campaign.tables import Campaign
 from models.catalog.criteria import CriteriaItem
 from models.catalog.lookup import campaign_sets, get_campaign_by_id
 from models.catalog.units import OrgUnit, UnitLineage
 from models.results.tables import FieldResult, Result
 
+NUMBERS = (
+    "max_points",
+    "self_points",
+    "appraised_points",
+    "survey_points",
+    "achieved_points",
+    "index_value",
+    "previous_index",
+    "change",
+)
 GROUP_ORDER = ("department", "special", "district", "commune", "ward", "central_agency", "none")
 
 
@@ -38,10 +49,16 @@ class ResultRow:
     previous_index: float | None = None
     change: float | None = None
 
-    def as_json(self) -> dict:
-        """Return a JSON-ready dict."""
+    def as_json(self, places: int = 2) -> dict:
+        """Return a JSON-ready dict; points and indices as numbers rounded half-up at `places`.
+
+        Rounded once here (cchc.wording.numbers.rounded), so JSON prints 61.25, never the
+        stored float's 61.25000000000001.
+        """
         out = asdict(self)
         out["unit_id"] = str(self.unit_id)
+        for key in NUMBERS:
+            out[key] = rounded(out[key], places)
         return out
 
 

@@ -33,7 +33,7 @@ SCOPE_WHERE = """WHERE u.province_code = :province AND u.active AND {set_case} I
 # PostgreSQL expected one submission per unit and rescanned the aggregate for each (38 s).
 UNIT_POINTS = """
 pts AS {materialized}(
-  SELECT u.id AS unit_id, u.rank_group AS rank_group, {max_case} AS max_pts, sa.id AS sa_id,
+  SELECT u.id AS unit_id, {block} AS rank_group, {max_case} AS max_pts, sa.id AS sa_id,
          sa.id IS NOT NULL AND COALESCE(l.n, 0) > COALESCE(a.n, 0) AS pending,
          CASE WHEN sa.id IS NULL THEN 0 ELSE COALESCE(a.self_pts, 0) END AS self_pts,
          CASE WHEN sa.id IS NULL THEN 0 ELSE COALESCE(a.appr_pts, 0) END AS appr_pts,
@@ -62,10 +62,11 @@ restu AS (
   GROUP BY p.unit_id
 ),"""
 
-# Ranks compare the index at its published precision (the campaign's frozen decimals: 2, so
-# hundredths), so 92,18 ties with 92,18. One window: RANK() is the first peer's position and
-# COUNT(*) (the frame ends at the last peer) the last one's, so a unit is tied exactly when
-# they differ.
+# Ranks compare the index at the campaign's tie precision (`tkey`: hundredths by default, so
+# 92,18 ties with 92,18), then its tie-break keys in turn; bands compare the published index
+# (`pub`). One window: RANK() is the first peer's position and COUNT(*) (the frame ends at the
+# last peer) the last one's, so a unit is tied exactly when they differ; the rank itself is
+# {rank_fn}: RANK() (competition, 1 2 2 4) or DENSE_RANK() (dense, 1 2 2 3).
 UNIT_CTES = """
 vals AS (
   SELECT p.unit_id AS unit_id, p.rank_group AS rank_group, p.max_pts AS max_pts,
@@ -79,16 +80,16 @@ idx AS (
   FROM vals
 ),
 keyed AS (
-  SELECT idx.*, {pub} AS pub, {tie} AS tb FROM idx
+  SELECT idx.*, {pub} AS pub, {tkey} AS tkey{ties} FROM idx
 ),
 ranked AS {materialized}(
   SELECT unit_id, rank_group, max_pts, self_pts, appr_pts, surv_pts, achieved, index_value,
-         CASE WHEN rank_group = 'none' THEN NULL ELSE RANK() OVER w END AS rnk,
+         CASE WHEN rank_group = 'none' THEN NULL ELSE {rank_fn}() OVER w END AS rnk,
          CASE WHEN rank_group = 'none' THEN FALSE
               ELSE COUNT(*) OVER w > RANK() OVER w END AS tied,
          {band} AS band
   FROM keyed
-  WINDOW w AS (PARTITION BY rank_group ORDER BY pub DESC, tb DESC)
+  WINDOW w AS (PARTITION BY rank_group ORDER BY tkey DESC{tie_order})
 )"""
 
 COLUMNS = """(id, campaign_id, unit_id, rank_group, max_points, self_points, appraised_points,
@@ -161,8 +162,8 @@ class ResultSQL(NamedTuple):
 def result_statements(dialect: str, with_fields: bool, parts: dict[str, str]) -> ResultSQL:
     """Return the statements: stale unit rows out, ranked unit rows in, then the field rows.
 
-    parts fills the placeholders: set_case, max_case, set_ids, uuid, pub, tie, band,
-    materialized.
+    parts fills the placeholders: set_case, max_case, set_ids, uuid, block, pub, tkey, ties,
+    tie_order, rank_fn, band, materialized.
     """
     parts = {**parts, "scope_where": SCOPE_WHERE.format(**parts)}
     head = "WITH " + UNIT_POINTS + UNIT_CTES

@@ -42,7 +42,7 @@ def test_report_has_ranking_sheets_then_unit_sheets_and_escapes_names(
     compute_results(session=session, campaign_id=campaign.id)
     paths = write_report(session=session, campaign=campaign, folder=tmp_path)
     book = load_workbook(paths["xlsx"])
-    assert book.sheetnames == ["XH Sở, ban, ngành", "a", "b"]
+    assert book.sheetnames == ["Tổng hợp", "XH Sở, ban, ngành", "a", "b"]
     assert [c.value for c in book["a"][3]] == [
         "Mã",
         "Lĩnh vực/Tiêu chí/Tiêu chí thành phần",

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from models.campaign import progress
-from services.public import published_view
+from report.charts import ranking_bars
+from services.public_report import public_file, public_report
 from services.unit_overview import unit_overview
 from web.deps import AsyncUserDep, SessionDep, UserDep, get_engine
 from web.pages.page_cache import cached_page
@@ -15,6 +18,10 @@ from web.pages.render_process import render_campaign
 from web.schemas import CampaignCode, UnitCode
 
 router = APIRouter()
+MEDIA = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
 
 
 @router.get("/campaigns", response_class=HTMLResponse)
@@ -64,14 +71,34 @@ def unit_page(
 
 @router.get("/public/{code}", response_class=HTMLResponse)
 def public(request: Request, code: CampaignCode, session: SessionDep) -> Response:
-    """Show the last published ranking to anyone (marked while under review), never live rows."""
-    view = published_view(session=session, campaign_code=code)
+    """Show the last published ranking to anyone: charts and figures while it stands, the
+    published table marked under review while the results are reviewed again; never live rows."""
+    page = public_report(session=session, campaign_code=code)
+    data = page.data
+    charts = (
+        {b.code: ranking_bars(b.rows, list(data.bands), f"Xếp hạng {b.title}") for b in data.blocks}
+        if data
+        else {}
+    )
+    view = page.view
     return render(
         request,
         "public.html",
         user=None,
+        data=data,
         camp=view.campaign,
+        charts=charts,
         rows=view.rows,
         status_text=view.status_text,
         under_review=view.under_review,
+        decision_no=view.snapshot.decision_no,
     )
+
+
+@router.get("/public/{code}/chi-so-cchc.{kind}")
+def public_download(
+    code: CampaignCode, kind: Literal["xlsx", "pdf"], session: SessionDep
+) -> Response:
+    """Download the published report as XLSX or PDF."""
+    path = public_file(session=session, campaign_code=code, kind=kind)
+    return FileResponse(path, media_type=MEDIA[kind], filename=f"chi-so-cchc-{code}.{kind}")

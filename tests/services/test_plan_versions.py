@@ -157,5 +157,6 @@ def test_a_published_campaign_is_not_amended(plan, tmp_path, sqlite_only):
         _launch(s, _original(tmp_path))
         s.exec(select(Campaign)).one().state = "published"
         s.commit()
-    with Session(sqlite_only) as s, pytest.raises(Conflict, match="không thể điều chỉnh kế hoạch: kết quả đã được công bố"):
+    refused = "không thể điều chỉnh kế hoạch: kết quả đã được công bố"
+    with Session(sqlite_only) as s, pytest.raises(Conflict, match=refused):
         _launch(s, _amend(tmp_path), confirm=True)

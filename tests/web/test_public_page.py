@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from report.pdf import chromium
-from tests.web.conftest import EVIL
+from tests.world.web import EVIL
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"

@@ -15,15 +15,15 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 
 
-def _published(client, world) -> None:  # type: ignore[no-untyped-def]
+def _published(client, world, engine) -> None:  # type: ignore[no-untyped-def]
     from tests.web.test_admin_council_api import BASE, _publish
 
-    _publish(client, world)
+    _publish(client, world, engine)
     assert client.post(BASE + "/publication", headers=world.auth("admin")).status_code == 201
 
 
-def test_public_page_shows_charts_decision_and_downloads(world, client):
-    _published(client, world)
+def test_public_page_shows_charts_decision_and_downloads(world, client, engine):
+    _published(client, world, engine)
     html = client.get("/public/test-2024").text
     assert "99/QĐ-UBND" in html and "20/01/2025" in html
     assert html.count('class="rank-bar"') >= 2 and "<svg" in html and EVIL not in html
@@ -41,13 +41,13 @@ def test_downloads_wait_for_publication(world, client):
 
 
 @pytest.mark.browser
-def test_public_pdf_and_screenshot(world, client):
+def test_public_pdf_and_screenshot(world, client, engine):
     """The PDF prints from the HTML report; the page is screenshot for a person to look at."""
     from playwright.sync_api import Route, sync_playwright
 
     browser_path = chromium()
     assert browser_path, "Debian's chromium is needed (apt-get install -y chromium)"
-    _published(client, world)
+    _published(client, world, engine)
     pdf = client.get("/public/test-2024/chi-so-cchc.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
 

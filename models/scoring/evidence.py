@@ -14,7 +14,7 @@ from cchc.errors import NotFound, ValidationError
 from cchc.settings import get_settings
 from models.audit.log import record_audit
 from models.catalog.lookup import criteria_set_for, get_campaign_by_id, get_unit, items_by_code
-from models.scoring.council_ops import ensure_not_frozen
+from models.scoring.freeze import ensure_not_frozen
 from models.scoring.tables import Evidence
 
 

@@ -8,10 +8,11 @@ from collections import defaultdict
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
+from models.campaign.fact_ops import stage_id_of
 from models.campaign.facts import record_fact
 from models.campaign.rules import campaign_rules
 from models.catalog.lookup import get_campaign_by_id
-from models.scoring.council_ops import ensure_not_frozen, stage_id_of
+from models.scoring.freeze import ensure_not_frozen
 from models.scoring.survey import BallotScoring, CoverageGap, store_survey_points, survey_leaves
 from models.scoring.survey_rules import SurveyRules
 from models.scoring.tables import Ballot, SurveyScore

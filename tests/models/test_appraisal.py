@@ -17,7 +17,7 @@ from models.scoring.appraisals import (
     record_final_score,
     respond_to_appraisal,
 )
-from models.scoring.council_ops import record_council_session
+from models.scoring.council_sessions import record_council_session
 from tests.world.catalog import make_unit
 from tests.world.scoring import scoring_campaign, submitted_unit
 

@@ -9,7 +9,7 @@ from sqlmodel import Session
 from cchc.errors import NotFound, ScoreError, ValidationError
 from models.audit.log import record_audit
 from models.scoring.appraisals.reads import get_appraisal, self_leaf, submitted_context
-from models.scoring.council_ops import has_valid_session
+from models.scoring.council_sessions import has_valid_session
 from models.scoring.score_rules import score_problem
 from models.scoring.tables import Appraisal
 

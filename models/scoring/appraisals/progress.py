@@ -8,11 +8,11 @@ from sqlalchemy import and_, func
 from sqlmodel import Session, col, select
 
 from cchc.errors import ValidationError
+from models.campaign.fact_ops import stage_id_of
 from models.campaign.facts import get_stage, record_fact
 from models.campaign.tables import Assignment, Fact, Stage
 from models.catalog.criteria import CriteriaItem
 from models.catalog.units import OrgUnit
-from models.scoring.council_ops import stage_id_of
 from models.scoring.tables import Appraisal, SelfAssessment, SelfScore
 
 

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 from cchc.errors import Conflict, NotFound, ScoreError
 from models.catalog.criteria import CriteriaItem
 from models.catalog.lookup import items_by_code
-from models.scoring.council_ops import ensure_not_frozen
+from models.scoring.freeze import ensure_not_frozen
 from models.scoring.score_rules import score_problem
 from models.scoring.self_assessments import current_submission
 from models.scoring.self_assessments.versions import latest_version

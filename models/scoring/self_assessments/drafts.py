@@ -14,7 +14,7 @@ from cchc.clock import now
 from cchc.errors import Conflict
 from models.audit.log import record_audit
 from models.catalog.lookup import criteria_set_for, get_campaign_by_id, get_unit, items_by_code
-from models.scoring.council_ops import ensure_not_frozen
+from models.scoring.freeze import ensure_not_frozen
 from models.scoring.self_assessments.versions import (
     ensure_not_appraised,
     latest_version,

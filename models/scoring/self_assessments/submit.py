@@ -15,7 +15,7 @@ from models.audit.log import record_audit
 from models.campaign.assignments import mark_acted
 from models.campaign.facts import record_fact
 from models.catalog.lookup import items_by_code
-from models.scoring.council_ops import ensure_not_frozen
+from models.scoring.freeze import ensure_not_frozen
 from models.scoring.self_assessments.versions import (
     STAGE,
     evidence_codes,

@@ -10,7 +10,7 @@ from cchc.clock import now
 from cchc.errors import NotFound, ValidationError
 from models.audit.log import record_audit
 from models.campaign.assignments import find_assignment, reopen
-from models.scoring.council_ops import ensure_not_frozen
+from models.scoring.freeze import ensure_not_frozen
 from models.scoring.self_assessments.lock import require_still_submitted
 from models.scoring.self_assessments.versions import (
     STAGE,

@@ -14,7 +14,7 @@ from models.audit.log import AuditEntry, record_audit
 from models.campaign.rules import campaign_rules
 from models.catalog.lookup import get_campaign_by_id
 from models.catalog.tabular import read_table
-from models.scoring.council_ops import ensure_not_frozen
+from models.scoring.freeze import ensure_not_frozen
 from models.scoring.survey.scope import survey_leaves, survey_target
 from models.scoring.survey_rules import SurveyRules
 from models.scoring.tables import Ballot

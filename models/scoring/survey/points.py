@@ -9,9 +9,10 @@ from sqlmodel import Session, select
 
 from cchc.errors import ValidationError
 from models.audit.log import record_audit
+from models.campaign.fact_ops import stage_id_of
 from models.campaign.facts import record_fact
 from models.catalog.tabular import parse_number, read_table
-from models.scoring.council_ops import ensure_not_frozen, stage_id_of
+from models.scoring.freeze import ensure_not_frozen
 from models.scoring.score_rules import fmt_points
 from models.scoring.survey.scope import survey_leaves, survey_target
 from models.scoring.tables import SurveyScore

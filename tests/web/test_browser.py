@@ -16,7 +16,7 @@ import pytest
 from cchc.db import make_engine
 from models.db_init import init_db
 from tests.world.scenery import enrich
-from tests.world.web import World, build_world
+from tests.world.web import World, build_world, start_review
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
@@ -40,7 +40,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[str, World]]:
+def served(tmp_path: Path) -> Iterator[tuple[str, World, str]]:
     """Prepare a SQLite database and run `cchc serve` on it until the test ends."""
     if not Path(CHROMIUM).exists():
         subprocess.run([str(ROOT / "scripts" / "ensure-chromium.sh")], check=True)
@@ -62,7 +62,7 @@ def served(tmp_path: Path) -> Iterator[tuple[str, World]]:
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_up(base, server)
-        yield base, world
+        yield base, world, url
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -90,13 +90,20 @@ def _login(page, base: str, token: str) -> None:
     page.wait_for_url(base + "/campaigns")
 
 
-def _publish(base: str, world: World) -> None:
-    """Appraise, compute, approve and publish through the API, as the right users."""
+def _publish(base: str, world: World, url: str) -> None:
+    """Open the review as ticks would, then appraise, compute, approve and publish by the API."""
+    engine = make_engine(url)
+    start_review(engine, world)
+    engine.dispose()
     api = base + "/api/campaigns/test-2024"
+    # The other units never submitted and no council sat in this world: the admin overrides
+    # the approval gate with a reason, as a province would, and the override is audited.
+    forced = {"decision_no": "12/QĐ-UBND", "decided_on": "2025-01-20", "force": True,
+              "reason": "Thử nghiệm giao diện: chỉ một đơn vị nộp"}  # fmt: skip
     steps = [
         ("appraiser", "/units/so-a/appraisals:accept-all", {}),
         ("admin", "/results:compute", None),
-        ("admin", "/approval", {"decision_no": "12/QĐ-UBND", "decided_on": "2025-01-20"}),
+        ("admin", "/approval", forced),
         ("admin", "/publication", None),
     ]
     for who, path, body in steps:
@@ -107,7 +114,7 @@ def _publish(base: str, world: World) -> None:
 def test_unit_submits_in_browser_and_admin_sees_progress(served):
     from playwright.sync_api import sync_playwright
 
-    base, world = served
+    base, world, url = served
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -135,7 +142,7 @@ def test_unit_submits_in_browser_and_admin_sees_progress(served):
             admin.goto(base + "/campaigns/test-2024/groups/huyen-x")
             admin.screenshot(path=str(ARTIFACTS / "campaign-group-page.png"), full_page=True)
             unit.screenshot(path=str(ARTIFACTS / "unit-page.png"), full_page=True)
-            _publish(base, world)
+            _publish(base, world, url)
             admin.goto(base + "/campaigns/test-2024")
             assert admin.locator(".ranking").count() >= 1
             admin.screenshot(path=str(ARTIFACTS / "campaign-published.png"), full_page=True)

@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from models import Campaign
+from models import Campaign, OrgUnit
 from models.tick import evaluate as tick
 from services.launch import LaunchResult, launch_plan
 from tests.world.plans import stage, write_world
-from tests.world.scoring import ready_to_approve
+from tests.world.scoring import SELF_SCORES, ready_to_approve, submit
 
 CODE = "thu-2024"
 SET = "thu-2024-so"
@@ -90,11 +90,18 @@ def launch_lifecycle_plan(session: Session, path: Path, *, confirm: bool = False
     )
 
 
-def lifecycle_campaign(session: Session, root: Path, *, survey: float = 1.0) -> Campaign:
-    """Launch the plan, tick at DUE (every stage up to the council opens), make approval ready."""
+def lifecycle_campaign(
+    session: Session, root: Path, *, submitted: tuple[str, ...] = ("so-1",), survey: float = 1.0
+) -> Campaign:
+    """Launch the plan, tick at DUE (every stage up to the council opens), make approval ready.
+
+    The `submitted` units submit SELF_SCORES and are appraised: facts from the first instant.
+    """
     launch_lifecycle_plan(session, write_lifecycle_plan(root))
     campaign = session.exec(select(Campaign).where(Campaign.code == CODE)).one()
     tick.advance_stages(session=session, campaign_id=campaign.id, at=DUE)
+    for unit in session.exec(select(OrgUnit).where(col(OrgUnit.code).in_(submitted))):
+        submit(session, campaign, unit, SELF_SCORES)
     ready_to_approve(session, campaign, survey=survey)  # council held, survey imported
     session.commit()
     return campaign

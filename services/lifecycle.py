@@ -41,7 +41,7 @@ CAMPAIGN: dict[str, tuple[frozenset[str], str | None]] = {
         (
             "submit", "edit", "withdraw", "evidence", "appraise", "final_score", "extend",
             "council_session", "survey", "not_submitted", "compute",
-            "amend",  # plan versions (services/launch.py) ask here once they land
+            "amend",  # a plan version (services/amend.py) keeps frozen results as they were
         ),
         (RUNNING, None),
     ),

@@ -1,14 +1,14 @@
 """Property: whatever order the acts come in, a campaign never reaches a wrong state.
 
-Hypothesis drives submit, withdraw, appraise, extend, tick, approve, publish, reopen (and marks
-units not submitted) on a small SQLite world; after every step the invariants below must hold.
-`amend` (a plan version, services/launch.py) joins the rules once plan versions land: add a
-rule calling it and the state machine's "amend" entry, nothing else changes here.
+Hypothesis drives submit, withdraw, appraise, extend, tick, approve, publish, reopen, amend (and
+marks units not submitted) on a small SQLite campaign launched from a plan file
+(tests/world/plan_lifecycle.py); after every step the invariants below must hold.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -23,6 +23,7 @@ from models import (
     Approval,
     AuditEntry,
     Campaign,
+    CampaignVersion,
     Extension,
     Fact,
     OrgUnit,
@@ -37,11 +38,16 @@ from services import appraisal, approval, extensions, lifecycle, self_assessment
 from services.not_submitted import mark_not_submitted
 from services.public import published_view
 from tests.conftest import _truncate_all
-from tests.world.catalog import make_unit
-from tests.world.scoring import DUE, open_review, ready_to_approve, scoring_campaign
+from tests.world.plan_lifecycle import (
+    CODE,
+    DUE,
+    launch_lifecycle_plan,
+    lifecycle_campaign,
+    write_lifecycle_plan,
+)  # fmt: skip
 
-CODE = "test-2024"
-UNITS = ("a", "b", "c", "d")
+# Ranked departments, one unit scored but ranked never, and so-4 that only an amendment adds.
+UNITS = ("so-noi-vu", "so-1", "so-2", "so-3", "khong-xep-hang", "so-4")
 FULL = {c: {"score": s, "explanation": "Theo báo cáo"} for c, s in
         {"1.1": 2.0, "1.2.1": 1.0, "1.2.2": 0.5}.items()}  # fmt: skip
 unit_codes = st.sampled_from(UNITS)
@@ -50,15 +56,16 @@ unit_codes = st.sampled_from(UNITS)
 class Campaigns(RuleBasedStateMachine):
     """One campaign under random acts; the model remembers only what was published."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, root: Path) -> None:
         super().__init__()
         _truncate_all(engine)
         self.s = Session(engine, expire_on_commit=False)
-        campaign, _units = scoring_campaign(self.s, list(UNITS))
-        make_unit(self.s, "khong-xep-hang", rank_group="none")  # scored never, ranked never
-        open_review(self.s, campaign)  # self-assessment due passed, still open: all acts live
-        ready_to_approve(self.s, campaign, survey=1.0)  # council held, survey imported
+        self.root = root
+        lifecycle_campaign(self.s, root)  # self-assessment due, review open, approval ready
         self.published: list[dict] | None = None
+        self.plan = (0, 3)  # the running version's self-assessment shift (days), departments
+        self.versions = 1
+        self.kept: set[tuple[str, str]] = set()  # facts recorded before the last amendment
 
     def teardown(self) -> None:
         """Close the session."""
@@ -71,8 +78,9 @@ class Campaigns(RuleBasedStateMachine):
         return int(self.s.exec(select(func.count()).select_from(AuditEntry)).one())
 
     def _facts(self) -> tuple:
-        """What the acts change: state, approvals, versions, appraisals, extensions, facts."""
-        tables = (Approval, SelfAssessment, Appraisal, Extension, Fact, PublishedSnapshot)
+        """What the acts change: state, approvals, submissions, appraisals, facts, plan versions."""
+        tables = (Approval, SelfAssessment, Appraisal, Extension, Fact, PublishedSnapshot,
+                  CampaignVersion)  # fmt: skip
         counts = tuple(len(self.s.exec(select(t)).all()) for t in tables)
         versions = tuple(sorted(v.status for v in self.s.exec(select(SelfAssessment)).all()))
         return (self._campaign().state, counts, versions)
@@ -116,8 +124,8 @@ class Campaigns(RuleBasedStateMachine):
     def extend(self, unit: str, days: int) -> None:
         self._act("extend", lambda: extensions.extend_deadline(
             session=self.s, campaign_code=CODE, stage_code="tu-danh-gia", unit_code=unit,
-            new_due_at=DUE + timedelta(days=days), reason="Thiên tai", document_no=f"{days}/SNV",
-            actor="snv"))  # fmt: skip
+            new_due_at=DUE + timedelta(days=self.plan[0] + days), reason="Thiên tai",
+            document_no=f"{days}/SNV", actor="snv"))  # fmt: skip
 
     @rule(unit=unit_codes)
     def not_submitted(self, unit: str) -> None:
@@ -150,7 +158,22 @@ class Campaigns(RuleBasedStateMachine):
             session=self.s, campaign_code=CODE, decision_no=number, reason="Kiến nghị",
             actor="ct"))  # fmt: skip
 
-    # amend: a rule calling services.launch's plan-version act goes here once it lands.
+    @rule(shift=st.integers(-2, 3), grow=st.booleans())
+    def amend(self, shift: int, grow: bool) -> None:
+        plan = (shift, self.plan[1] + grow)  # an unchanged plan is refused as no amendment
+        path = write_lifecycle_plan(self.root, shift=plan[0], departments=plan[1])
+        before = self._attached()
+        if self._act("amend", lambda: launch_lifecycle_plan(self.s, path, confirm=True)):
+            self.plan, self.versions, self.kept = plan, self.versions + 1, before
+
+    def _attached(self) -> set[tuple[str, str]]:
+        """Every recorded fact of the campaign: submissions, appraisals, facts, approvals."""
+        campaign = self._campaign()
+        return {
+            (t.__name__, str(row.id))
+            for t in (SelfAssessment, Appraisal, Fact, Approval)
+            for row in self.s.exec(select(t).where(t.campaign_id == campaign.id)).all()
+        } | {("Extension", str(e.id)) for e in self.s.exec(select(Extension)).all()}
 
     @invariant()
     def public_results_are_the_last_published_snapshot(self) -> None:
@@ -182,10 +205,22 @@ class Campaigns(RuleBasedStateMachine):
         rows = self.s.exec(select(Result, OrgUnit).join(OrgUnit)).all()
         assert all(u.rank_group != "none" for r, u in rows if r.rank is not None)
 
+    @invariant()
+    def versions_run_1_to_n_with_one_amend_audit_each(self) -> None:
+        numbers = self.s.exec(select(CampaignVersion.number).order_by(CampaignVersion.number))
+        assert list(numbers) == list(range(1, self.versions + 1))
+        audits = self.s.exec(select(AuditEntry).where(AuditEntry.action == "amend")).all()
+        steps = sorted((int(a.old_value or 0), int(a.new_value or 0)) for a in audits)
+        assert steps == [(n - 1, n) for n in range(2, self.versions + 1)]
 
-def test_no_sequence_of_acts_reaches_a_wrong_state(sqlite_only: Engine) -> None:
+    @invariant()
+    def facts_recorded_before_an_amendment_stay_attached(self) -> None:
+        assert self.kept <= self._attached()
+
+
+def test_no_sequence_of_acts_reaches_a_wrong_state(sqlite_only: Engine, tmp_path: Path) -> None:
     run_state_machine_as_test(
-        lambda: Campaigns(sqlite_only),
+        lambda: Campaigns(sqlite_only, tmp_path),
         settings=settings(
             max_examples=25, stateful_step_count=20, deadline=None,
             suppress_health_check=list(HealthCheck),

@@ -20,6 +20,7 @@ def units_doc(
     communes: int = 2,
     departments: int = 2,
     notify: list[str] | None = None,
+    extra: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """A province: root, Sở Nội vụ, departments, an appraisal team, districts and communes."""
     urls = notify or []
@@ -80,6 +81,7 @@ def units_doc(
             }
             for c in range(1, communes + 1)
         ]
+    units += [{"parent": "ubnd-tinh", "notify": urls, **unit} for unit in extra or []]
     return {"province": {"code": "thu", "name": "Tỉnh Thử", "tiers": tiers}, "units": units}
 
 
@@ -101,9 +103,10 @@ def write_world(
     *,
     code: str = "thu-2024",
     policy: dict | None = None,
+    criteria_sets: list[str] | None = None,
     **unit_args: Any,
 ) -> Path:
-    """Write units and a plan under root/config; return the plan's path."""
+    """Write units and a plan (scored by criteria_sets under root/config/criteria); its path."""
     (root / "config" / "units").mkdir(parents=True, exist_ok=True)
     (root / "config" / "plans").mkdir(parents=True, exist_ok=True)
     (root / "config" / "units" / "thu.yaml").write_text(
@@ -116,6 +119,7 @@ def write_world(
         "title": "Kế hoạch thử 2024",
         "units": "thu",
         "policy": policy or {"roll_forward": False},
+        "criteria_sets": criteria_sets or [],
         "stages": stages,
     }
     path = root / "config" / "plans" / f"{code}.yaml"

@@ -17,6 +17,7 @@ from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
+from cchc.clock import frozen_at
 from cchc.errors import CchcError
 from models import (
     Appraisal,
@@ -66,6 +67,9 @@ class Campaigns(RuleBasedStateMachine):
         self.plan = (0, 3)  # the running version's self-assessment shift (days), departments
         self.versions = 1
         self.kept: set[tuple[str, str]] = set()  # facts recorded before the last amendment
+        # The acts' own clock: a day before the self-assessment is due, so a unit may still
+        # withdraw; `advance` moves it past the due time, where appraisal becomes possible.
+        self.clock = DUE - timedelta(days=1)
 
     def teardown(self) -> None:
         """Close the session."""
@@ -89,7 +93,8 @@ class Campaigns(RuleBasedStateMachine):
         """Run an act; a refusal changes nothing; a change is audited and allowed by the state."""
         state, before, audits = self._campaign().state, self._facts(), self._audits()
         try:
-            body()
+            with frozen_at(self.clock):
+                body()
         except CchcError:
             self.s.rollback()
             assert (self._facts(), self._audits()) == (before, audits)
@@ -108,6 +113,10 @@ class Campaigns(RuleBasedStateMachine):
             self_assessment.submit(session=self.s, campaign_code=CODE, unit_code=unit, actor=unit)
 
         self._act("submit", body)
+
+    @rule(hours=st.integers(6, 48))
+    def advance(self, hours: int) -> None:
+        self.clock += timedelta(hours=hours)  # time only moves forward for the acts
 
     @rule(unit=unit_codes)
     def withdraw(self, unit: str) -> None:

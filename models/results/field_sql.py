@@ -9,14 +9,16 @@ from __future__ import annotations
 # Units in scope and their criteria set; {scope_where} and {set_case} come from result_sql.
 SCOPE = """
 scope AS {materialized}(
-  SELECT u.id AS unit_id, {set_case} AS set_id FROM org_unit u {scope_where}
+  SELECT c.id AS campaign_id, u.id AS unit_id, {set_case} AS set_id
+  FROM {scope_from} {scope_where}
 ),"""
 
 # The campaign's current submissions (one submitted version per unit).
 SUBMITTED = """
 sub AS (
-  SELECT sa.id AS sa_id, sa.unit_id AS unit_id, sa.criteria_set_id AS set_id
-  FROM self_assessment sa WHERE sa.campaign_id = :campaign_id AND sa.status = 'submitted'
+  SELECT sa.id AS sa_id, sa.campaign_id AS campaign_id, sa.unit_id AS unit_id,
+         sa.criteria_set_id AS set_id
+  FROM self_assessment sa WHERE sa.campaign_id IN ({ids}) AND sa.status = 'submitted'
 ),"""
 
 # Points of the current submissions, per unit and field. An appraised leaf counts the
@@ -45,11 +47,11 @@ apf AS (
   SELECT a.unit_id AS unit_id, it.field_code AS field_code, SUM(a.self_score) AS self_pts,
          SUM(COALESCE(a.final_score, a.appraised_score)) AS appr_pts, COUNT(*) AS n
   FROM appraisal a JOIN criteria_item it ON it.id = a.item_id
-  WHERE a.campaign_id = :campaign_id AND it.criteria_set_id IN ({set_ids})
+  WHERE a.campaign_id IN ({ids}) AND it.criteria_set_id IN ({set_ids})
   GROUP BY a.unit_id, it.field_code
 ),
 pending AS {materialized}(
-  SELECT s.sa_id AS sa_id, s.unit_id AS unit_id
+  SELECT s.sa_id AS sa_id, s.campaign_id AS campaign_id, s.unit_id AS unit_id
   FROM sub s
   LEFT JOIN (SELECT set_id, COUNT(*) AS n FROM items WHERE self_leaf GROUP BY set_id) l
     ON l.set_id = s.set_id
@@ -61,14 +63,14 @@ restf AS (
   FROM pending p
   JOIN self_score ss ON ss.self_assessment_id = p.sa_id
   JOIN items it ON it.item_id = ss.item_id
-  WHERE NOT EXISTS (SELECT 1 FROM appraisal a WHERE a.campaign_id = :campaign_id
+  WHERE NOT EXISTS (SELECT 1 FROM appraisal a WHERE a.campaign_id = p.campaign_id
                       AND a.unit_id = p.unit_id AND a.item_id = ss.item_id)
   GROUP BY p.unit_id, it.field_code
 ),
 survf AS (
   SELECT s.unit_id AS unit_id, it.field_code AS field_code, SUM(s.points) AS pts
   FROM survey_score s JOIN items it ON it.item_id = s.item_id
-  WHERE s.campaign_id = :campaign_id AND :with_survey
+  WHERE s.campaign_id IN ({ids}) AND :with_survey
   GROUP BY s.unit_id, it.field_code
 ),
 pts AS (
@@ -84,7 +86,8 @@ pts AS (
 
 FIELD_CTE = """
 frows AS (
-  SELECT sc.unit_id AS unit_id, fm.field_code AS field_code, fm.max_pts AS max_pts,
+  SELECT sc.campaign_id AS campaign_id, sc.unit_id AS unit_id, fm.field_code AS field_code,
+         fm.max_pts AS max_pts,
          COALESCE(p.appr_pts, 0) + COALESCE(p.surv_pts, 0) AS achieved,
          COALESCE(p.self_pts, 0) AS self_pts, COALESCE(p.appr_pts, 0) AS appr_pts,
          COALESCE(p.surv_pts, 0) AS surv_pts
@@ -96,13 +99,13 @@ frows AS (
 )"""
 FIELD_STALE_CTE = """,
 stale AS (
-  DELETE FROM field_result f WHERE f.campaign_id = :campaign_id AND NOT EXISTS (
+  DELETE FROM field_result f WHERE f.campaign_id IN ({ids}) AND NOT EXISTS (
     SELECT 1 FROM frows r WHERE r.unit_id = f.unit_id AND r.field_code = f.field_code)
 )"""
 FIELD_ROWS = """
 INSERT INTO field_result (id, campaign_id, unit_id, field_code, max_points, achieved_points,
                           self_points, appraised_points, survey_points)
-SELECT {uuid}, :campaign_id, unit_id, field_code, max_pts, achieved, self_pts, appr_pts, surv_pts
+SELECT {uuid}, campaign_id, unit_id, field_code, max_pts, achieved, self_pts, appr_pts, surv_pts
 FROM frows"""
 FIELD_UPSERT = """
 WHERE TRUE
@@ -110,7 +113,7 @@ ON CONFLICT (campaign_id, unit_id, field_code) DO UPDATE SET
   max_points = excluded.max_points, achieved_points = excluded.achieved_points,
   self_points = excluded.self_points, appraised_points = excluded.appraised_points,
   survey_points = excluded.survey_points"""
-FIELD_DELETE = "DELETE FROM field_result WHERE campaign_id = :campaign_id"
+FIELD_DELETE = "DELETE FROM field_result WHERE campaign_id IN ({ids})"
 
 
 def field_statements(dialect: str, parts: dict[str, str]) -> list[str]:
@@ -118,4 +121,4 @@ def field_statements(dialect: str, parts: dict[str, str]) -> list[str]:
     head = "WITH " + SCOPE + FIELD_POINTS + FIELD_CTE
     if dialect == "postgresql":
         return [(head + FIELD_STALE_CTE + FIELD_ROWS + FIELD_UPSERT).format(**parts)]
-    return [FIELD_DELETE, (head + FIELD_ROWS).format(**parts)]
+    return [FIELD_DELETE.format(**parts), (head + FIELD_ROWS).format(**parts)]

@@ -28,3 +28,16 @@ def ensure_not_frozen(*, session: Session, campaign_id: uuid.UUID) -> None:
         raise ResultsFrozen(
             "kết quả đã được phê duyệt; mọi thay đổi cần quyết định mới (cchc reopen)"
         )
+
+
+def ensure_none_frozen(*, session: Session, campaign_ids: list[uuid.UUID]) -> None:
+    """Raise ResultsFrozen when any of the campaigns' approved results would change (one query)."""
+    frozen = session.exec(
+        select(Result.id)
+        .where(col(Result.campaign_id).in_(campaign_ids), col(Result.frozen_at).is_not(None))
+        .limit(1)
+    ).first()
+    if frozen is not None:
+        raise ResultsFrozen(
+            "kết quả đã được phê duyệt; mọi thay đổi cần quyết định mới (cchc reopen)"
+        )

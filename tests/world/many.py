@@ -39,8 +39,8 @@ def many_campaigns(session: Session) -> list[Campaign]:
             if campaign is later:  # a different year, different points
                 own, survey = (own[0] - 0.5, own[1], own[2]), survey - 1.0
             submit(session, campaign, unit, dict(zip(("1.1", "1.2.1", "1.2.2"), own, strict=True)))
-            session.add(
-                SurveyScore(campaign_id=campaign.id, unit_id=unit.id, item_id=item.id, points=survey)
-            )
+            point = SurveyScore(campaign_id=campaign.id, unit_id=unit.id, item_id=item.id)
+            point.points = survey
+            session.add(point)
     session.commit()
     return [first, later, other]

@@ -40,9 +40,9 @@ def run_batch(
         "pub": published_sql("index_value", dialect, head.decimals),
         **ranking,
     }
-    fields_first = bool(head.rank.field_keys())  # a field tie-break reads the field rows
-    sql = result_statements(dialect, with_fields or fields_first, parts)
-    counts = _run(session, dialect, sql, values | band_params | rank_params, fields_first)
+    fields = with_fields or bool(head.rank.field_keys())  # a field tie-break reads them
+    sql = result_statements(dialect, fields, parts)
+    counts = _run(session, dialect, sql, values | band_params | rank_params)
     if dialect != "postgresql":  # SQLite's WITH…INSERT reports no row count: count the rows
         count_sql = COUNT_SQL.format(ids=parts["ids"])
         counts = execute(session, count_sql, values).all()
@@ -50,24 +50,13 @@ def run_batch(
     return {item.campaign_id: by_id.get(item.campaign_id, 0) for item in batch}
 
 
-def _run(
-    session: Session, dialect: str, sql: ResultSQL, values: dict[str, object], fields_first: bool
-) -> list:
+def _run(session: Session, dialect: str, sql: ResultSQL, values: dict[str, object]) -> list:
     """Run the statements with the planner settings they need; return (campaign, units) rows."""
     with planner_settings(session, dialect, PLANNER):
         for statement in sql.before:
-            execute(session, statement, values)
-        if fields_first:
-            _field_pass(session, dialect, sql, values)
+            # The field pass's CTEs are overestimated (FIELD_PLANNER); the ranking's are not.
+            settings = FIELD_PLANNER if statement.startswith("WITH") else {}
+            with planner_settings(session, dialect, settings):
+                execute(session, statement, values)
         done = execute(session, sql.ranking, values)
-        counts = list(done.all()) if dialect == "postgresql" else []
-        if not fields_first:
-            _field_pass(session, dialect, sql, values)
-    return counts
-
-
-def _field_pass(session: Session, dialect: str, sql: ResultSQL, values: dict) -> None:
-    """Write the heat map's field rows (its own planner settings)."""
-    with planner_settings(session, dialect, FIELD_PLANNER if sql.after else {}):
-        for statement in sql.after:
-            execute(session, statement, values)
+        return list(done.all()) if dialect == "postgresql" else []

@@ -7,7 +7,13 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from models.results.execute import FIELD_PLANNER, PLANNER, execute, planner_settings
+from models.results.execute import (
+    FIELD_PLANNER,
+    PLANNER,
+    execute,
+    planner_settings,
+    switch_settings,
+)
 from models.results.inputs import CampaignInputs
 from models.results.keys import band_sql, published_sql, rank_parts, uuid_sql
 from models.results.rules import batch_case, rule_case, rule_params, rule_set_ids
@@ -52,11 +58,12 @@ def run_batch(
 
 def _run(session: Session, dialect: str, sql: ResultSQL, values: dict[str, object]) -> list:
     """Run the statements with the planner settings they need; return (campaign, units) rows."""
-    with planner_settings(session, dialect, PLANNER):
+    fields = [st for st in sql.before if st.startswith("WITH")]
+    # The field pass's CTEs are overestimated (FIELD_PLANNER); the ranking needs its sort.
+    with planner_settings(session, dialect, PLANNER | (FIELD_PLANNER if fields else {})) as had:
         for statement in sql.before:
-            # The field pass's CTEs are overestimated (FIELD_PLANNER); the ranking's are not.
-            settings = FIELD_PLANNER if statement.startswith("WITH") else {}
-            with planner_settings(session, dialect, settings):
-                execute(session, statement, values)
+            execute(session, statement, values)
+        if fields and dialect == "postgresql":
+            switch_settings(session, {k: had[k] for k in FIELD_PLANNER})
         done = execute(session, sql.ranking, values)
         return list(done.all()) if dialect == "postgresql" else []

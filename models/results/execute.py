@@ -22,24 +22,28 @@ FIELD_PLANNER = {"enable_sort": "off"}
 
 
 @contextmanager
-def planner_settings(session: Session, dialect: str, settings: dict[str, str]) -> Iterator[None]:
-    """Set `settings` for the statements inside on PostgreSQL, then restore the caller's."""
+def planner_settings(
+    session: Session, dialect: str, settings: dict[str, str]
+) -> Iterator[dict[str, str]]:
+    """Set `settings` on PostgreSQL for the statements inside (yield the caller's), restore them."""
     if dialect != "postgresql" or not settings:
-        yield
+        yield dict(settings)
         return
+    had = switch_settings(session, settings)
+    yield had  # on an error the transaction is aborted and rolls the settings back with it
+    switch_settings(session, had)
+
+
+def switch_settings(session: Session, settings: dict[str, str]) -> dict[str, str]:
+    """set_config(..., is_local) each setting and return the values it had, in one round trip."""
+    # A target list is evaluated left to right: each current_setting reads the value before
+    # the set_config after it (one round trip instead of two, per call and per batch).
     names = list(settings)
-    had = execute(
-        session, "SELECT " + ", ".join(f"current_setting('{n}')" for n in names), {}
-    ).one()
-    _set_local(session, settings)
-    yield  # on an error the transaction is aborted and rolls the settings back with it
-    _set_local(session, dict(zip(names, had, strict=True)))
-
-
-def _set_local(session: Session, settings: dict[str, str]) -> None:
-    """set_config(..., is_local) for each setting, in one round trip."""
-    calls = ", ".join(f"set_config('{n}', :v_{i}, true)" for i, n in enumerate(settings))
-    execute(session, f"SELECT {calls}", {f"v_{i}": v for i, v in enumerate(settings.values())})
+    reads = [f"current_setting('{n}')" for n in names]
+    calls = [f"set_config('{n}', :v_{i}, true)" for i, n in enumerate(names)]
+    values = {f"v_{i}": v for i, v in enumerate(settings.values())}
+    had = execute(session, "SELECT " + ", ".join(reads + calls), values).one()
+    return dict(zip(names, had[: len(names)], strict=True))
 
 
 def execute(session: Session, sql: str, params: dict[str, object]) -> sa.CursorResult:

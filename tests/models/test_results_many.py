@@ -77,10 +77,9 @@ def test_many_is_refused_when_one_campaign_is_approved(session: Session) -> None
         compute_campaigns(session=session, campaign_ids=[c.id for c in campaigns])
 
 
+@pytest.mark.parametrize("engine", ["postgres"], indirect=True)
 def test_the_planner_settings_are_the_callers_again_afterwards(session: Session) -> None:
     """jit, work_mem and enable_sort are switched for the statements only (PostgreSQL)."""
-    if session.get_bind().dialect.name != "postgresql":
-        pytest.skip("planner settings exist on PostgreSQL only")
     campaigns = many_campaigns(session)
     names = ("jit", "work_mem", "enable_sort")
     read = "SELECT " + ", ".join(f"current_setting('{n}')" for n in names)

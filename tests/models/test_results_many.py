@@ -88,3 +88,24 @@ def test_the_planner_settings_are_the_callers_again_afterwards(session: Session)
     compute_campaigns(session=session, campaign_ids=[c.id for c in campaigns])
     assert tuple(session.execute(sa.text(read)).one()) == before
     assert before[1] == "3MB"
+
+
+def test_a_recompute_after_changes_equals_a_fresh_computation(session: Session) -> None:
+    """Changed points rewrite their rows, a unit that left the scope loses its rows."""
+    campaigns = many_campaigns(session)
+    ids = [c.id for c in campaigns]
+    compute_campaigns(session=session, campaign_ids=ids)
+    session.commit()
+    session.execute(sa.text("UPDATE survey_score SET points = points / 2"))
+    session.execute(sa.text("UPDATE org_unit SET active = FALSE WHERE code = 'z'"))
+    session.commit()
+    compute_campaigns(session=session, campaign_ids=ids)
+    session.commit()
+    again = _rows(session)
+    _clear(session)
+    for campaign in campaigns:
+        compute_results(session=session, campaign_id=campaign.id)
+    session.commit()
+    assert again == _rows(session)
+    assert not [row for row in again[1] if row[1] == "z"]
+    assert len(again[1]) == 7 * 2

@@ -81,7 +81,7 @@ def test_many_is_refused_when_one_campaign_is_approved(session: Session) -> None
 def test_the_planner_settings_are_the_callers_again_afterwards(session: Session) -> None:
     """jit, work_mem and enable_sort are switched for the statements only (PostgreSQL)."""
     campaigns = many_campaigns(session)
-    names = ("jit", "work_mem", "enable_sort")
+    names = ("jit", "work_mem", "enable_sort", "enable_nestloop")
     read = "SELECT " + ", ".join(f"current_setting('{n}')" for n in names)
     session.execute(sa.text("SET LOCAL work_mem = '3MB'"))
     before = tuple(session.execute(sa.text(read)).one())

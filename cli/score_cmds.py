@@ -172,20 +172,6 @@ def survey_coverage_cmd(campaign: CampaignArg) -> None:
     console.print(f"{len(gaps)} tiêu chí chưa có điểm điều tra.")
 
 
-def results(campaign: CampaignArg, as_json: JsonOpt = False) -> None:
-    """Tính (nếu chưa phê duyệt) và in Chỉ số CCHC, xếp hạng theo khối."""
-    from cli.score_views import results_table
-    from services.results import current_results
-
-    rows = _run(
-        campaign, lambda s, c: current_results(session=s, campaign_code=c.code, actor="cli")
-    )
-    if as_json:
-        typer.echo(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=2))
-        return
-    console.print(results_table(rows))
-
-
 def report(
     campaign: CampaignArg,
     output: Annotated[
@@ -226,6 +212,8 @@ def reopen(
 
 def register(app: typer.Typer) -> None:
     """Add the scoring commands."""
+    from cli.results_cmds import results
+
     for command in (template, submit, appraise, results, report, reopen):
         app.command(command.__name__)(command)
     app.add_typer(survey_app, name="survey")

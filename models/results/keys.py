@@ -27,7 +27,7 @@ PART_COLUMNS = {
 }
 # A field's achieved points, from the field rows compute_results writes first for such a key.
 FIELD_POINTS = """COALESCE((SELECT f.achieved_points FROM field_result f
-  WHERE f.campaign_id = :campaign_id AND f.unit_id = idx.unit_id
+  WHERE f.campaign_id = idx.campaign_id AND f.unit_id = idx.unit_id
     AND f.field_code = :tie_field_{i}), 0)"""
 
 

@@ -15,12 +15,12 @@ def first_rules(rules: list) -> list:
     return list(first.values())
 
 
-def rule_case(rules: list, column: str) -> str:
+def rule_case(rules: list, column: str, tag: str = "") -> str:
     """Return a CASE giving each unit its rule's `column` (set or max): named units first."""
     cases = []
     for kind, unit_column in (("unit", "u.code"), ("group", "u.rank_group")):
         whens = [
-            f"WHEN :rule_val_{i} THEN :rule_{column}_{i}"
+            f"WHEN :rule_val{tag}_{i} THEN :rule_{column}{tag}_{i}"
             for i, (k, _value, _set_id) in enumerate(rules)
             if k == kind
         ]
@@ -29,21 +29,29 @@ def rule_case(rules: list, column: str) -> str:
     return cases[0] if len(cases) == 1 else "COALESCE(" + ", ".join(cases) + ")"
 
 
-def rule_set_ids(rules: list) -> str:
+def rule_set_ids(rules: list, tag: str = "") -> str:
     """Return the parameters naming each distinct criteria set of the rules once."""
     first: dict[object, int] = {}
     for i, (_kind, _value, set_id) in enumerate(rules):
         first.setdefault(set_id, i)
-    return ", ".join(f":rule_set_{i}" for i in first.values())
+    return ", ".join(f":rule_set{tag}_{i}" for i in first.values())
 
 
-def rule_params(rules: list, maxima: dict) -> dict[str, object]:
+def rule_params(rules: list, maxima: dict, tag: str = "") -> dict[str, object]:
     """Return the rules' parameters: matched value, criteria set and the set's max points."""
     params: dict[str, object] = {}
     for i, (_kind, value, set_id) in enumerate(rules):
         params |= {
-            f"rule_val_{i}": value,
-            f"rule_set_{i}": set_id,
-            f"rule_max_{i}": float(maxima[set_id]),
+            f"rule_val{tag}_{i}": value,
+            f"rule_set{tag}_{i}": set_id,
+            f"rule_max{tag}_{i}": float(maxima[set_id]),
         }
     return params
+
+
+def batch_case(cases: list[str]) -> str:
+    """Return one campaign's CASE as is, several chosen by campaign (`cid_<j>` parameters)."""
+    if len(cases) == 1:
+        return cases[0]
+    whens = " ".join(f"WHEN :cid_{j} THEN {case}" for j, case in enumerate(cases))
+    return f"CASE c.id {whens} END"

@@ -16,11 +16,14 @@ from models.results.field_sql import field_statements
 # Units in scope: active units of the province that a criteria-set rule covers ({set_case},
 # named units before rank groups). A campaign with self-assessment stages scores exactly the
 # units assigned there, so units a later merger dissolved (still active rows) are not ranked.
-SCOPE_WHERE = """WHERE u.province_code = :province AND u.active AND {set_case} IS NOT NULL
+# Several campaigns ({ids}, at most one per province: models/results/inputs.py) are one pass:
+# each unit meets its province's campaign `c`.
+SCOPE_FROM = "campaign c JOIN org_unit u ON u.province_code = c.province_code"
+SCOPE_WHERE = """WHERE c.id IN ({ids}) AND u.active AND {set_case} IS NOT NULL
     AND (NOT EXISTS (SELECT 1 FROM assignment a JOIN stage st ON st.id = a.stage_id
-                      WHERE a.campaign_id = :campaign_id AND st.kind = 'self_assessment')
+                      WHERE a.campaign_id = c.id AND st.kind = 'self_assessment')
          OR EXISTS (SELECT 1 FROM assignment a JOIN stage st ON st.id = a.stage_id
-                     WHERE a.campaign_id = :campaign_id AND a.unit_id = u.id
+                     WHERE a.campaign_id = c.id AND a.unit_id = u.id
                        AND st.kind = 'self_assessment'))"""
 
 # Points per unit in scope. An appraised leaf counts the council's final score, else the
@@ -31,25 +34,28 @@ SCOPE_WHERE = """WHERE u.province_code = :province AND u.active AND {set_case} I
 # pending submissions only, so a fully appraised campaign is one pass over `appraisal`).
 # The aggregates join on u.id, never on the submission's columns: keyed on sa.unit_id,
 # PostgreSQL expected one submission per unit and rescanned the aggregate for each (38 s).
+# They group by unit alone (a batch holds one campaign per province): grouped by (campaign,
+# unit), PostgreSQL multiplies the two columns' distinct counts and expects ~60x the groups.
 UNIT_POINTS = """
 pts AS {materialized}(
-  SELECT u.id AS unit_id, {block} AS rank_group, {max_case} AS max_pts, sa.id AS sa_id,
+  SELECT c.id AS campaign_id, u.id AS unit_id, {block} AS rank_group, {max_case} AS max_pts,
+         sa.id AS sa_id,
          sa.id IS NOT NULL AND COALESCE(l.n, 0) > COALESCE(a.n, 0) AS pending,
          CASE WHEN sa.id IS NULL THEN 0 ELSE COALESCE(a.self_pts, 0) END AS self_pts,
          CASE WHEN sa.id IS NULL THEN 0 ELSE COALESCE(a.appr_pts, 0) END AS appr_pts,
          COALESCE(v.pts, 0) AS surv_pts
-  FROM org_unit u
-  LEFT JOIN self_assessment sa ON sa.campaign_id = :campaign_id AND sa.unit_id = u.id
+  FROM {scope_from}
+  LEFT JOIN self_assessment sa ON sa.campaign_id = c.id AND sa.unit_id = u.id
                                AND sa.status = 'submitted'
   LEFT JOIN (SELECT a.unit_id AS unit_id, SUM(a.self_score) AS self_pts,
                     SUM(COALESCE(a.final_score, a.appraised_score)) AS appr_pts, COUNT(*) AS n
-             FROM appraisal a WHERE a.campaign_id = :campaign_id
+             FROM appraisal a WHERE a.campaign_id IN ({ids})
              GROUP BY a.unit_id) a ON a.unit_id = u.id
   LEFT JOIN (SELECT i.criteria_set_id AS set_id, COUNT(*) AS n FROM criteria_item i
              WHERE i.criteria_set_id IN ({set_ids}) AND i.is_leaf AND i.method = 'self'
              GROUP BY i.criteria_set_id) l ON l.set_id = sa.criteria_set_id
   LEFT JOIN (SELECT s.unit_id AS unit_id, SUM(s.points) AS pts FROM survey_score s
-             WHERE s.campaign_id = :campaign_id AND :with_survey
+             WHERE s.campaign_id IN ({ids}) AND :with_survey
              GROUP BY s.unit_id) v ON v.unit_id = u.id
   {scope_where}
 ),
@@ -57,10 +63,28 @@ restu AS (
   SELECT p.unit_id AS unit_id, SUM(ss.score) AS pts
   FROM pts p
   JOIN self_score ss ON ss.self_assessment_id = p.sa_id
-  WHERE p.pending AND NOT EXISTS (SELECT 1 FROM appraisal a WHERE a.campaign_id = :campaign_id
+  WHERE p.pending AND NOT EXISTS (SELECT 1 FROM appraisal a WHERE a.campaign_id = p.campaign_id
                                     AND a.unit_id = p.unit_id AND a.item_id = ss.item_id)
   GROUP BY p.unit_id
 ),"""
+
+# The same points from the heat map's rows when the call writes them first (the default):
+# 96 k field rows per national campaign to sum instead of 1.06 M leaf scores a second time.
+# They hold the same sums (submitted units' appraised leaves, pending self leaves, survey
+# points), so nothing is left for `restu`.
+FIELD_UNIT_POINTS = """
+pts AS {materialized}(
+  SELECT c.id AS campaign_id, u.id AS unit_id, {block} AS rank_group, {max_case} AS max_pts,
+         COALESCE(f.self_pts, 0) AS self_pts, COALESCE(f.appr_pts, 0) AS appr_pts,
+         COALESCE(f.surv_pts, 0) AS surv_pts
+  FROM {scope_from}
+  LEFT JOIN (SELECT f.unit_id AS unit_id, SUM(f.self_points) AS self_pts,
+                    SUM(f.appraised_points) AS appr_pts, SUM(f.survey_points) AS surv_pts
+             FROM field_result f WHERE f.campaign_id IN ({ids})
+             GROUP BY f.unit_id) f ON f.unit_id = u.id
+  {scope_where}
+),
+restu AS (SELECT p.unit_id AS unit_id, 0.0 AS pts FROM pts p WHERE 1 = 0),"""
 
 # Ranks compare the index at the campaign's tie precision (`tkey`: hundredths by default, so
 # 92,18 ties with 92,18), then its tie-break keys in turn; bands compare the published index
@@ -69,7 +93,8 @@ restu AS (
 # {rank_fn}: RANK() (competition, 1 2 2 4) or DENSE_RANK() (dense, 1 2 2 3).
 UNIT_CTES = """
 vals AS (
-  SELECT p.unit_id AS unit_id, p.rank_group AS rank_group, p.max_pts AS max_pts,
+  SELECT p.campaign_id AS campaign_id, p.unit_id AS unit_id, p.rank_group AS rank_group,
+         p.max_pts AS max_pts,
          p.self_pts + COALESCE(r.pts, 0) AS self_pts, p.appr_pts + COALESCE(r.pts, 0) AS appr_pts,
          p.surv_pts AS surv_pts
   FROM pts p LEFT JOIN restu r ON r.unit_id = p.unit_id
@@ -83,19 +108,19 @@ keyed AS (
   SELECT idx.*, {pub} AS pub, {tkey} AS tkey{ties} FROM idx
 ),
 ranked AS {materialized}(
-  SELECT unit_id, rank_group, max_pts, self_pts, appr_pts, surv_pts, achieved, index_value,
-         CASE WHEN rank_group = 'none' THEN NULL ELSE {rank_fn}() OVER w END AS rnk,
+  SELECT campaign_id, unit_id, rank_group, max_pts, self_pts, appr_pts, surv_pts, achieved,
+         index_value, CASE WHEN rank_group = 'none' THEN NULL ELSE {rank_fn}() OVER w END AS rnk,
          CASE WHEN rank_group = 'none' THEN FALSE
               ELSE COUNT(*) OVER w > RANK() OVER w END AS tied,
          {band} AS band
   FROM keyed
-  WINDOW w AS (PARTITION BY rank_group ORDER BY tkey DESC{tie_order})
+  WINDOW w AS (PARTITION BY campaign_id, rank_group ORDER BY tkey DESC{tie_order})
 )"""
 
 COLUMNS = """(id, campaign_id, unit_id, rank_group, max_points, self_points, appraised_points,
   survey_points, achieved_points, index_value, rank, tied, band, computed_at, frozen_at)"""
 NEW_ROWS = """
-  SELECT {uuid}, :campaign_id, unit_id, rank_group, max_pts, self_pts, appr_pts, surv_pts,
+  SELECT {uuid}, campaign_id, unit_id, rank_group, max_pts, self_pts, appr_pts, surv_pts,
          achieved, index_value, rnk, tied, band, :computed_at, NULL"""
 UPSERT = """
   ON CONFLICT (campaign_id, unit_id) DO UPDATE SET
@@ -115,7 +140,7 @@ UPSERT = """
 PG_WRITE = (
     """,
 stale AS (
-  DELETE FROM result WHERE campaign_id = :campaign_id
+  DELETE FROM result WHERE campaign_id IN ({ids})
     AND unit_id NOT IN (SELECT unit_id FROM pts)
 ),
 upd AS (
@@ -123,8 +148,8 @@ upd AS (
     self_points = k.self_pts, appraised_points = k.appr_pts, survey_points = k.surv_pts,
     achieved_points = k.achieved, index_value = k.index_value, rank = k.rnk, tied = k.tied,
     band = k.band, computed_at = :computed_at, frozen_at = NULL
-  FROM ranked k WHERE r.campaign_id = :campaign_id AND r.unit_id = k.unit_id
-  RETURNING r.unit_id
+  FROM ranked k WHERE r.campaign_id = k.campaign_id AND r.unit_id = k.unit_id
+  RETURNING r.campaign_id, r.unit_id
 ),
 ins AS (
   INSERT INTO result """
@@ -136,41 +161,40 @@ ins AS (
 PG_WRITE += (
     UPSERT
     + """
-  RETURNING 1
+  RETURNING campaign_id
 )
-SELECT (SELECT COUNT(*) FROM upd) + (SELECT COUNT(*) FROM ins)"""
+SELECT campaign_id, COUNT(*)
+FROM (SELECT campaign_id FROM upd UNION ALL SELECT campaign_id FROM ins) w GROUP BY campaign_id"""
 )
 
 # SQLite has no data-modifying WITH: the stale rows go first, then one upsert.
 SQLITE_STALE = """
-DELETE FROM result WHERE campaign_id = :campaign_id
-  AND unit_id NOT IN (SELECT u.id FROM org_unit u {scope_where})"""
+DELETE FROM result WHERE campaign_id IN ({ids})
+  AND unit_id NOT IN (SELECT u.id FROM {scope_from} {scope_where})"""
 SQLITE_WRITE = "\nINSERT INTO result " + COLUMNS + NEW_ROWS + "\n  FROM ranked WHERE TRUE" + UPSERT
 
 
 class ResultSQL(NamedTuple):
-    """The statements of one computation: `before` and `after` run around `ranking`.
+    """The statements of one computation: `before` runs first (field rows, stale unit rows).
 
-    On PostgreSQL `ranking` returns the number of unit rows; on SQLite it returns nothing.
+    On PostgreSQL `ranking` returns (campaign_id, unit rows); on SQLite it returns nothing.
     """
 
     before: list[str]
     ranking: str
-    after: list[str]
 
 
 def result_statements(dialect: str, with_fields: bool, parts: dict[str, str]) -> ResultSQL:
-    """Return the statements: stale unit rows out, ranked unit rows in, then the field rows.
+    """Return the statements: stale unit rows out, then the ranked unit rows.
 
-    parts fills the placeholders: set_case, max_case, set_ids, uuid, block, pub, tkey, ties,
-    tie_order, rank_fn, band, materialized.
+    with_fields: the field rows are written first (`before`) and the units ranked from them.
+
+    parts fills the placeholders: ids, set_case, max_case, set_ids, uuid, block, pub, tkey,
+    ties, tie_order, rank_fn, band, materialized.
     """
-    parts = {**parts, "scope_where": SCOPE_WHERE.format(**parts)}
-    head = "WITH " + UNIT_POINTS + UNIT_CTES
-    before: list[str] = []
+    parts = {**parts, "scope_from": SCOPE_FROM, "scope_where": SCOPE_WHERE.format(**parts)}
+    head = "WITH " + (FIELD_UNIT_POINTS if with_fields else UNIT_POINTS) + UNIT_CTES
+    fields = field_statements(dialect, parts) if with_fields else []
     if dialect == "postgresql":
-        ranking = (head + PG_WRITE).format(**parts)
-    else:
-        before.append(SQLITE_STALE.format(**parts))
-        ranking = (head + SQLITE_WRITE).format(**parts)
-    return ResultSQL(before, ranking, field_statements(dialect, parts) if with_fields else [])
+        return ResultSQL(fields, (head + PG_WRITE).format(**parts))
+    return ResultSQL([*fields, SQLITE_STALE.format(**parts)], (head + SQLITE_WRITE).format(**parts))

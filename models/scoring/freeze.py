@@ -7,6 +7,7 @@ import uuid
 from sqlmodel import Session, col, select
 
 from cchc.errors import ResultsFrozen
+from models.campaign.tables import Campaign
 from models.results.tables import Result
 
 
@@ -28,3 +29,28 @@ def ensure_not_frozen(*, session: Session, campaign_id: uuid.UUID) -> None:
         raise ResultsFrozen(
             "kết quả đã được phê duyệt; mọi thay đổi cần quyết định mới (cchc reopen)"
         )
+
+
+def ensure_none_frozen(*, session: Session, campaign_ids: list[uuid.UUID]) -> None:
+    """Raise ResultsFrozen when any of the campaigns' approved results would change (one query)."""
+    frozen = session.exec(
+        select(Result.id)
+        .where(col(Result.campaign_id).in_(campaign_ids), col(Result.frozen_at).is_not(None))
+        .limit(1)
+    ).first()
+    if frozen is not None:
+        raise ResultsFrozen(
+            "kết quả đã được phê duyệt; mọi thay đổi cần quyết định mới (cchc reopen)"
+        )
+
+
+def unfrozen_running_ids(*, session: Session) -> list[uuid.UUID]:
+    """Return the running campaigns whose results no approval froze, in code order."""
+    frozen = select(Result.campaign_id).where(col(Result.frozen_at).is_not(None))
+    return list(
+        session.exec(
+            select(Campaign.id)
+            .where(Campaign.state == "running", col(Campaign.id).not_in(frozen))
+            .order_by(col(Campaign.code))
+        ).all()
+    )

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, select
 from typer.testing import CliRunner
 
 from cchc.db import get_engine
@@ -88,3 +88,35 @@ def test_fact_survey_file_imports_points_through_the_service(cli_db: Engine, tmp
         points = sorted(s.points for s in session.exec(select(SurveyScore)).all())
         actors = {a.actor for a in session.exec(select(AuditEntry)).all()}
     assert points == [1.5, 3.0] and "cli" in actors
+
+
+def test_results_all_computes_every_running_campaign_in_one_call(
+    sqlite_only: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`cchc results --all`: one line per campaign, a total; an approved campaign is left alone."""
+    from models import Result
+    from models.results.compute import compute_results
+    from tests.world.many import many_campaigns
+
+    monkeypatch.setenv("CCHC_DATABASE_URL", sqlite_only.url.render_as_string(hide_password=False))
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+    with Session(sqlite_only, expire_on_commit=False) as session:
+        first, later, other = many_campaigns(session)
+        compute_results(session=session, campaign_id=later.id)
+        for row in session.exec(select(Result).where(Result.campaign_id == later.id)):
+            row.frozen_at = row.computed_at  # approved: --all must not recompute it
+            session.add(row)
+        session.commit()
+    try:
+        shown = runner.invoke(app, ["results", "--all", "--json"])
+        assert shown.exit_code == 0, shown.output
+        assert json.loads(shown.output) == {"hg-2024": 3, "test-2024": 3}
+        table = runner.invoke(app, ["results", "--all"])
+        assert "test-2024: đã tính 3 đơn vị" in table.output
+        assert "Đã tính Chỉ số CCHC của 2 chiến dịch, 6 đơn vị." in table.output
+        bare = runner.invoke(app, ["results"])
+        assert bare.exit_code == 2 and "--all" in bare.output
+    finally:
+        get_settings.cache_clear()
+        get_engine.cache_clear()

@@ -51,7 +51,7 @@ def run_batch(
     counts = _run(session, dialect, sql, values | band_params | rank_params)
     if dialect != "postgresql":  # SQLite's WITH…INSERT reports no row count: count the rows
         count_sql = COUNT_SQL.format(ids=parts["ids"])
-        counts = execute(session, count_sql, values).all()
+        counts = list(execute(session, count_sql, values).all())
     by_id = {uuid.UUID(str(cid)): int(n) for cid, n in counts}
     return {item.campaign_id: by_id.get(item.campaign_id, 0) for item in batch}
 

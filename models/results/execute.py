@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -48,11 +48,11 @@ def switch_settings(session: Session, settings: dict[str, str]) -> dict[str, str
     return dict(zip(names, had[: len(names)], strict=True))
 
 
-def execute(session: Session, sql: str, params: dict[str, object]) -> sa.CursorResult:
+def execute(session: Session, sql: str, params: Mapping[str, object]) -> sa.CursorResult:
     """Run raw SQL with UUID and timestamp parameters typed for the dialect."""
     stmt = sa.text(sql)
     used = set(re.findall(r":(\w+)", sql))
-    params = {k: v for k, v in params.items() if k in used}
+    params = {k: v for k, v in params.items() if k in used}  # only the names the SQL uses
     typed: list[sa.BindParameter[Any]] = [
         sa.bindparam(k, type_=sa.Uuid()) for k, v in params.items() if isinstance(v, uuid.UUID)
     ]

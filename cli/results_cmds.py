@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from cli.output import console, fail
-from cli.score_cmds import JsonOpt, _act, _run
+from cli.score_cmds import JsonOpt, in_session, with_campaign
 
 
 def results(
@@ -26,7 +26,7 @@ def results(
     if all_campaigns or campaign is None:
         _results_all(all_campaigns, as_json)
         return
-    rows = _run(
+    rows = with_campaign(
         campaign, lambda s, c: current_results(session=s, campaign_code=c.code, actor="cli")
     )
     if as_json:
@@ -42,7 +42,7 @@ def _results_all(all_campaigns: bool, as_json: bool) -> None:
 
     if not all_campaigns:
         fail(NEED_CAMPAIGN)
-    counts = _act(lambda s: compute_many(session=s, actor="cli"))
+    counts = in_session(lambda s: compute_many(session=s, actor="cli"))
     if as_json:
         typer.echo(json.dumps(counts, ensure_ascii=False, indent=2))
         return

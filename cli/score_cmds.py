@@ -19,7 +19,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="In JSON cho script.")]
 survey_app = typer.Typer(help="Điều tra xã hội học: nhập điểm hoặc phiếu.", no_args_is_help=True)
 
 
-def _run(campaign: str, action: Callable[[Any, Any], Any]) -> Any:
+def with_campaign(campaign: str, action: Callable[[Any, Any], Any]) -> Any:
     """Run `action(session, campaign)` in one transaction; a CchcError exits 2 with its problems."""
     from cchc.db import session_scope
     from cli import campaign_ops
@@ -32,7 +32,7 @@ def _run(campaign: str, action: Callable[[Any, Any], Any]) -> Any:
         fail(str(exc), problems=getattr(exc, "problems", None))
 
 
-def _act(action: Callable[[Any], Any]) -> Any:
+def in_session(action: Callable[[Any], Any]) -> Any:
     """Run `action(session)` (a service entry) in one transaction; a CchcError exits 2."""
     from cchc.db import session_scope
     from cli import campaign_ops
@@ -52,7 +52,7 @@ def template(
     """Ghi tệp Excel tự đánh giá của đơn vị (theo mẫu phụ lục)."""
     from services.workbook import export_template
 
-    path = _act(
+    path = in_session(
         lambda s: export_template(
             session=s, campaign_code=campaign, unit_code=unit, actor="cli", path=output
         )
@@ -93,8 +93,8 @@ def submit(
         late = " — NỘP MUỘN" if row.late else ""
         return f"Đã nộp phiên bản {row.version} lúc {fmt_date(row.received_at)}{late}."
 
-    saved = _act(save)  # committed: a refused submission below keeps the draft
-    console.print(saved if draft else _act(send))
+    saved = in_session(save)  # committed: a refused submission below keeps the draft
+    console.print(saved if draft else in_session(send))
 
 
 def appraise(
@@ -131,7 +131,7 @@ def appraise(
         )
         return f"{item}: {row.decision}, điểm thẩm định {fmt_points(row.appraised_score)}."
 
-    console.print(_act(act))
+    console.print(in_session(act))
 
 
 @survey_app.command("import")
@@ -158,7 +158,7 @@ def survey_import(
         scored = done.scoring.scored
         return f"Đã nhập {done.ballots} phiếu; chấm {scored} tiêu chí; {gaps} chưa đủ phiếu."
 
-    console.print(_act(act), markup=False)
+    console.print(in_session(act), markup=False)
 
 
 @survey_app.command("coverage")
@@ -166,7 +166,7 @@ def survey_coverage_cmd(campaign: CampaignArg) -> None:
     """Liệt kê đơn vị/tiêu chí chưa có điểm điều tra XHH."""
     from services.survey import coverage
 
-    gaps = _act(lambda s: coverage(session=s, campaign_code=campaign))
+    gaps = in_session(lambda s: coverage(session=s, campaign_code=campaign))
     for gap in gaps:
         console.print(f"{gap.unit_code} / {gap.item_code}: chưa có điểm", markup=False)
     console.print(f"{len(gaps)} tiêu chí chưa có điểm điều tra.")
@@ -184,7 +184,7 @@ def report(
     from report.build import write_report
 
     folder = output or get_settings().var_dir / "report"
-    paths = _run(campaign, lambda s, c: write_report(session=s, campaign=c, folder=folder))
+    paths = with_campaign(campaign, lambda s, c: write_report(session=s, campaign=c, folder=folder))
     if as_json:
         typer.echo(json.dumps(paths["results"], ensure_ascii=False, indent=2))
         return
@@ -201,7 +201,7 @@ def reopen(
     """Mở khóa kết quả đã phê duyệt theo một quyết định mới (được ghi nhật ký)."""
     from services import approval
 
-    n = _run(
+    n = with_campaign(
         campaign,
         lambda s, c: approval.reopen(
             session=s, campaign_code=c.code, decision_no=decision_no, reason=reason, actor="cli"

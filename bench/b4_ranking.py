@@ -5,9 +5,11 @@ appraised and survey points, index = achieved / max x 100, RANK() within each ra
 published precision, written into a table (compute_results writes its rows too). Both run once
 per campaign, alternating, best of ROUNDS (the medians are in the note); then the baseline's
 indices must equal the product's.
-The target compares compute_results' ranking pass (with_fields=False) with that baseline; the
-product's default call, which also writes the heat map's per-field rows, is compared with
-hand-written SQL that writes the same two outputs.
+Targets (issue #17): compute_results' ranking pass (with_fields=False) within 1.2x of that
+baseline for one national-scale campaign, 1.5x for every campaign in one call; the product's
+default call, which also writes the heat map's per-field rows, within 1.5x of hand-written SQL
+writing the same two outputs; a first computation (every row inserted) within 1.5x of the
+hand-written SQL inserting into a table keyed as `result` is.
 """
 
 from __future__ import annotations
@@ -22,10 +24,21 @@ from sqlmodel import Session
 
 from bench.bulk import table
 from bench.common import Figure, emit, memory_figure, print_table
-from bench.ranking_sql import FIELD_POINTS, FIELDS, RANK, TABLES, UNIT_POINTS
+from bench.ranking_sql import (
+    FIELD_POINTS,
+    FIELDS,
+    KEYED_INDEX,
+    KEYED_TABLE,
+    NEW_ID,
+    RANK,
+    TABLES,
+    UNIT_POINTS,
+)
 
 ROUNDS = 7  # best of 7: a shared 2-core machine moves single runs by ±30 %
-TARGET = 1.5
+FIRST_ROUNDS = 5  # a first computation deletes and re-inserts every row: fewer rounds
+TARGET = 1.5  # every figure the product runs, one campaign or 63 in one call (issue #17)
+RANK_TARGET = 1.2  # the ranking pass of one national-scale campaign (issue #17)
 
 
 def _prepare(engine: Engine) -> list:
@@ -38,6 +51,9 @@ def _prepare(engine: Engine) -> list:
         for name in ("bench_rank", "bench_rank_full"):
             conn.execute(sa.text(TABLES[0].format(name=name, uuid=uuid_type)))
         conn.execute(sa.text(TABLES[1].format(uuid=uuid_type)))
+        new_id = NEW_ID[engine.dialect.name]
+        conn.execute(sa.text(KEYED_TABLE.format(uuid=uuid_type, new_id=new_id)))
+        conn.execute(sa.text(KEYED_INDEX))
         campaign = table("campaign")
         ids = list(conn.execute(sa.select(campaign.c.id).order_by(campaign.c.code)).scalars())
     if engine.dialect.name == "postgresql":
@@ -46,14 +62,15 @@ def _prepare(engine: Engine) -> list:
     return ids
 
 
-def _baseline(engine: Engine, campaign_ids: list, full: bool = False) -> float:
+def _baseline(engine: Engine, campaign_ids: list, full: bool = False, keyed: bool = False) -> float:
     """Run the hand-written SQL for every campaign in one transaction; return seconds.
 
     full=False: the minimal per-unit GROUP BY + RANK(); full=True: per-field rows first, then
-    the ranked units from them (the same output compute_results writes).
+    the ranked units from them (the same output compute_results writes). keyed: the minimal
+    SQL inserting into a table keyed as `result` (the first computation's baseline).
     """
     typed = [sa.bindparam("c", type_=sa.Uuid())]
-    target = "bench_rank_full" if full else "bench_rank"
+    target = "bench_rank_full" if full else "bench_rank_keyed" if keyed else "bench_rank"
     rank = sa.text(RANK.format(table=target, points=FIELD_POINTS if full else UNIT_POINTS))
     fields = sa.text(FIELDS).bindparams(*typed)
     start = time.perf_counter()
@@ -85,18 +102,33 @@ def _product(engine: Engine, campaign_ids: list, with_fields: bool) -> tuple[flo
     return time.perf_counter() - start, sum(counts.values())
 
 
-def _first_compute(engine: Engine, campaign_ids: list) -> float:
-    """Delete every result row, then time one ranking pass: the path of a first computation."""
+def _first_compute(engine: Engine, campaign_ids: list) -> tuple[list[float], list[float]]:
+    """Time FIRST_ROUNDS first computations and the keyed baseline, alternating.
+
+    Each round empties `result` (and the baseline's keyed table) and vacuums it, untimed, then
+    times one ranking pass that inserts every row; returns (product, keyed baseline) seconds.
+    """
     # One untimed pass first: this process's first ORM call configures every mapper and
     # compiles its queries (≈ 0.3 s), which is not the database's insert path being measured.
     _product(engine, campaign_ids, with_fields=False)
+    times: list[float] = []
+    keyed: list[float] = []
+    for _ in range(FIRST_ROUNDS):
+        _empty(engine, "field_result", "result", "bench_rank_keyed")
+        times.append(_product(engine, campaign_ids, with_fields=False)[0])
+        keyed.append(_baseline(engine, campaign_ids, keyed=True))
+    return times, keyed
+
+
+def _empty(engine: Engine, *tables: str) -> None:
+    """Delete every row of `tables` and (PostgreSQL) vacuum them: the state before a first run."""
     with engine.begin() as conn:
-        for name in ("field_result", "result"):
+        for name in tables:
             conn.execute(sa.text(f"DELETE FROM {name}"))
     if engine.dialect.name == "postgresql":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(sa.text("VACUUM ANALYZE result"))
-    return _product(engine, campaign_ids, with_fields=False)[0]
+            for name in tables:
+                conn.execute(sa.text(f"VACUUM ANALYZE {name}"))
 
 
 def _max_difference(engine: Engine) -> tuple[float, int]:
@@ -113,14 +145,17 @@ def _max_difference(engine: Engine) -> tuple[float, int]:
     return float(row[0] or 0.0), int(row[1] or 0)
 
 
-def measure(engine: Engine, label: str = "all campaigns", target: bool = True) -> list[Figure]:
-    """Time both, alternating, and return the figures (the target row only if `target`)."""
+def measure(engine: Engine, label: str = "all campaigns", one: bool = False) -> list[Figure]:
+    """Time both, alternating, and return the figures with their targets.
+
+    one: the data set is one national-scale campaign, whose ranking pass has the tighter target.
+    """
     campaign_ids = _prepare(engine)
     with engine.connect() as conn:
         scores = conn.execute(
             sa.text("SELECT (SELECT count(*) FROM appraisal) + (SELECT count(*) FROM survey_score)")
         ).scalar_one()
-    first = _first_compute(engine, campaign_ids)
+    first, keyed = _first_compute(engine, campaign_ids)
     base, full, prod, both, units = [], [], [], [], 0
     for _ in range(ROUNDS):
         base.append(_baseline(engine, campaign_ids))
@@ -131,6 +166,7 @@ def measure(engine: Engine, label: str = "all campaigns", target: bool = True) -
     diff, rank_diffs = _max_difference(engine)
     exact = diff < 1e-6 and rank_diffs == 0
     ratio = min(prod) / min(base)
+    rank_target = RANK_TARGET if one else TARGET
     note = (
         f"{units:,} units, {scores:,} leaf scores, {len(campaign_ids)} campaigns; "
         f"best of {ROUNDS}, medians {median(prod):.3g} s vs {median(base):.3g} s "
@@ -145,8 +181,8 @@ def measure(engine: Engine, label: str = "all campaigns", target: bool = True) -
             "s",
             "hand-written GROUP BY + RANK()",
             min(base),
-            f"<= {TARGET}x" if target else "",
-            (ratio <= TARGET and exact) if target else None,
+            f"<= {rank_target}x",
+            ratio <= rank_target and exact,
             note,
         ),
         Figure(
@@ -156,17 +192,24 @@ def measure(engine: Engine, label: str = "all campaigns", target: bool = True) -
             "s",
             "hand-written per-field GROUP BY, then RANK()",
             min(full),
-            note="both write per-field rows and ranked units (the product's default call)",
+            f"<= {TARGET}x",
+            min(both) / min(full) <= TARGET and exact,
+            note="both write per-field rows and ranked units (the product's default call); "
+            f"medians {median(both):.3g} s vs {median(full):.3g} s",
         ),
         Figure(
             "ranking",
             f"first computation (no result rows yet), ranking pass, {label}",
-            first,
+            min(first),
             "s",
-            "hand-written GROUP BY + RANK() (best)",
-            min(base),
-            note="one run: inserts every row (4 indexes, 2 foreign keys checked per row); "
-            "the rows above time recomputes, which update rows in place",
+            "hand-written GROUP BY + RANK() into a table keyed as `result` (best)",
+            min(keyed),
+            f"<= {TARGET}x",
+            min(first) / min(keyed) <= TARGET,
+            note=f"best of {FIRST_ROUNDS}, medians {median(first):.3g} s vs "
+            f"{median(keyed):.3g} s; both insert every row (primary key, unique (campaign, "
+            f"unit), unit index, 2 foreign keys); vs the keyless baseline above "
+            f"{min(first) / min(base):.2f}x",
         ),
     ]
 
@@ -188,7 +231,7 @@ def _one_campaign() -> list[Figure]:
         generate = ["-m", "bench.generate", "--scale", "one-campaign", "--shape", "pre-2025"]
         subprocess.run([sys.executable, *generate, "--db", url], check=True)
         engine = make_engine(url)
-        figures = measure(engine, label="one national-scale campaign", target=True)
+        figures = measure(engine, label="one national-scale campaign", one=True)
         engine.dispose()
     return figures
 
@@ -208,9 +251,9 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--json", default=None)
     args = parser.parse_args(argv)
-    # The target is the issue's figure, one national-scale campaign (--one-campaign): over many
-    # small campaigns each call's fixed cost (campaign, sets, settings, audit) dominates.
-    figures = measure(make_engine(args.db), target=False)
+    # Every campaign of the data set in one call (`cchc results --all`), then (--one-campaign)
+    # one national-scale campaign, whose ranking pass has the tighter target.
+    figures = measure(make_engine(args.db))
     if args.one_campaign:
         figures += _one_campaign()
     figures.append(memory_figure("ranking"))

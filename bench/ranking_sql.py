@@ -41,3 +41,14 @@ TABLES = [
     """CREATE TABLE IF NOT EXISTS bench_field (campaign_id {uuid}, unit_id {uuid},
   field_code VARCHAR(32), achieved FLOAT)""",
 ]
+# The first computation's baseline: the same rows inserted into a table keyed as `result` is
+# (a primary key, the unique (campaign, unit) pair, an index on the unit, two foreign keys),
+# since the product's output is that table; the keyless table above is the bare minimum.
+KEYED_TABLE = """CREATE TABLE IF NOT EXISTS bench_rank_keyed (
+  id {uuid} PRIMARY KEY DEFAULT {new_id},
+  campaign_id {uuid} NOT NULL REFERENCES campaign (id),
+  unit_id {uuid} NOT NULL REFERENCES org_unit (id),
+  rank_group VARCHAR(32), achieved FLOAT, index_value FLOAT, rank INTEGER,
+  UNIQUE (campaign_id, unit_id))"""
+KEYED_INDEX = "CREATE INDEX IF NOT EXISTS ix_bench_rank_keyed_unit ON bench_rank_keyed (unit_id)"
+NEW_ID = {"postgresql": "gen_random_uuid()", "sqlite": "(lower(hex(randomblob(16))))"}

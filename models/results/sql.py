@@ -130,13 +130,15 @@ UPSERT = """
     index_value = excluded.index_value, rank = excluded.rank, tied = excluded.tied,
     band = excluded.band, computed_at = excluded.computed_at, frozen_at = NULL"""
 
-# PostgreSQL: units that left the scope (a merger, a changed rule) lose their row; the others
-# are updated in place (an UPDATE that keeps the keys checks no foreign key and, with the
-# table's fillfactor from migration 0005, touches no index); new units are inserted (ON
-# CONFLICT: a concurrent computation may have inserted them first). An UPDATE joined to the
-# ranked rows is cheaper than an upsert of every row (no index probe and row lock per row).
-# New rows are those `upd` did not reach: testing `result` itself instead made PostgreSQL
-# rescan the table per inserted row, rows inserted so far included (3 s for a first compute).
+# PostgreSQL: units that left the scope (a merger, a changed rule) lose their row; rows whose
+# values changed (or that an approval froze) are updated in place (an UPDATE that keeps the keys
+# checks no foreign key and, with the table's fillfactor from migration 0005, touches no index);
+# unchanged rows are not written at all, as the field pass does (a recompute after a few new
+# scores rewrites a few rows, and `computed_at` is when a row's values last changed); new units
+# are inserted (ON CONFLICT: a concurrent computation may have inserted them first). Every
+# statement of a WITH sees the same snapshot, so `ins` tests `result` as it was before `upd`;
+# with nested loops off (execute.PLANNER) that is one hash anti join, not a scan per row.
+# The count is of the ranked rows: every unit in scope, written or not.
 PG_WRITE = (
     """,
 stale AS (
@@ -149,22 +151,25 @@ upd AS (
     achieved_points = k.achieved, index_value = k.index_value, rank = k.rnk, tied = k.tied,
     band = k.band, computed_at = :computed_at, frozen_at = NULL
   FROM ranked k WHERE r.campaign_id = k.campaign_id AND r.unit_id = k.unit_id
-  RETURNING r.campaign_id, r.unit_id
+    AND (r.frozen_at IS NOT NULL
+         OR (r.rank_group, r.max_points, r.self_points, r.appraised_points, r.survey_points,
+             r.achieved_points, r.index_value, r.rank, r.tied, r.band)
+            IS DISTINCT FROM (k.rank_group, k.max_pts, k.self_pts, k.appr_pts, k.surv_pts,
+                              k.achieved, k.index_value, k.rnk, k.tied, k.band))
 ),
 ins AS (
   INSERT INTO result """
     + COLUMNS
     + NEW_ROWS
     + """
-  FROM ranked k WHERE NOT EXISTS (SELECT 1 FROM upd WHERE upd.unit_id = k.unit_id)"""
+  FROM ranked k WHERE NOT EXISTS (SELECT 1 FROM result r
+                                  WHERE r.campaign_id = k.campaign_id AND r.unit_id = k.unit_id)"""
 )
 PG_WRITE += (
     UPSERT
     + """
-  RETURNING campaign_id
 )
-SELECT campaign_id, COUNT(*)
-FROM (SELECT campaign_id FROM upd UNION ALL SELECT campaign_id FROM ins) w GROUP BY campaign_id"""
+SELECT campaign_id, COUNT(*) FROM ranked GROUP BY campaign_id"""
 )
 
 # SQLite has no data-modifying WITH: the stale rows go first, then one upsert.

@@ -18,7 +18,7 @@ class Result(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("campaign_id", "unit_id"),)
 
     id: uuid.UUID = uuid_pk()
-    campaign_id: uuid.UUID = Field(foreign_key="campaign.id", index=True)
+    campaign_id: uuid.UUID = Field(foreign_key="campaign.id")  # led by the unique key (0017)
     unit_id: uuid.UUID = Field(foreign_key="org_unit.id", index=True)
     rank_group: str = Field(max_length=32)
     max_points: float
@@ -41,7 +41,7 @@ class FieldResult(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("campaign_id", "unit_id", "field_code"),)
 
     id: uuid.UUID = uuid_pk()
-    campaign_id: uuid.UUID = Field(foreign_key="campaign.id", index=True)
+    campaign_id: uuid.UUID = Field(foreign_key="campaign.id")  # led by the unique key (0017)
     unit_id: uuid.UUID = Field(foreign_key="org_unit.id", index=True)
     field_code: str = Field(max_length=32)
     max_points: float

@@ -77,12 +77,15 @@ def export_cmd(
 
 def _summary(cs: dict, reviews: int, output: Path) -> None:
     """Say what was written."""
+    from criteriaimport.points import fmt
+
     crits = sum(len(f["criteria"]) for f in cs["fields"])
     err_console.print(
-        f"Đã ghi {output}: {len(cs['fields'])} lĩnh vực, {crits} tiêu chí, tổng {cs['total']} "
+        f"Đã ghi {output}: {len(cs['fields'])} lĩnh vực, {crits} tiêu chí, tổng {fmt(cs['total'])} "
         f"điểm, {reviews} giá trị cần xem lại.",
         markup=False,
         highlight=False,
+        soft_wrap=True,
     )
 
 

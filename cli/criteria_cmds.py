@@ -10,12 +10,15 @@ import typer
 from cchc.errors import CchcError
 from cli.output import err_console, fail
 
-criteria_app = typer.Typer(help="Bộ chỉ số: nhập từ phụ lục của quyết định, xuất ra Excel.",
-                           no_args_is_help=True)
+criteria_app = typer.Typer(
+    help="Bộ chỉ số: nhập từ phụ lục của quyết định, xuất ra Excel.", no_args_is_help=True
+)
 
 _FILE = typer.Argument(help="Phụ lục bộ chỉ số: .docx, .xlsx hoặc .txt.")
-_TIER = typer.Option(help="Cấp được đánh giá: department, special, district, commune, ward, "
-                          "central_agency (mặc định: đọc từ tên bộ chỉ số).")
+_TIER = typer.Option(
+    help="Cấp được đánh giá: department, special, district, commune, ward, "
+    "central_agency (mặc định: đọc từ tên bộ chỉ số)."
+)
 _PROVINCE = typer.Option(help="Mã tỉnh (mặc định: đọc từ văn bản).")
 _YEAR = typer.Option(help="Năm xác định Chỉ số (mặc định: đọc từ văn bản).")
 _OUTPUT = typer.Option("-o", "--output", help="Ghi bộ chỉ số YAML vào tệp này.")

@@ -24,8 +24,13 @@ __all__ = ["CriteriaImport", "Review", "import_criteria"]
 EPS = 1e-9
 
 
-def import_criteria(path: str | Path, *, tier: str | None = None, province: str | None = None,
-                    year: int | None = None) -> CriteriaImport:
+def import_criteria(
+    path: str | Path,
+    *,
+    tier: str | None = None,
+    province: str | None = None,
+    year: int | None = None,
+) -> CriteriaImport:
     """Read an appendix into a config criteria-set dict and the values needing review.
 
     Raises ValidationError when the file has no criteria table, or when the province, the
@@ -36,11 +41,13 @@ def import_criteria(path: str | Path, *, tier: str | None = None, province: str 
     reviews: list[Review] = []
     nodes, total = table_nodes(doc, reviews)
     if not nodes:
-        raise ValidationError(f"{path}: không thấy bảng tiêu chí (cần các cột STT, "
-                              "Lĩnh vực/Tiêu chí, Điểm tối đa)")
+        raise ValidationError(
+            f"{path}: không thấy bảng tiêu chí (cần các cột STT, Lĩnh vực/Tiêu chí, Điểm tối đa)"
+        )
     code, found_year, decision_no = province_year(doc, path, province, year)
-    title = (doc.meta.get("title") or title_of(doc)
-             or f"Bộ Chỉ số cải cách hành chính năm {found_year}")
+    title = (
+        doc.meta.get("title") or title_of(doc) or f"Bộ Chỉ số cải cách hành chính năm {found_year}"
+    )
     found_tier = tier or doc.meta.get("tier") or tier_of(title, path)
     units, stem = units_file(code, found_year, doc.meta.get("units"), reviews)
     fields = Builder(AgencyResolver(units, found_tier), reviews).fields(build_tree(nodes, reviews))
@@ -49,16 +56,29 @@ def import_criteria(path: str | Path, *, tier: str | None = None, province: str 
     return CriteriaImport(cs, reviews, doc.shape)
 
 
-def _head(doc: Document, province: str, year: int, tier: str, title: str,
-          decision_no: str | None, stem: str, units: Any) -> dict[str, Any]:
+def _head(
+    doc: Document,
+    province: str,
+    year: int,
+    tier: str,
+    title: str,
+    decision_no: str | None,
+    stem: str,
+    units: Any,
+) -> dict[str, Any]:
     """Return the set's identity: code, province, units file, year, tier, title, targets."""
-    out: dict[str, Any] = {"code": doc.meta.get("code") or f"{province}-{year}-{SUFFIX[tier]}",
-                           "province": province}
+    out: dict[str, Any] = {
+        "code": doc.meta.get("code") or f"{province}-{year}-{SUFFIX[tier]}",
+        "province": province,
+    }
     if stem != province:
         out["units"] = stem
     out.update(year=year, tier=tier, title=title, decision_no=decision_no or None)
-    out["applies_to"] = (json.loads(doc.meta["applies_to"]) if doc.meta.get("applies_to")
-                         else {"rank_groups": _groups(tier, units)})
+    out["applies_to"] = (
+        json.loads(doc.meta["applies_to"])
+        if doc.meta.get("applies_to")
+        else {"rank_groups": _groups(tier, units)}
+    )
     return out
 
 
@@ -69,8 +89,9 @@ def _groups(tier: str, units: Any) -> list[str]:
     return [g for g in groups if g in present] or groups[:1]
 
 
-def _totals(fields: list[dict[str, Any]], total: Node | None,
-            reviews: list[Review]) -> dict[str, Any]:
+def _totals(
+    fields: list[dict[str, Any]], total: Node | None, reviews: list[Review]
+) -> dict[str, Any]:
     """Return total, self_total and survey_total from the leaves; check the "Tổng" row."""
     sums = {"self": 0.0, "survey": 0.0}
     for field in fields:
@@ -80,7 +101,17 @@ def _totals(fields: list[dict[str, Any]], total: Node | None,
     whole = sums["self"] + sums["survey"]
     declared = read_points(total.points) if total is not None else None
     if total is not None and declared is not None and abs(declared - whole) > EPS:
-        reviews.append(Review(total.line, None, "tổng điểm", total.points,
-                              f"các lĩnh vực cộng lại {fmt(whole)} điểm; đã ghi {fmt(whole)}"))
-    return {"total": tidy(whole), "self_total": tidy(sums["self"]),
-            "survey_total": tidy(sums["survey"])}
+        reviews.append(
+            Review(
+                total.line,
+                None,
+                "tổng điểm",
+                total.points,
+                f"các lĩnh vực cộng lại {fmt(whole)} điểm; đã ghi {fmt(whole)}",
+            )
+        )
+    return {
+        "total": tidy(whole),
+        "self_total": tidy(sums["self"]),
+        "survey_total": tidy(sums["survey"]),
+    }

@@ -29,8 +29,9 @@ class Builder:
         """Return one field with its criteria and its appraiser."""
         if not node.children:
             self._review(node, code, "lĩnh vực", node.title, "lĩnh vực không có tiêu chí nào")
-        crits = [self._item(c, f"{code}.{j}", node.survey, 2) for j, c in
-                 enumerate(node.children, 1)]
+        crits = [
+            self._item(c, f"{code}.{j}", node.survey, 2) for j, c in enumerate(node.children, 1)
+        ]
         out: dict[str, Any] = {"code": code, "title": node.title or f"Lĩnh vực {code}"}
         out["appraiser"] = self._appraiser(node, code)
         out["max_points"] = self._sum(node, code, crits)
@@ -73,9 +74,14 @@ class Builder:
         total = sum(float(c["max_points"]) for c in children)
         declared = read_points(node.points)
         if declared is not None and abs(declared - total) > EPS:
-            self._review(node, code, "điểm tối đa", node.points,
-                         f"các mục con cộng lại {fmt(total)} điểm, văn bản ghi {fmt(declared)};"
-                         f" đã ghi {fmt(total)}")
+            self._review(
+                node,
+                code,
+                "điểm tối đa",
+                node.points,
+                f"các mục con cộng lại {fmt(total)} điểm, văn bản ghi {fmt(declared)};"
+                f" đã ghi {fmt(total)}",
+            )
         elif declared is None and node.points.strip():
             self._review(node, code, "điểm tối đa", node.points, "không đọc được điểm")
         return tidy(total)
@@ -87,13 +93,19 @@ class Builder:
         for text in dict.fromkeys(texts):
             unit = self.agencies.resolve(text)
             if unit is None:
-                self._review(node, code, "cơ quan thẩm định", text,
-                             "không khớp đơn vị nào trong tệp đơn vị")
+                self._review(
+                    node, code, "cơ quan thẩm định", text, "không khớp đơn vị nào trong tệp đơn vị"
+                )
             else:
                 found.setdefault(unit, text)
         if len(found) > 1:
-            self._review(node, code, "cơ quan thẩm định", "; ".join(found.values()),
-                         "mỗi lĩnh vực chỉ có một cơ quan thẩm định; đã chọn cơ quan đầu tiên")
+            self._review(
+                node,
+                code,
+                "cơ quan thẩm định",
+                "; ".join(found.values()),
+                "mỗi lĩnh vực chỉ có một cơ quan thẩm định; đã chọn cơ quan đầu tiên",
+            )
         if not found and not texts:
             self._review(node, code, "cơ quan thẩm định", "", "văn bản không ghi cơ quan thẩm định")
         return next(iter(found), PLACEHOLDER)

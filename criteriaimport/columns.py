@@ -10,10 +10,20 @@ from planimport.text import fold_clean
 ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("no", re.compile(r"^(?:stt|tt|so tt|so thu tu|ma|ma so|ky hieu)$")),
     ("points", re.compile(r"^(?:diem|diem toi da|diem chuan|thang diem|so diem|diem so)\b")),
-    ("agency", re.compile(r"\b(?:co quan|don vi) (?:tham dinh|danh gia|cham|theo doi|phu trach)"
-                          r"|^tham dinh$")),
-    ("method", re.compile(r"cach (?:cham|thuc|danh gia)|phuong phap|huong dan cham"
-                          r"|^cach tinh")),
+    (
+        "agency",
+        re.compile(
+            r"\b(?:co quan|don vi) (?:tham dinh|danh gia|cham|theo doi|phu trach)"
+            r"|^tham dinh$"
+        ),
+    ),
+    (
+        "method",
+        re.compile(
+            r"cach (?:cham|thuc|danh gia)|phuong phap|huong dan cham"
+            r"|^cach tinh"
+        ),
+    ),
     ("note", re.compile(r"^ghi chu")),
     ("title", re.compile(r"linh vuc|tieu chi|noi dung|chi so")),
 )

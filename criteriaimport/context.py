@@ -13,14 +13,28 @@ from planimport.context import detect, slug
 from planimport.text import fold_clean, one_line
 
 TIERS = ("department", "special", "district", "commune", "ward", "central_agency")
-SUFFIX = {"department": "so", "special": "dac-thu", "district": "huyen", "commune": "xa",
-          "ward": "phuong", "central_agency": "trung-uong"}
-GROUPS = {"department": ["department"], "special": ["special"], "district": ["district"],
-          "commune": ["commune", "ward"], "ward": ["ward"], "central_agency": ["central_agency"]}
-_TIER_WORDS = (("department", re.compile(r"\bcac so\b|\bso, ban, nganh|\bso, nganh")),
-               ("district", re.compile(r"\b(?:cac )?huyen\b")),
-               ("commune", re.compile(r"\b(?:cac )?(?:xa|phuong)\b")),
-               ("central_agency", re.compile(r"\bco quan (?:trung uong|nganh doc)")))
+SUFFIX = {
+    "department": "so",
+    "special": "dac-thu",
+    "district": "huyen",
+    "commune": "xa",
+    "ward": "phuong",
+    "central_agency": "trung-uong",
+}
+GROUPS = {
+    "department": ["department"],
+    "special": ["special"],
+    "district": ["district"],
+    "commune": ["commune", "ward"],
+    "ward": ["ward"],
+    "central_agency": ["central_agency"],
+}
+_TIER_WORDS = (
+    ("department", re.compile(r"\bcac so\b|\bso, ban, nganh|\bso, nganh")),
+    ("district", re.compile(r"\b(?:cac )?huyen\b")),
+    ("commune", re.compile(r"\b(?:cac )?(?:xa|phuong)\b")),
+    ("central_agency", re.compile(r"\bco quan (?:trung uong|nganh doc)")),
+)
 _HEAD = re.compile(r"^bo chi so\b")
 
 
@@ -32,7 +46,7 @@ def title_of(doc: Document) -> str | None:
             continue
         if fold_clean(text) != "bo chi so":
             return text
-        rest = next((t for t in texts[i + 1:i + 4] if t), "")
+        rest = next((t for t in texts[i + 1 : i + 4] if t), "")
         return f"Bộ Chỉ số {rest[:1].lower()}{rest[1:]}" if rest else None
     return None
 
@@ -42,13 +56,16 @@ def tier_of(title: str, path: Path) -> str:
     folded = fold_clean(title)
     found = [tier for tier, pattern in _TIER_WORDS if pattern.search(folded)]
     if len(found) != 1:
-        raise ValidationError(f"{path}: không xác định được bộ chỉ số dành cho cấp nào "
-                              f"(«{title}»); hãy dùng --tier ({', '.join(TIERS)})")
+        raise ValidationError(
+            f"{path}: không xác định được bộ chỉ số dành cho cấp nào "
+            f"(«{title}»); hãy dùng --tier ({', '.join(TIERS)})"
+        )
     return found[0]
 
 
-def units_file(province: str, year: int, named: str | None,
-               reviews: list[Review]) -> tuple[Any, str]:
+def units_file(
+    province: str, year: int, named: str | None, reviews: list[Review]
+) -> tuple[Any, str]:
     """Load config/units/<named>, <province>-<year> or <province>.yaml; return (file, stem)."""
     from cchc.errors import ConfigError
     from cchc.settings import get_settings
@@ -56,8 +73,10 @@ def units_file(province: str, year: int, named: str | None,
 
     folder = get_settings().config_dir / "units"
     stems = [s for s in (named, f"{province}-{year}", province) if s]
-    path = next((folder / f"{s}.yaml" for s in stems if (folder / f"{s}.yaml").is_file()),
-                folder / f"{province}.yaml")
+    path = next(
+        (folder / f"{s}.yaml" for s in stems if (folder / f"{s}.yaml").is_file()),
+        folder / f"{province}.yaml",
+    )
     try:
         return load_units(path), path.stem
     except ConfigError as exc:
@@ -65,12 +84,16 @@ def units_file(province: str, year: int, named: str | None,
         return None, province
 
 
-def province_year(doc: Document, path: Path, province: str | None,
-                  year: int | None) -> tuple[str, int, str | None]:
+def province_year(
+    doc: Document, path: Path, province: str | None, year: int | None
+) -> tuple[str, int, str | None]:
     """Return the province code, the index year and the decision number."""
     info = detect(doc.lines)
-    code = province or doc.meta.get("province") or (
-        slug(info.province_name) if info.province_name else None)
+    code = (
+        province
+        or doc.meta.get("province")
+        or (slug(info.province_name) if info.province_name else None)
+    )
     if not code:
         raise ValidationError(f"{path}: không thấy tên tỉnh trong văn bản; hãy dùng --province")
     found = year or (int(doc.meta["year"]) if doc.meta.get("year") else info.year)

@@ -18,8 +18,9 @@ _HEADER = (
 
 def to_yaml(result: CriteriaImport, source: str) -> str:
     """Return the set as a commented YAML document."""
-    body = yaml.dump(result.criteria_set, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     width=100)
+    body = yaml.dump(
+        result.criteria_set, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100
+    )
     return _HEADER.format(source=source) + body
 
 

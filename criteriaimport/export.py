@@ -14,8 +14,14 @@ from criteriaimport.points import fmt
 from criteriaimport.reader import META_SHEET
 
 SHEET = "Bộ chỉ số"
-HEADERS = ("STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm tối đa", "Cách chấm",
-           "Cơ quan thẩm định", "Ghi chú")
+HEADERS = (
+    "STT",
+    "Lĩnh vực/Tiêu chí/Tiêu chí thành phần",
+    "Điểm tối đa",
+    "Cách chấm",
+    "Cơ quan thẩm định",
+    "Ghi chú",
+)
 HEADER_ROW = 3
 
 
@@ -47,8 +53,16 @@ def write_criteria_xlsx(cs: Any, path: str | Path) -> Path:
     return path
 
 
-def _row(sheet: Any, row: int, code: str, title: str, points: float, item: Any,
-         appraiser: str, level: int) -> None:
+def _row(
+    sheet: Any,
+    row: int,
+    code: str,
+    title: str,
+    points: float,
+    item: Any,
+    appraiser: str,
+    level: int,
+) -> None:
     """Write one item; survey items carry the "Điều tra XHH" mark, steps "Bước 0,25"."""
     sheet.cell(row, 1, code)
     cell = sheet.cell(row, 2, safe_text(title))
@@ -71,9 +85,16 @@ def _row(sheet: Any, row: int, code: str, title: str, points: float, item: Any,
 def _meta(book: Any, cs: Any) -> None:
     """Keep the set's identity in a hidden sheet, so the round trip gives the same set."""
     meta = book.create_sheet(META_SHEET)
-    values = {"code": cs.code, "province": cs.province, "units": cs.units or "", "year": cs.year,
-              "tier": cs.tier, "title": cs.title, "decision_no": cs.decision_no or "",
-              "applies_to": json.dumps(cs.applies_to.model_dump(exclude_defaults=True))}
+    values = {
+        "code": cs.code,
+        "province": cs.province,
+        "units": cs.units or "",
+        "year": cs.year,
+        "tier": cs.tier,
+        "title": cs.title,
+        "decision_no": cs.decision_no or "",
+        "applies_to": json.dumps(cs.applies_to.model_dump(exclude_defaults=True)),
+    }
     for i, (key, value) in enumerate(values.items(), start=1):
         meta.cell(i, 1, key)
         meta.cell(i, 2, safe_text(value) if isinstance(value, str) else value)

@@ -36,8 +36,13 @@ class Review:
 
     def as_dict(self) -> dict[str, Any]:
         """Return the review as plain JSON-able data."""
-        return {"line": self.line, "item": self.item, "field": self.field,
-                "text": self.text, "reason": self.reason}
+        return {
+            "line": self.line,
+            "item": self.item,
+            "field": self.field,
+            "text": self.text,
+            "reason": self.reason,
+        }
 
     def note(self) -> str:
         """Return the one-line note printed and kept with the set."""
@@ -55,5 +60,8 @@ class CriteriaImport:
 
     def as_dict(self) -> dict[str, Any]:
         """Return set, shape and reviews as JSON-able data."""
-        return {"criteria_set": self.criteria_set, "shape": self.shape,
-                "reviews": [r.as_dict() for r in self.reviews]}
+        return {
+            "criteria_set": self.criteria_set,
+            "shape": self.shape,
+            "reviews": [r.as_dict() for r in self.reviews],
+        }

@@ -125,8 +125,10 @@ def _read_xlsx(path: Path) -> Document:
 
 def _sheet_rows(sheet: Any) -> list[RawRow]:
     """Return a sheet's rows as text cells, filling merged ranges down (not across)."""
-    grid = [["" if v is None else nfc(_text(unsafe_text(v))) for v in row]
-            for row in sheet.iter_rows(values_only=True)]
+    grid = [
+        ["" if v is None else nfc(_text(unsafe_text(v))) for v in row]
+        for row in sheet.iter_rows(values_only=True)
+    ]
     for merged in sheet.merged_cells.ranges:
         top = grid[merged.min_row - 1][merged.min_col - 1] if grid else ""
         for r in range(merged.min_row, merged.max_row + 1):

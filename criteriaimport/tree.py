@@ -25,8 +25,15 @@ def table_nodes(doc: Document, reviews: list[Review]) -> tuple[list[Node], Node 
         elif node.number.kind == "none" and not node.number.parts:
             _orphan(node, nodes, reviews)
         elif node.number.kind == "none":
-            reviews.append(Review(node.line, None, "số thứ tự", node.number.parts[0],
-                                  "không đọc được số thứ tự; bỏ qua dòng này"))
+            reviews.append(
+                Review(
+                    node.line,
+                    None,
+                    "số thứ tự",
+                    node.number.parts[0],
+                    "không đọc được số thứ tự; bỏ qua dòng này",
+                )
+            )
         else:
             nodes.append(node)
     return nodes, total
@@ -59,9 +66,16 @@ def _node(row: RawRow, roles: list[str | None]) -> Node:
     get = {role: " ".join(texts) for role, texts in cells.items()}
     title = " ".join(cells.get("title", []))
     survey = any(SURVEY.search(fold_clean(c.text)) for c in row)
-    return Node(row[0].line, read_number(get.get("no", ""), title), _strip_mark(title),
-                get.get("points", ""), get.get("method", ""), get.get("agency", ""),
-                get.get("note", ""), survey)
+    return Node(
+        row[0].line,
+        read_number(get.get("no", ""), title),
+        _strip_mark(title),
+        get.get("points", ""),
+        get.get("method", ""),
+        get.get("agency", ""),
+        get.get("note", ""),
+        survey,
+    )
 
 
 def _strip_mark(title: str) -> str:
@@ -74,8 +88,15 @@ def _orphan(node: Node, nodes: list[Node], reviews: list[Review]) -> None:
     if nodes and node.title and not node.points:
         nodes[-1].title = f"{nodes[-1].title} {node.title}"
         return
-    reviews.append(Review(node.line, None, "số thứ tự", node.title or node.points,
-                          "dòng không có số thứ tự; bỏ qua dòng này"))
+    reviews.append(
+        Review(
+            node.line,
+            None,
+            "số thứ tự",
+            node.title or node.points,
+            "dòng không có số thứ tự; bỏ qua dòng này",
+        )
+    )
 
 
 def build_tree(nodes: list[Node], reviews: list[Review]) -> list[Node]:
@@ -88,16 +109,30 @@ def build_tree(nodes: list[Node], reviews: list[Review]) -> list[Node]:
         if node.level == 1:
             fields.append(node)
         elif node.level > MAX_LEVEL:
-            reviews.append(Review(node.line, None, "cấp mục", _label(node),
-                                  "sâu hơn tiêu chí thành phần; bỏ qua, điểm tính ở mục trên"))
+            reviews.append(
+                Review(
+                    node.line,
+                    None,
+                    "cấp mục",
+                    _label(node),
+                    "sâu hơn tiêu chí thành phần; bỏ qua, điểm tính ở mục trên",
+                )
+            )
             continue
         elif len(stack) < node.level - 1:
-            reviews.append(Review(node.line, None, "cấp mục", _label(node),
-                                  "không có mục cấp trên; bỏ qua dòng này"))
+            reviews.append(
+                Review(
+                    node.line,
+                    None,
+                    "cấp mục",
+                    _label(node),
+                    "không có mục cấp trên; bỏ qua dòng này",
+                )
+            )
             continue
         else:
             stack[node.level - 2].children.append(node)
-        del stack[node.level - 1:]
+        del stack[node.level - 1 :]
         stack.append(node)
     return fields
 

@@ -7,11 +7,21 @@ from typing import Any
 
 import docx
 
-HEAD = ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm tối đa", "Cơ quan thẩm định",
-        "Cách chấm", "Ghi chú"]
-TOP = ["ỦY BAN NHÂN DÂN TỈNH LAI CHÂU", "Số: 1234/QĐ-UBND",
-       "Lai Châu, ngày 20 tháng 12 năm 2024", "BỘ CHỈ SỐ",
-       "Đánh giá công tác cải cách hành chính hàng năm của các sở, ban, ngành tỉnh Lai Châu"]
+HEAD = [
+    "STT",
+    "Lĩnh vực/Tiêu chí/Tiêu chí thành phần",
+    "Điểm tối đa",
+    "Cơ quan thẩm định",
+    "Cách chấm",
+    "Ghi chú",
+]
+TOP = [
+    "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU",
+    "Số: 1234/QĐ-UBND",
+    "Lai Châu, ngày 20 tháng 12 năm 2024",
+    "BỘ CHỈ SỐ",
+    "Đánh giá công tác cải cách hành chính hàng năm của các sở, ban, ngành tỉnh Lai Châu",
+]
 PAGE1 = [
     ["I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH", "6", "Sở Nội vụ", "", ""],
     ["1", "Kế hoạch cải cách hành chính năm", "2", "", "", ""],

@@ -17,11 +17,19 @@ def test_docx_appendix_reads_fields_criteria_and_sub_criteria(tmp_path: Path) ->
     cs = result.criteria_set
     assert result.reviews == [] and result.shape == "docx"
     assert (cs["code"], cs["province"], cs["year"], cs["tier"], cs["decision_no"]) == (
-        "lai-chau-2024-so", "lai-chau", 2024, "department", "1234/QĐ-UBND")
+        "lai-chau-2024-so",
+        "lai-chau",
+        2024,
+        "department",
+        "1234/QĐ-UBND",
+    )
     assert cs["applies_to"] == {"rank_groups": ["department"]}
     assert cs["title"].startswith("Bộ Chỉ số đánh giá công tác cải cách hành chính hàng năm")
     assert [f["appraiser"] for f in cs["fields"]] == [
-        "so-noi-vu", "so-tu-phap", "so-thong-tin-va-truyen-thong"]
+        "so-noi-vu",
+        "so-tu-phap",
+        "so-thong-tin-va-truyen-thong",
+    ]
     first = cs["fields"][0]["criteria"]
     assert [c["code"] for c in first] == ["1.1", "1.2", "1.3"]
     assert [s["code"] for s in first[0]["sub_criteria"]] == ["1.1.1", "1.1.2"]

@@ -17,6 +17,8 @@ runner = CliRunner()
 def _flat(text: str) -> str:
     """Undo the console's line wrapping."""
     return " ".join(text.split())
+
+
 # 2-tier Lai Châu 2025, communes; arabic numbering 1 / 1.1 / 1.1.1; line numbers matter below.
 TEXT = """Lai Châu, ngày 05 tháng 8 năm 2025
 BỘ CHỈ SỐ ĐÁNH GIÁ CẢI CÁCH HÀNH CHÍNH CỦA UBND CÁC XÃ, PHƯỜNG NĂM 2025
@@ -62,8 +64,9 @@ def test_text_appendix_flags_sums_depth_and_unknown_agency(tmp_path: Path) -> No
 
 def test_criteria_import_strict_exits_2_and_writes_nothing(tmp_path: Path) -> None:
     target = tmp_path / "set.yaml"
-    out = runner.invoke(app, ["criteria", "import", str(_doc(tmp_path)), "--strict",
-                              "-o", str(target)])
+    out = runner.invoke(
+        app, ["criteria", "import", str(_doc(tmp_path)), "--strict", "-o", str(target)]
+    )
     assert out.exit_code == 2 and not target.exists() and "Traceback" not in out.output
     assert "dòng 12: mục 2, cơ quan thẩm định «Sở Du hành Vũ trụ»" in _flat(out.output)
     assert "5 giá trị cần xem lại (--strict)" in _flat(out.output)
@@ -86,7 +89,9 @@ def test_tab_text_and_tier_option(tmp_path: Path) -> None:
         "Bắc Kạn, ngày 01 tháng 10 năm 2023\nBỘ CHỈ SỐ CCHC NĂM 2023\n"
         "STT\tLĩnh vực, tiêu chí\tĐiểm\tCơ quan đánh giá\n"
         "I\tCông tác chỉ đạo\t2\tUBND cấp huyện\n"
-        "1\tKế hoạch\t2\t\n", encoding="utf-8")
+        "1\tKế hoạch\t2\t\n",
+        encoding="utf-8",
+    )
     result = import_criteria(path, tier="commune")
     cs = result.criteria_set
     assert result.reviews == [] and cs["code"] == "bac-kan-2023-xa"
@@ -95,10 +100,17 @@ def test_tab_text_and_tier_option(tmp_path: Path) -> None:
 
 def test_criteria_import_without_tier_asks_for_it(tmp_path: Path) -> None:
     path = tmp_path / "bang.txt"
-    path.write_text("Lai Châu, ngày 01 tháng 10 năm 2024\nBỘ CHỈ SỐ\nCủa các sở và các huyện\n"
-                    "STT\tTiêu chí\tĐiểm tối đa\n1\tA\t1\n1.1\tB\t1\n", encoding="utf-8")
+    path.write_text(
+        "Lai Châu, ngày 01 tháng 10 năm 2024\nBỘ CHỈ SỐ\nCủa các sở và các huyện\n"
+        "STT\tTiêu chí\tĐiểm tối đa\n1\tA\t1\n1.1\tB\t1\n",
+        encoding="utf-8",
+    )
     out = runner.invoke(app, ["criteria", "import", str(path)])
-    assert out.exit_code == 2 and "hãy dùng --tier" in _flat(out.output) and "Traceback" not in out.output
+    assert (
+        out.exit_code == 2
+        and "hãy dùng --tier" in _flat(out.output)
+        and "Traceback" not in out.output
+    )
     out = runner.invoke(app, ["criteria", "import", str(path), "--tier", "nowhere"])
     assert out.exit_code == 2 and "--tier «nowhere» không hợp lệ" in out.output
 

@@ -46,13 +46,21 @@ def test_xlsx_with_merged_cells_and_title_columns(tmp_path: Path) -> None:
     cs = result.criteria_set
     assert result.reviews == [] and result.shape == "xlsx"
     assert (cs["code"], cs["tier"], cs["applies_to"]) == (
-        "bac-kan-2023-xa", "commune", {"rank_groups": ["commune"]})
+        "bac-kan-2023-xa",
+        "commune",
+        {"rank_groups": ["commune"]},
+    )
     field = cs["fields"][0]
     assert (field["appraiser"], field["title"], field["max_points"]) == (
-        "parent", "Công tác chỉ đạo", 3)
+        "parent",
+        "Công tác chỉ đạo",
+        3,
+    )
     subs = field["criteria"][0]["sub_criteria"]
     assert [(s["code"], s["title"], s["max_points"]) for s in subs] == [
-        ("1.1.1", "Ban hành đúng hạn", 1.25), ("1.1.2", "Đủ nội dung", 0.75)]
+        ("1.1.1", "Ban hành đúng hạn", 1.25),
+        ("1.1.2", "Đủ nội dung", 0.75),
+    ]
     assert field["criteria"][1]["method"] == "survey" and cs["survey_total"] == 1
 
 
@@ -70,4 +78,8 @@ def test_criteria_export_command_writes_a_workbook_import_reads(tmp_path: Path) 
     out = CliRunner().invoke(app, ["criteria", "export", str(source), "-o", str(target)])
     assert out.exit_code == 0, out.output
     back = import_criteria(target).criteria_set
-    assert (back["code"], back["units"], back["total"]) == ("lai-chau-2025-xa", "lai-chau-2025", 100)
+    assert (back["code"], back["units"], back["total"]) == (
+        "lai-chau-2025-xa",
+        "lai-chau-2025",
+        100,
+    )

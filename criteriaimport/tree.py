@@ -12,6 +12,7 @@ from planimport.text import fold_clean, one_line
 
 SURVEY = re.compile(r"dieu tra (?:xhh|xa hoi hoc)|\(xhh\)|^xhh$")
 MAX_LEVEL = 3
+_JOINED = re.compile(r"^([IVX]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+(\S.*)$")
 
 
 def table_nodes(doc: Document, reviews: list[Review]) -> tuple[list[Node], Node | None]:
@@ -65,10 +66,14 @@ def _node(row: RawRow, roles: list[str | None]) -> Node:
             cells.setdefault(role, []).append(text)
     get = {role: " ".join(texts) for role, texts in cells.items()}
     title = " ".join(cells.get("title", []))
+    number = get.get("no", "")
+    joined = _JOINED.match(number) if not title else None
+    if joined:  # "I. CÔNG TÁC CHỈ ĐẠO" in one cell merged across the STT and title columns
+        number, title = joined.group(1), joined.group(2)
     survey = any(SURVEY.search(fold_clean(c.text)) for c in row)
     return Node(
         row[0].line,
-        read_number(get.get("no", ""), title),
+        read_number(number, title),
         _strip_mark(title),
         get.get("points", ""),
         get.get("method", ""),

@@ -69,7 +69,9 @@ def appendix_docx(path: Path) -> Path:
     _merge(first, 2, 3, 7, 3)  # Sở Nội vụ appraises the whole field, one cell down its rows
     _merge(first, 2, 4, 2, 5)  # the field row's method and note cells run together
     document.add_page_break()
-    _table(document, [HEAD, *PAGE2])
+    second = _table(document, [HEAD, *PAGE2])
+    second.cell(1, 0).text = "II. CẢI CÁCH THỂ CHẾ"
+    _merge(second, 1, 0, 1, 1)  # the field's number and title in one cell across two columns
     document.add_page_break()
     _table(document, PAGE3)
     document.add_paragraph("Ghi chú: điểm điều tra xã hội học do Sở Nội vụ tổng hợp.")

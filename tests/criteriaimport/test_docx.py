@@ -56,3 +56,24 @@ def test_docx_import_passes_validation(tmp_path: Path) -> None:
     assert yaml.safe_load(target.read_text(encoding="utf-8"))["code"] == "lai-chau-2024-so"
     assert [leaf.code for leaf in loaded.leaves() if leaf.method == "survey"] == ["1.3", "3.2"]
     assert len(loaded.leaves()) == 9
+
+
+def test_imported_docx_set_passes_cchc_validate_with_its_counts(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from cli.main import app
+
+    target = tmp_path / "criteria" / "lai-chau-2024-so.yaml"
+    target.parent.mkdir()
+    runner = CliRunner()
+    docx_path = appendix_docx(tmp_path / "phu-luc.docx")
+    out = runner.invoke(app, ["criteria", "import", str(docx_path), "--strict", "-o", str(target)])
+    assert out.exit_code == 0, out.output
+    out = runner.invoke(app, ["validate", str(target)])
+    assert out.exit_code == 0, out.output
+    assert out.stdout.splitlines()[:2] == [
+        "lai-chau-2024-so: 3 lĩnh vực, 7 tiêu chí, 4 tiêu chí thành phần; "
+        "tự đánh giá 10,5 điểm, điều tra XHH 4,5 điểm",
+        "  1. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH: 3 tiêu chí, "
+        "2 tiêu chí thành phần, 6 điểm",
+    ]

@@ -120,3 +120,24 @@ def test_criteria_import_refuses_a_file_without_a_table(tmp_path: Path) -> None:
     path.write_text("Lai Châu, ngày 01 tháng 10 năm 2024\nKhông có bảng.\n", encoding="utf-8")
     out = runner.invoke(app, ["criteria", "import", str(path), "--tier", "department"])
     assert out.exit_code == 2 and "không thấy bảng tiêu chí" in _flat(out.output)
+
+
+def test_field_with_two_appraisers_or_none_is_reviewed(tmp_path: Path) -> None:
+    path = tmp_path / "bang.txt"
+    path.write_text(
+        "Lai Châu, ngày 01 tháng 10 năm 2024\nBỘ CHỈ SỐ CCHC CỦA CÁC SỞ NĂM 2024\n"
+        "STT\tTiêu chí\tĐiểm tối đa\tCơ quan thẩm định\n"
+        "I\tCông tác chỉ đạo\t3\t\n"
+        "1\tKế hoạch\t2\tSở Nội vụ\n"
+        "2\tBáo cáo\t1\tVăn phòng UBND tỉnh\n"
+        "II\tThể chế\t1\t\n"
+        "1\tVăn bản\t1\t\n",
+        encoding="utf-8",
+    )
+    result = import_criteria(path)
+    assert [f["appraiser"] for f in result.criteria_set["fields"]] == ["so-noi-vu", "can-xem-lai"]
+    assert [r.note() for r in result.reviews] == [
+        "dòng 4: mục 1, cơ quan thẩm định «Sở Nội vụ; Văn phòng UBND tỉnh» — mỗi lĩnh vực chỉ có "
+        "một cơ quan thẩm định; đã chọn cơ quan đầu tiên",
+        "dòng 7: mục 2, cơ quan thẩm định «» — văn bản không ghi cơ quan thẩm định",
+    ]

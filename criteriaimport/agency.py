@@ -19,15 +19,19 @@ class AgencyResolver:
         self.directory = Directory(units.units if units is not None else (), name)
         self.tier = tier
 
-    def resolve(self, text: str) -> str | None:
-        """Return the one unit `text` names, "parent", or None when it names none or several."""
+    def resolve(self, text: str) -> tuple[str | None, str]:
+        """Return the one unit `text` names (or "parent"), else None and why not."""
         code = text.strip().lower()
         if code in self.codes or code == "parent":
-            return code
+            return code, ""
         found = self.directory.resolve(text)
-        if found.unknown or len(found.targets) != 1:
-            return None
+        if found.unknown or not found.targets:
+            return None, "không khớp đơn vị nào trong tệp đơn vị"
+        if len(found.targets) > 1:
+            return None, "nêu nhiều đơn vị; mỗi lĩnh vực chỉ có một cơ quan thẩm định"
         target = found.targets[0]
         if target in PARENT_GROUPS and self.tier in ("commune", "ward"):
-            return "parent"
-        return target if target in self.codes else None
+            return "parent", ""
+        if target not in self.codes:
+            return None, "là một nhóm đơn vị, không phải một cơ quan thẩm định"
+        return target, ""

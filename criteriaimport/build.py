@@ -91,11 +91,9 @@ class Builder:
         texts = [node.agency] if node.agency else _agencies(node)
         found: dict[str, str] = {}
         for text in dict.fromkeys(texts):
-            unit = self.agencies.resolve(text)
+            unit, why = self.agencies.resolve(text)
             if unit is None:
-                self._review(
-                    node, code, "cơ quan thẩm định", text, "không khớp đơn vị nào trong tệp đơn vị"
-                )
+                self._review(node, code, "cơ quan thẩm định", text, why)
             else:
                 found.setdefault(unit, text)
         if len(found) > 1:

@@ -32,7 +32,7 @@ GROUPS = {
 _TIER_WORDS = (
     ("department", re.compile(r"\bcac so\b|\bso, ban, nganh|\bso, nganh")),
     ("district", re.compile(r"\b(?:cac )?huyen\b")),
-    ("commune", re.compile(r"\b(?:cac )?(?:xa|phuong)\b")),
+    ("commune", re.compile(r"\b(?:cac )?(?:xa(?! hoi)|phuong)\b")),
     ("central_agency", re.compile(r"\bco quan (?:trung uong|nganh doc)")),
 )
 _HEAD = re.compile(r"^bo chi so\b")

@@ -141,3 +141,22 @@ def test_field_with_two_appraisers_or_none_is_reviewed(tmp_path: Path) -> None:
         "một cơ quan thẩm định; đã chọn cơ quan đầu tiên",
         "dòng 7: mục 2, cơ quan thẩm định «» — văn bản không ghi cơ quan thẩm định",
     ]
+
+
+def test_agency_naming_a_group_or_two_units_is_reviewed(tmp_path: Path) -> None:
+    path = tmp_path / "bang.txt"
+    path.write_text(
+        "Lai Châu, ngày 01 tháng 10 năm 2024\nBỘ CHỈ SỐ CCHC CỦA CÁC SỞ NĂM 2024\n"
+        "STT\tTiêu chí\tĐiểm tối đa\tCơ quan thẩm định\n"
+        "I\tĐiều tra xã hội học về sự hài lòng\t1\tCác sở, ban, ngành\n"
+        "1\tMức độ hài lòng\t1\t\n"
+        "II\tThể chế\t1\tSở Nội vụ, Sở Tư pháp\n"
+        "1\tVăn bản\t1\t\n",
+        encoding="utf-8",
+    )
+    result = import_criteria(path)
+    assert result.criteria_set["tier"] == "department"  # "xã hội" is not a commune
+    assert [r.reason for r in result.reviews] == [
+        "là một nhóm đơn vị, không phải một cơ quan thẩm định",
+        "nêu nhiều đơn vị; mỗi lĩnh vực chỉ có một cơ quan thẩm định",
+    ]

@@ -68,7 +68,10 @@ def _head(
 ) -> dict[str, Any]:
     """Return the set's identity: code, province, units file, year, tier, title, targets."""
     out: dict[str, Any] = {
-        "code": doc.meta.get("code") or f"{province}-{year}-{SUFFIX[tier]}",
+        # "criteria_set": the self-assessment workbook's hidden sheet (`cchc template`)
+        "code": doc.meta.get("code")
+        or doc.meta.get("criteria_set")
+        or f"{province}-{year}-{SUFFIX[tier]}",
         "province": province,
     }
     if stem != province:

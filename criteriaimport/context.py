@@ -45,7 +45,7 @@ def title_of(doc: Document) -> str | None:
         if not _HEAD.match(fold_clean(text)):
             continue
         if fold_clean(text) != "bo chi so":
-            return text
+            return re.sub(r"\s+—\s+tổng [\d,.]+ điểm$", "", text)  # the workbook's A3 line
         rest = next((t for t in texts[i + 1 : i + 4] if t), "")
         return f"Bộ Chỉ số {rest[:1].lower()}{rest[1:]}" if rest else None
     return None

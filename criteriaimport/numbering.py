@@ -8,7 +8,7 @@ from typing import NamedTuple
 from planimport.text import fold_clean
 
 _ROMAN = re.compile(r"^(?=[IVXLC])(X{0,3})(IX|IV|V?I{0,3})\.?$")
-_ARABIC = re.compile(r"^(\d+(?:\.\d+)*)\.?$")
+_ARABIC = re.compile(r"^(\d+(?:\.\d+)*)[.)]?$")
 _LETTER = re.compile(r"^([a-zđ])[).]?$")
 _TOTAL = re.compile(r"^(?:tong|tong cong|tong so|tong diem|cong)\b")
 

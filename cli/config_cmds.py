@@ -30,6 +30,8 @@ def validate(
             f"[red]✗ {len(report.problems)} lỗi trong {report.counts['files']} tệp[/red]"
         )
         raise typer.Exit(1)
+    for line in report.sets:  # per criteria set, to check against the decision's own counts
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
     c = report.counts
     console.print(
         f"[green]✓ {c['files']} tệp hợp lệ: {c['units']} tệp đơn vị ({c['unit']} đơn vị), "

@@ -13,6 +13,7 @@ from config.schema.criteria import CriteriaSet
 from config.schema.plan import Plan
 from config.schema.survey import SurveyConfig
 from config.schema.units import UnitsFile
+from config.set_rules import set_rules
 from config.source import Source
 from config.windows import stage_windows
 
@@ -28,7 +29,7 @@ def check_criteria(
         units, why = catalog.units(cs.units_code, path)
         if units is None:
             return cs, from_problems(src, [Problem(("units",) if cs.units else ("province",), why)])
-    return cs, from_problems(src, set_refs(cs, units))
+    return cs, from_problems(src, set_refs(cs, units) + set_rules(cs, units))
 
 
 def check_plan(

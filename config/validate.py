@@ -12,6 +12,7 @@ from cchc.errors import ConfigError
 from config.catalog import Catalog, label_of, parse
 from config.checks import check_criteria, check_plan, check_survey
 from config.schema import BandsFile, CalendarFile, UnitsFile
+from config.set_rules import summary
 from config.source import Source, read_source
 
 FOLDER_KINDS = {"units": "units", "criteria": "criteria", "plans": "plan", "survey": "survey"}
@@ -25,6 +26,7 @@ class Report:
 
     problems: list[str] = field(default_factory=list)
     counts: Counter[str] = field(default_factory=Counter)
+    sets: list[str] = field(default_factory=list)  # per criteria set: its counts, then its fields
 
 
 def config_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -103,6 +105,8 @@ def _check_one(path: Path, src: Source, catalog: Catalog, report: Report) -> Non
     report.problems += problems
     if doc is not None and not problems:
         _count(kind, doc, report.counts)
+        if kind == "criteria":
+            report.sets += summary(doc)
 
 
 def _count(kind: str, doc: Any, counts: Counter[str]) -> None:

@@ -26,6 +26,8 @@ AREAS: tuple[str, ...] = (
     "cli.config_cmds",
     "cli.plan_cmds",
     "cli.web_cmds",
+    # national unit catalogue (units branch)
+    "cli.units_cmds",
 )
 
 for _name in AREAS:

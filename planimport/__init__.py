@@ -15,9 +15,11 @@ from planimport.agencies import Directory
 from planimport.build import build_stages
 from planimport.context import DocInfo, detect, slug
 from planimport.model import ImportResult, Review, Row
+from planimport.pairs import pair_rows
 from planimport.prose import prose_rows
 from planimport.reader import Source, read_source
 from planimport.rows import grid_rows
+from planimport.tiers import NO_TIMELINE, check_tiers
 
 __all__ = ["ImportResult", "Review", "import_plan"]
 
@@ -43,11 +45,15 @@ def import_plan(path: str | Path, *, province: str | None = None, year: int | No
     units_code = code
     if units is None:
         units, units_code = _units_file(code, plan_year, reviews)
+    if units is not None:
+        check_tiers(units, plan_year, code, units_code)
     directory = Directory(units.units if units is not None else (), _province_name(units, info))
     rows = _rows(source)
     if not rows:
-        raise ValidationError(f"{path}: không thấy bảng nhiệm vụ hay câu nào có thời hạn")
+        raise ValidationError(f"{path}: {NO_TIMELINE}")
     stages, stage_reviews = build_stages(rows, directory, plan_year)
+    if not any("window" in stage for stage in stages):  # rows, but not one date: no junk plan
+        raise ValidationError(f"{path}: {NO_TIMELINE}")
     plan = _plan(path, code, plan_year, info, stages)
     plan["units"] = units_code
     return ImportResult(plan=plan, reviews=reviews + stage_reviews, shape=source.shape)
@@ -56,7 +62,7 @@ def import_plan(path: str | Path, *, province: str | None = None, year: int | No
 def _rows(source: Source) -> list[Row]:
     """Return the stage rows: from the tables when there are any, else from the prose."""
     rows = [row for grid in source.grids for row in grid_rows(grid)]
-    return rows or prose_rows(source.lines)
+    return pair_rows(rows or prose_rows(source.lines))
 
 
 def _units_file(code: str, year: int, reviews: list[Review]) -> tuple[Any, str]:
@@ -92,6 +98,8 @@ def _plan(path: Path, code: str, year: int, info: DocInfo, stages: list[dict]) -
     }
     if info.decision_no:
         plan["decision_no"] = info.decision_no
+    if info.issued_on:
+        plan["issued_on"] = info.issued_on
     plan.update({
         "source": path.name,
         "units": code,

@@ -19,13 +19,13 @@ from planimport.pairs import pair_rows
 from planimport.prose import prose_rows
 from planimport.reader import Source, read_source
 from planimport.rows import grid_rows
-from planimport.tiers import NO_TIMELINE, check_tiers
+from planimport.tiers import NO_TIMELINE, check_tiers, province_code
 
 __all__ = ["ImportResult", "Review", "import_plan"]
 
 
 def import_plan(path: str | Path, *, province: str | None = None, year: int | None = None,
-                units: Any = None) -> ImportResult:
+                units: Any = None, criteria_sets: list[str] | None = None) -> ImportResult:
     """Read a plan document into a config plan dict and the list of values needing review.
 
     `units` is a loaded units file (config.schema.UnitsFile); by default the province's
@@ -35,12 +35,13 @@ def import_plan(path: str | Path, *, province: str | None = None, year: int | No
     path = Path(path)
     source = read_source(path)
     info = detect(source.lines)
-    code = province or (slug(info.province_name) if info.province_name else None)
-    if not code:
+    name = province or info.province_name
+    if not name:
         raise ValidationError(f"{path}: không thấy tên tỉnh trong văn bản; hãy dùng --province")
     plan_year = year or info.year
     if not plan_year:
         raise ValidationError(f"{path}: không thấy năm của kế hoạch; hãy dùng --year")
+    code = province_code(name, plan_year) or slug(name)
     reviews: list[Review] = []
     units_code = code
     if units is None:
@@ -56,6 +57,7 @@ def import_plan(path: str | Path, *, province: str | None = None, year: int | No
         raise ValidationError(f"{path}: {NO_TIMELINE}")
     plan = _plan(path, code, plan_year, info, stages)
     plan["units"] = units_code
+    plan["criteria_sets"] = list(criteria_sets or [])  # named by the caller (--criteria)
     return ImportResult(plan=plan, reviews=reviews + stage_reviews, shape=source.shape)
 
 

@@ -1,4 +1,5 @@
-"""Refusals that stop an import before it can misread: wrong tier model, no timeline at all."""
+"""What the national catalogue tells the import: the province's code, its tier model, and the
+refusals that stop an import before it can misread (wrong tier model, no timeline at all)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,14 @@ NO_TIMELINE = (
     "không tìm thấy mốc thời gian nào (không có bảng nhiệm vụ có cột thời gian, không có câu nào "
     "ghi hạn); chưa tạo kế hoạch"
 )
+
+
+def province_code(name: str, year: int) -> str | None:
+    """Return the config code of the catalogue province `name` ("TP.HCM" → "ho-chi-minh")."""
+    from config.national import find_province, slug
+
+    found = find_province(name, year)
+    return slug(found) if found else None
 
 
 def check_tiers(units: Any, year: int, province: str, units_code: str) -> None:

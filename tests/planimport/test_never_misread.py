@@ -195,5 +195,5 @@ def test_group_leads_resolve_to_the_rank_groups_of_the_years_units(
     plan = load_plan(plans / "p.yaml")
     units = plan.unit_set.by_code()
     groups = [{units[c].rank_group for c in stage.scope_units} for stage in plan.stages[:2]]
-    assert groups == [{"department", "special"}, {"commune", "ward"}]
+    assert groups == [{"department"}, {"commune", "ward"}]
     assert len(plan.stages[1].scope_units) == 65  # every xã and phường of Lạng Sơn from 2025

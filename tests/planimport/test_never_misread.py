@@ -197,3 +197,19 @@ def test_group_leads_resolve_to_the_rank_groups_of_the_years_units(
     groups = [{units[c].rank_group for c in stage.scope_units} for stage in plan.stages[:2]]
     assert groups == [{"department"}, {"commune", "ward"}]
     assert len(plan.stages[1].scope_units) == 65  # every xã and phường of Lạng Sơn from 2025
+
+
+@pytest.mark.parametrize("place", ["TP.HCM", "TPHCM", "Thành phố Hồ Chí Minh"])
+def test_province_as_the_document_writes_it_resolves_to_the_catalogue(
+    tmp_path: Path, place: str
+) -> None:
+    units = tmp_path / "hcm.yaml"
+    units.write_text(to_yaml(units_for("TP.HCM", 2025)), encoding="utf-8")
+    path = tmp_path / "ke-hoach.txt"
+    head = HEAD.replace("Lạng Sơn, ngày", f"{place}, ngày").replace("UBND TỈNH LẠNG SƠN", "UBND")
+    path.write_text(
+        head + "1\tCông bố Chỉ số\tUBND thành phố\tSở Nội vụ\tTháng 3/2026\n", encoding="utf-8"
+    )
+    result = import_plan(path, units=load_units(units))
+    assert (result.plan["province"], result.plan["code"]) == ("ho-chi-minh", "ho-chi-minh-2025")
+    assert stages(result)[0]["lead"] == ["ubnd-thanh-pho"]

@@ -10,7 +10,14 @@ from typing import Any
 import yaml
 
 from cchc.errors import ValidationError
-from config.national.catalogue import Local, Province, communes, districts, two_tier
+from config.national.catalogue import (
+    Local,
+    Province,
+    commune_predecessors,
+    communes,
+    districts,
+    two_tier,
+)
 from config.national.names import find_province, slug
 from deadlines.text import fold
 
@@ -131,14 +138,36 @@ def _locals(p: Province, year: int, root: str) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for d in districts(p.code, year):
         out.append(_unit(d, district_codes[d.code], "district", root, "district"))
+    lineage = _lineage(p.code) if two else {}
     for c in communes(p.code, year):
         parent = root if two else district_codes[c.parent or ""]
         # Rank groups by the year's model: 2 tiers rank phường apart from xã and đặc khu.
         group = "ward" if two and c.type == "phuong" else "commune"
         unit = _unit(c, _code(c.name, c.code, taken), "commune", parent, group)
         unit["commune_type"] = c.type
+        if lineage.get(c.code):
+            former = lineage[c.code]
+            change = "merge" if len(former) > 1 else "rename"
+            unit["predecessors"] = [{"code": f, "year": 2025, "change": change} for f in former]
         out.append(unit)
     return out
+
+
+def _lineage(province: str) -> dict[str, list[str]]:
+    """Map each 2025 commune's official code to its former communes' codes in the same province.
+
+    The codes are those `units init --year 2024` writes for the former province; communes that
+    came from another former province (provincial mergers) are left out: their codes live in
+    that province's file.
+    """
+    old_codes = {
+        c["official_code"]: c["code"]
+        for c in _locals(Province(province, "", "", False), 2024, "root")
+    }
+    return {
+        new: [old_codes[code] for prov, code in former if prov == province and code in old_codes]
+        for new, former in commune_predecessors(province).items()
+    }
 
 
 def _unit(local: Local, code: str, kind: str, parent: str, group: str) -> dict[str, Any]:

@@ -172,3 +172,53 @@ def _successors() -> dict[str, str]:
 
     new, old = key_of("admin_units"), key_of("admin_units_legacy")
     return {old[o]: new[n] for n, olds in DICT_PROVINCE.items() for o in olds if o in old}
+
+
+def commune_predecessors(province: str) -> dict[str, list[tuple[str, str]]]:
+    """Map each 2025 commune's official code to the (province, commune) codes it came from.
+
+    From the package's old → new table: whole former communes, and a former commune split
+    between several new ones counts for each of them.
+    """
+    return _commune_lineage().get(province, {})
+
+
+@cache
+def _commune_lineage() -> dict[str, dict[str, list[tuple[str, str]]]]:
+    """Read the old → new commune table of vietnamadminunits, keyed by official codes."""
+    from vietnamadminunits.converter.converter_2025 import (
+        DICT_PROVINCE_WARD_DIVIDED,
+        DICT_PROVINCE_WARD_NO_DIVIDED,
+    )
+    from vietnamadminunits.database import query
+
+    new = {
+        (r["provinceKey"], r["wardKey"]): (r["provinceCode"], r["wardCode"])
+        for r in query("SELECT provinceKey, wardKey, provinceCode, wardCode FROM admin_units")
+    }
+    sql = (
+        "SELECT provinceKey, districtKey, wardKey, provinceCode, wardCode "
+        "FROM admin_units_legacy WHERE wardCode IS NOT NULL"
+    )
+    old = {
+        f"{r['provinceKey']}_{r['districtKey']}_{r['wardKey']}": (r["provinceCode"], r["wardCode"])
+        for r in query(sql)
+    }
+    out: dict[str, dict[str, list[tuple[str, str]]]] = {}
+
+    def link(province_key: str, ward_key: str, old_key: str) -> None:
+        target, source = new.get((province_key, ward_key)), old.get(old_key)
+        if target and source:
+            bucket = out.setdefault(target[0], {}).setdefault(target[1], [])
+            if source not in bucket:
+                bucket.append(source)
+
+    for province_key, wards in DICT_PROVINCE_WARD_NO_DIVIDED.items():
+        for ward_key, old_keys in wards.items():
+            for old_key in old_keys:
+                link(province_key, ward_key, old_key)
+    for province_key, splits in DICT_PROVINCE_WARD_DIVIDED.items():
+        for old_key, targets in splits.items():
+            for target in targets:
+                link(province_key, target["newWardKey"], old_key)
+    return out

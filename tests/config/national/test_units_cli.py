@@ -240,3 +240,16 @@ def test_import_unknown_column_is_refused(tmp_path: Path) -> None:
         ],
     )
     assert result.exit_code == 2 and "dòng 1, cột «màu»: không biết cột này" in result.output
+
+
+def test_init_2025_links_each_commune_to_its_former_communes(tmp_path: Path) -> None:
+    out, doc = _init(tmp_path, "Lai Châu", 2025)
+    _, before = _init(tmp_path, "Lai Châu", 2024)
+    former = {u["code"] for u in before["units"] if u["kind"] == "commune"}
+    by_code = {u["code"]: u for u in doc["units"]}
+    links = by_code["xa-binh-lu"]["predecessors"]
+    assert {p["code"] for p in links} == {"xa-binh-lu", "thi-tran-tam-duong", "xa-son-binh"}
+    assert {(p["year"], p["change"]) for p in links} == {(2025, "merge")}
+    linked = [p["code"] for u in doc["units"] if u["kind"] == "commune" for p in u["predecessors"]]
+    assert set(linked) <= former and len(set(linked)) == len(former)  # every former commune
+    assert runner.invoke(app, ["validate", str(out)]).exit_code == 0

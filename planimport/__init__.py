@@ -79,7 +79,9 @@ def _units_file(code: str, year: int, reviews: list[Review]) -> tuple[Any, str]:
     try:
         return load_units(path), path.stem
     except ConfigError as exc:
-        reviews.append(Review(0, None, "tệp đơn vị", str(path), f"không dùng được: {exc}"))
+        fix = f"cchc units init --province {code} --year {year}"
+        why = f"không dùng được: {exc}; tạo tệp đơn vị bằng: {fix}"
+        reviews.append(Review(0, None, "tệp đơn vị", str(path), why))
         return None, code
 
 

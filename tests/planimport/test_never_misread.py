@@ -213,3 +213,23 @@ def test_province_as_the_document_writes_it_resolves_to_the_catalogue(
     result = import_plan(path, units=load_units(units))
     assert (result.plan["province"], result.plan["code"]) == ("ho-chi-minh", "ho-chi-minh-2025")
     assert stages(result)[0]["lead"] == ["ubnd-thanh-pho"]
+
+
+def test_missing_units_file_names_units_init_as_the_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cchc.settings import get_settings
+
+    (tmp_path / "config" / "units").mkdir(parents=True)
+    monkeypatch.setenv("CCHC_CONFIG_DIR", str(tmp_path / "config"))
+    get_settings.cache_clear()
+    path = tmp_path / "ke-hoach.txt"
+    path.write_text(
+        HEAD + "1\tCông bố Chỉ số\tUBND tỉnh\tSở Nội vụ\tTháng 3/2026\n", encoding="utf-8"
+    )
+    try:
+        result = import_plan(path)
+    finally:
+        get_settings.cache_clear()
+    [units] = [r for r in result.reviews if r.field == "tệp đơn vị"]
+    assert "cchc units init --province lang-son --year 2025" in units.reason

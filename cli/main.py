@@ -27,6 +27,7 @@ AREAS: tuple[str, ...] = (
     "cli.plan_cmds",
     "cli.web_cmds",
     "cli.criteria_cmds",
+    "cli.units_cmds",
 )
 
 for _name in AREAS:

@@ -20,6 +20,7 @@ _PROVINCE = typer.Option(help="Mã tỉnh (mặc định: đọc từ văn bản
 _YEAR = typer.Option(help="Năm xác định Chỉ số (mặc định: đọc từ văn bản).")
 _OUTPUT = typer.Option("-o", "--output", help="Ghi kế hoạch YAML vào tệp này.")
 _JSON = typer.Option("--json", help="In kế hoạch và danh sách cần xem lại dạng JSON.")
+_CRITERIA = typer.Option("--criteria", help="Mã bộ chỉ số của kế hoạch (lặp lại cho mỗi bộ).")
 _STRICT = typer.Option(help="Coi mọi giá trị chưa xác định được là lỗi (mã 2), không ghi tệp.")
 
 
@@ -31,10 +32,11 @@ def import_cmd(
     output: Annotated[Path | None, _OUTPUT] = None,
     as_json: Annotated[bool, _JSON] = False,
     strict: Annotated[bool, _STRICT] = False,
+    criteria: Annotated[list[str] | None, _CRITERIA] = None,
 ) -> None:
     """Đọc kế hoạch đã ban hành thành tệp kế hoạch YAML; liệt kê những gì cần xem lại."""
     try:
-        result = import_plan(file, province=province, year=year)
+        result = import_plan(file, province=province, year=year, criteria_sets=criteria)
     except CchcError as exc:
         fail(str(exc), problems=getattr(exc, "problems", None))
     if strict and result.reviews:

@@ -15,15 +15,17 @@ from planimport.agencies import Directory
 from planimport.build import build_stages
 from planimport.context import DocInfo, detect, slug
 from planimport.model import ImportResult, Review, Row
+from planimport.pairs import pair_rows
 from planimport.prose import prose_rows
 from planimport.reader import Source, read_source
 from planimport.rows import grid_rows
+from planimport.tiers import NO_TIMELINE, check_tiers, province_code
 
 __all__ = ["ImportResult", "Review", "import_plan"]
 
 
 def import_plan(path: str | Path, *, province: str | None = None, year: int | None = None,
-                units: Any = None) -> ImportResult:
+                units: Any = None, criteria_sets: list[str] | None = None) -> ImportResult:
     """Read a plan document into a config plan dict and the list of values needing review.
 
     `units` is a loaded units file (config.schema.UnitsFile); by default the province's
@@ -33,30 +35,36 @@ def import_plan(path: str | Path, *, province: str | None = None, year: int | No
     path = Path(path)
     source = read_source(path)
     info = detect(source.lines)
-    code = province or (slug(info.province_name) if info.province_name else None)
-    if not code:
+    name = province or info.province_name
+    if not name:
         raise ValidationError(f"{path}: không thấy tên tỉnh trong văn bản; hãy dùng --province")
     plan_year = year or info.year
     if not plan_year:
         raise ValidationError(f"{path}: không thấy năm của kế hoạch; hãy dùng --year")
+    code = province_code(name, plan_year) or slug(name)
     reviews: list[Review] = []
     units_code = code
     if units is None:
         units, units_code = _units_file(code, plan_year, reviews)
+    if units is not None:
+        check_tiers(units, plan_year, code, units_code)
     directory = Directory(units.units if units is not None else (), _province_name(units, info))
     rows = _rows(source)
     if not rows:
-        raise ValidationError(f"{path}: không thấy bảng nhiệm vụ hay câu nào có thời hạn")
+        raise ValidationError(f"{path}: {NO_TIMELINE}")
     stages, stage_reviews = build_stages(rows, directory, plan_year)
+    if not any("window" in stage for stage in stages):  # rows, but not one date: no junk plan
+        raise ValidationError(f"{path}: {NO_TIMELINE}")
     plan = _plan(path, code, plan_year, info, stages)
     plan["units"] = units_code
+    plan["criteria_sets"] = list(criteria_sets or [])  # named by the caller (--criteria)
     return ImportResult(plan=plan, reviews=reviews + stage_reviews, shape=source.shape)
 
 
 def _rows(source: Source) -> list[Row]:
     """Return the stage rows: from the tables when there are any, else from the prose."""
     rows = [row for grid in source.grids for row in grid_rows(grid)]
-    return rows or prose_rows(source.lines)
+    return pair_rows(rows or prose_rows(source.lines))
 
 
 def _units_file(code: str, year: int, reviews: list[Review]) -> tuple[Any, str]:
@@ -71,7 +79,9 @@ def _units_file(code: str, year: int, reviews: list[Review]) -> tuple[Any, str]:
     try:
         return load_units(path), path.stem
     except ConfigError as exc:
-        reviews.append(Review(0, None, "tệp đơn vị", str(path), f"không dùng được: {exc}"))
+        fix = f"cchc units init --province {code} --year {year}"
+        why = f"không dùng được: {exc}; tạo tệp đơn vị bằng: {fix}"
+        reviews.append(Review(0, None, "tệp đơn vị", str(path), why))
         return None, code
 
 
@@ -92,6 +102,8 @@ def _plan(path: Path, code: str, year: int, info: DocInfo, stages: list[dict]) -
     }
     if info.decision_no:
         plan["decision_no"] = info.decision_no
+    if info.issued_on:
+        plan["issued_on"] = info.issued_on
     plan.update({
         "source": path.name,
         "units": code,

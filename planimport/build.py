@@ -65,6 +65,8 @@ def _stage(code: str, row: Row, directory: Directory, year: int, after: date | N
         why = f"tên nhiệm vụ không nêu việc; lấy theo mục/ngữ cảnh: {guess.kind}, cần xác nhận"
         reviews.append(Review(row.line_of("title"), code, "loại giai đoạn", title[:80], why))
     deadline, window = stage_deadline(code, row, year, after, above, reviews)
+    if row.joined:
+        reviews.append(Review(row.line, code, "thời hạn", deadline or "", row.joined))
     lead, cooperating = row_parties(row, directory)
     _agency_reviews(code, row, "cơ quan chủ trì", "lead", lead, directory, reviews)
     _agency_reviews(code, row, "cơ quan phối hợp", "cooperating", cooperating, directory, reviews)

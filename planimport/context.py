@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 from planimport.text import fold, one_line
 
@@ -14,6 +15,8 @@ _PLACE_DATE = re.compile(
 _NAMED = re.compile(r"\b(?:tinh|thanh pho)\s+((?:[^\W\d_]+\s?){1,3})")
 _INDEX_YEAR = re.compile(
     r"(?:chi so|cchc|cai cach hanh chinh|par index)[^.\n]{0,60}?\bnam\s+(\d{4})")
+_ISSUED = re.compile(
+    r"^\s*[^\W\d][^,\d]{1,40},\s*ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s+(\d{4})")
 _DECISION = re.compile(r"^[\s#*]*S[ốo]\s*:\s*(\d*)\s*/\s*([A-ZĐ][A-ZĐ\-]*)", re.IGNORECASE)
 _TITLE_HEAD = re.compile(r"^[#*\s]*ke hoach[*\s]*$")
 _ACRONYMS = ("UBND", "CCHC", "HĐND", "PAR", "XHH", "TW")
@@ -27,6 +30,7 @@ class DocInfo:
     year: int | None = None
     title: str | None = None
     decision_no: str | None = None
+    issued_on: date | None = None
 
 
 def slug(name: str) -> str:
@@ -36,7 +40,20 @@ def slug(name: str) -> str:
 
 def detect(lines: list[Line]) -> DocInfo:
     """Return what the document says about its province, year, title and number."""
-    return DocInfo(_province(lines), _year(lines), _title(lines), _decision(lines))
+    return DocInfo(_province(lines), _year(lines), _title(lines), _decision(lines), _issued(lines))
+
+
+def _issued(lines: list[Line]) -> date | None:
+    """Return the plan's own date from its place-and-date line (top, else the signature)."""
+    for _, text in [*lines[:60], *lines[-40:]]:
+        found = _ISSUED.match(fold(one_line(text)))
+        if found:
+            day, month, year = (int(g) for g in found.groups())
+            try:
+                return date(year, month, day)
+            except ValueError:
+                return None
+    return None
 
 
 def _province(lines: list[Line]) -> str | None:

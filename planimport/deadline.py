@@ -6,9 +6,10 @@ from datetime import date
 
 from cchc.errors import DeadlinePhraseError
 from deadlines import Window, mentions_hour
+from planimport.approx import read_loose
 from planimport.model import Review, Row
 from planimport.text import fold, one_line
-from planimport.when import SAME_AS_ABOVE, phrases, undated_reason, window_for
+from planimport.when import SAME_AS_ABOVE, phrases, undated_reason
 
 
 def stage_deadline(code: str, row: Row, year: int, after: date | None, above: str,
@@ -42,7 +43,9 @@ def stage_deadline(code: str, row: Row, year: int, after: date | None, above: st
         why = "hạn có ghi giờ; cửa sổ tính theo cả ngày, cần xác nhận"
         reviews.append(Review(line, code, "thời hạn", text, why))
     try:
-        return text, window_for(text, year=year, after=after)
+        window, notes = read_loose(text, year=year, after=after)
     except DeadlinePhraseError as exc:
         reviews.append(Review(line, code, "thời hạn", text, undated_reason(text) or str(exc)))
         return text, None
+    reviews.extend(Review(line, code, "thời hạn", text, note) for note in notes)
+    return text, window

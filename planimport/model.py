@@ -25,6 +25,7 @@ class Row:
     cells: dict[str, Cell] = field(default_factory=dict)
     section: str = ""
     prose: bool = False  # taken from a sentence, not from a table row
+    joined: str = ""  # why a start and an end row were read together (planimport.pairs)
 
     def text(self, role: str) -> str:
         """Return the text of the cell in `role`, or ''."""

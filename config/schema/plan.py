@@ -148,6 +148,7 @@ class Plan(StrictModel):
     year: int = Field(ge=2000, le=2100)
     title: Text
     decision_no: str | None = None
+    issued_on: date | None = None  # the plan's own date ("Lạng Sơn, ngày 15 tháng 10 năm 2025")
     source: str | None = None
     units: Slug
     criteria_sets: list[Slug] = Field(default_factory=list)

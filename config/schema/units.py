@@ -59,6 +59,9 @@ class Unit(StrictModel):
     email: str | None = None
     notify: list[str] = Field(default_factory=list)
     predecessors: list[Predecessor] = Field(default_factory=list)
+    # The National Statistics Office's code (catalogue units) and a contact phone (imported lists).
+    official_code: str | None = Field(default=None, pattern=r"^\d{2,5}$")
+    phone: str | None = None
 
     @property
     def names(self) -> list[str]:

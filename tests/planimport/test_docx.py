@@ -50,7 +50,9 @@ def test_import_docx_reads_the_table_in_document_order(tmp_path: Path) -> None:
 
 def test_import_docx_flags_districts_in_a_two_tier_province(tmp_path: Path) -> None:
     result = import_plan(_plan_docx(tmp_path / "ke-hoach.docx"))
-    [review] = result.reviews
+    [review] = [r for r in result.reviews if r.field != "thời hạn"]
+    [year] = [r for r in result.reviews if r.field == "thời hạn"]  # "Tháng 01": year flagged
+    assert year.stage == "s03" and "chọn năm 2026 theo lịch chiến dịch" in year.reason
     assert (review.stage, review.field) == ("s02", "cơ quan phối hợp")
     assert review.text == "UBND cấp huyện"
     assert "all_districts" in review.reason

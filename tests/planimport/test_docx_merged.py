@@ -101,8 +101,11 @@ def test_docx_merged_cells_repeat_down_the_rows_they_span(tmp_path: Path) -> Non
 def test_docx_merged_cells_review_only_the_unknown_office(tmp_path: Path) -> None:
     result = import_plan(_merged_plan(tmp_path / "ke-hoach.docx"))
     found = [(r.line, r.stage, r.field, r.text) for r in result.reviews]
-    assert found == [(18, "s06", "cơ quan phối hợp", "Phòng Nội vụ cấp huyện")]  # table row 10
-    assert [x["code"] for x in stages(result) if x["needs_review"]] == ["s06"]
+    assert found == [
+        (18, "s06", "cơ quan phối hợp", "Phòng Nội vụ cấp huyện"),  # table row 10
+        (21, "s09", "thời hạn", "Quý I/2025"),  # a quarter is a window by rule: flagged
+    ]
+    assert [x["code"] for x in stages(result) if x["needs_review"]] == ["s06", "s09"]
     plans = tmp_path / "plans"
     plans.mkdir()
     (plans / "imported.yaml").write_text(to_yaml(result), encoding="utf-8")

@@ -39,8 +39,10 @@ def test_prose_with_roman_sections_sub_items_and_dates_in_words() -> None:
     assert _reviews("lai-chau-2024-prose.txt") == {
         (21, "s03", "thời hạn", "trước 17 giờ ngày 25 tháng 11 năm 2024"),
         (37, "s08", "thời hạn", "Thường xuyên"),  # "- Thời gian: Thường xuyên." is not dropped
+        (33, "s07", "thời hạn", "Quý I/2025"),  # a quarter is a window by rule: flagged
     }
     assert why == {"s03": "hạn có ghi giờ; cửa sổ tính theo cả ngày, cần xác nhận",
+                   "s07": "«Quý I/2025» là mốc ước lệ, đọc theo quy ước quý: cả quý; cần xác nhận",
                    "s08": "việc làm thường xuyên, không có hạn cụ thể"}
 
 
@@ -83,6 +85,7 @@ def test_two_tier_province_communes_and_special_zones() -> None:
     assert _reviews("lai-chau-2025-two-tier.md") == {
         (21, "s05", "cơ quan phối hợp", "UBND cấp huyện"),  # no districts since 07/2025
         (22, "s06", "cơ quan phối hợp", "Trung tâm Phục vụ hành chính công tỉnh"),
+        (25, "s08", "thời hạn", "Quý I/2026"),  # a quarter is a window by rule: flagged
     }
 
 
@@ -100,6 +103,7 @@ def test_document_without_diacritics() -> None:
     assert _reviews("bac-kan-2024-khong-dau.md") == {
         (15, "s03", "loại giai đoạn", "Tham dinh, cong bo Chi so CCHC cua UBND cap xa"),
         (15, "s03", "cơ quan phối hợp", "Phong Noi vu cac huyen, thanh pho"),
+        (18, "s06", "thời hạn", "Quy I/2025"),  # a quarter is a window by rule: flagged
     }
 
 

@@ -23,7 +23,10 @@ def test_import_pipe_table_with_other_headers_markup_and_repeated_header() -> No
     assert s[3]["cooperating"] == ["so-tu-phap", "so-tai-chinh", "so-noi-vu"]  # "... và Nội vụ"
     assert window(s[3])[0] == date(2024, 1, 1)  # "Tháng 01" after "Tháng 12/2023"
     assert [x["kind"] for x in s[3:]] == ["appraisal", "council_session", "approval", "publication"]
-    assert result.reviews == []
+    # Only the loose deadlines are flagged: the quarter and the month written without a year.
+    assert [(r.stage, r.text) for r in result.reviews] == [
+        ("s01", "Quý IV/2023"), ("s04", "Tháng 01"), ("s05", "Tháng 02")
+    ]
 
 
 def test_import_tab_table_with_sub_rows_and_wrapped_cells() -> None:
@@ -46,7 +49,12 @@ def test_import_tab_table_lists_what_it_cannot_read_with_lines() -> None:
     assert found == {
         (13, "s04", "cơ quan phối hợp", "Phòng Nội vụ cấp huyện"),
         (14, "s05", "thời hạn", "Thường xuyên"),
+        # dates without a year and "đầu tháng": read by the documented rules, flagged
+        (9, "s01", "thời hạn", "từ ngày 16-10 đến 1-11"),
+        (10, "s02", "thời hạn", "chậm nhất ngày 20/11"),
+        (12, "s03", "thời hạn", "chậm nhất ngày 05/12"),
+        (13, "s04", "thời hạn", "đầu tháng 01/2025"),
     }
     s = stages(result)
     assert s[4]["needs_review"] and "window" not in s[4] and s[4]["deadline"] == "Thường xuyên"
-    assert not s[0]["needs_review"]
+    assert "chọn năm 2024 theo lịch chiến dịch" in s[0]["review_notes"][0]

@@ -1,9 +1,8 @@
 """From nothing to a launched 2-tier campaign for a province not shipped (Lạng Sơn, 2025).
 
-Only commands: `cchc units init` (national catalogue), `cchc plan import` of a .docx plan built
-here, `cchc validate`, `cchc launch`. The criteria sets are the shipped 2025 sample retargeted
-to the province by code, standing in for `cchc criteria import` (another branch); no YAML is
-edited by hand.
+Only commands: `cchc units init` (national catalogue), `cchc criteria import` of the two .docx
+appendices built here (departments; xã and phường), `cchc plan import` of a .docx plan built
+here, `cchc validate`, `cchc launch`. No YAML is edited by hand.
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from typer.testing import CliRunner
 from cchc.db import get_engine
 from cchc.settings import get_settings
 from cli.main import app
-from models import Assignment, Campaign, OrgUnit, Stage
+from models import Assignment, Campaign, CriteriaSet, OrgUnit, Stage
 
 runner = CliRunner()
 CONFIG = Path(__file__).resolve().parents[2] / "config"
@@ -103,18 +102,53 @@ def _plan_docx(path: Path) -> Path:
     return path
 
 
-def _retarget_criteria(config: Path) -> list[str]:
-    """Write the shipped 2025 sample sets for Lạng Sơn (stands in for `cchc criteria import`)."""
+HEAD = ["STT", "Lĩnh vực/Tiêu chí/Tiêu chí thành phần", "Điểm tối đa", "Cơ quan thẩm định"]
+FIELDS = [
+    ["I", "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH", "6", "Sở Nội vụ"],
+    ["1", "Kế hoạch cải cách hành chính năm", "2", ""],
+    ["a)", "Ban hành kế hoạch đúng thời hạn", "1", ""],
+    ["b)", "Xác định đầy đủ nhiệm vụ, sản phẩm", "1", ""],
+    ["2", "Báo cáo cải cách hành chính định kỳ", "1,5", ""],
+    ["3", "Đánh giá của người dân về công tác chỉ đạo (Điều tra XHH)", "2,5", ""],
+    ["II", "CẢI CÁCH THỂ CHẾ", "4", "Sở Tư pháp"],
+    ["1", "Xây dựng và ban hành văn bản quy phạm pháp luật", "2", ""],
+    ["2", "Kiểm tra, rà soát văn bản quy phạm pháp luật", "2", ""],
+    ["III", "HIỆN ĐẠI HÓA NỀN HÀNH CHÍNH", "4", "Sở Khoa học và Công nghệ"],
+    ["1", "Ứng dụng công nghệ thông tin trong xử lý công việc", "2", ""],
+    ["2", "Mức độ hài lòng về dịch vụ công trực tuyến (Điều tra XHH)", "2", ""],
+    ["", "Tổng cộng", "14", ""],
+]
+
+
+def _appendix_docx(path: Path, whom: str) -> Path:
+    """Write a decision's criteria appendix for `whom` (its title names the tier)."""
+    document = docx.Document()
+    for text in (
+        "ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN",
+        "Số: 1802/QĐ-UBND",
+        "Lạng Sơn, ngày 05 tháng 11 năm 2025",
+        "BỘ CHỈ SỐ",
+        f"Đánh giá công tác cải cách hành chính hàng năm của {whom} tỉnh Lạng Sơn năm 2025",
+    ):
+        document.add_paragraph(text)
+    rows = [HEAD, *FIELDS]
+    table = document.add_table(rows=len(rows), cols=len(HEAD))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    document.save(str(path))
+    return path
+
+
+def _import_criteria(workspace: Path) -> list[str]:
+    """`cchc criteria import` each appendix into config/criteria/ and return the sets' codes."""
     codes = []
-    for suffix in ("so", "xa"):
-        doc = yaml.safe_load(
-            (config / "criteria" / f"lai-chau-2025-{suffix}.yaml").read_text(encoding="utf-8")
-        )
-        doc.update(code=f"lang-son-2025-{suffix}", province="lang-son", units="lang-son-2025")
-        (config / "criteria" / f"lang-son-2025-{suffix}.yaml").write_text(
-            yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8"
-        )
-        codes.append(doc["code"])
+    for name, whom in (("so", "các sở, ban, ngành"), ("xa", "UBND các xã, phường")):
+        target = workspace / "config" / "criteria" / f"lang-son-2025-{name}.yaml"
+        source = _appendix_docx(workspace / f"phu-luc-{name}.docx", whom)
+        out = runner.invoke(app, ["criteria", "import", str(source), "--strict", "-o", str(target)])
+        assert out.exit_code == 0, out.output
+        codes.append(yaml.safe_load(target.read_text(encoding="utf-8"))["code"])
     return codes
 
 
@@ -129,7 +163,8 @@ def test_new_province_goes_from_nothing_to_a_launched_two_tier_campaign(
     units_file = config / "units" / "lang-son-2025.yaml"
     assert units_file.is_file() and "65 đơn vị cấp xã" in made.output
 
-    sets = _retarget_criteria(config)
+    sets = _import_criteria(workspace)
+    assert sets == ["lang-son-2025-so", "lang-son-2025-xa"]
     plan_file = config / "plans" / "lang-son-2025.yaml"
     criteria = [arg for code in sets for arg in ("--criteria", code)]
     imported = runner.invoke(
@@ -167,12 +202,14 @@ def test_new_province_goes_from_nothing_to_a_launched_two_tier_campaign(
         stage = s.exec(
             select(Stage).where(Stage.campaign_id == campaign.id, Stage.code == "s03")
         ).one()
+        imported = set(s.exec(select(CriteriaSet.code)).all())
         duties = s.exec(
             select(OrgUnit)
             .join(Assignment, Assignment.unit_id == OrgUnit.id)
             .where(Assignment.stage_id == stage.id)
         ).all()
     assert campaign.code == "lang-son-2025"
+    assert {"lang-son-2025-so", "lang-son-2025-xa"} <= imported
     # every xã and phường of Lạng Sơn from 1/7/2025 self-assesses, each with its official name
     assert len(duties) == 65 and {u.commune_type for u in duties} == {"xa", "phuong"}
     assert {u.rank_group for u in duties} == {"commune", "ward"}

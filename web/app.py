@@ -10,8 +10,8 @@ from sqlalchemy.engine import Engine
 
 from cchc.db import get_engine
 from web import errors
-from web.api import admin, appraisal, campaigns, council, public, units
-from web.pages import auth, dashboard, forms, render_process
+from web.api import admin, appraisal, campaigns, council, evidence_links, public, units
+from web.pages import auth, dashboard, evidence_files, forms, render_process
 
 HERE = Path(__file__).resolve().parent
 DESCRIPTION = (
@@ -35,5 +35,8 @@ def create_app(engine: Engine | None = None) -> FastAPI:
         app.include_router(module.router)
     for module in (auth, dashboard, forms):
         app.include_router(module.router, include_in_schema=False)
+    # evidence storage: signed links (API) and the files they open
+    app.include_router(evidence_links.router)
+    app.include_router(evidence_files.router, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app

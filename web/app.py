@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from cchc.db import get_engine
 from web import errors
 from web.api import admin, appraisal, campaigns, council, evidence_links, public, units
-from web.pages import auth, dashboard, evidence_files, forms, render_process
+from web.pages import auth, dashboard, evidence_files, forms, render_process, unit_screen
 
 HERE = Path(__file__).resolve().parent
 DESCRIPTION = (
@@ -38,5 +38,6 @@ def create_app(engine: Engine | None = None) -> FastAPI:
     # evidence storage: signed links (API) and the files they open
     app.include_router(evidence_links.router)
     app.include_router(evidence_files.router, include_in_schema=False)
+    app.include_router(unit_screen.router, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app

@@ -10,8 +10,8 @@ from sqlalchemy.engine import Engine
 
 from cchc.db import get_engine
 from web import errors
-from web.api import admin, appraisal, campaigns, council, evidence_links, public, units
-from web.pages import auth, dashboard, evidence_files, forms, render_process, unit_screen
+from web.api import admin, appraisal, campaigns, council, public, units
+from web.pages import auth, dashboard, forms, render_process, screens
 
 HERE = Path(__file__).resolve().parent
 DESCRIPTION = (
@@ -35,9 +35,6 @@ def create_app(engine: Engine | None = None) -> FastAPI:
         app.include_router(module.router)
     for module in (auth, dashboard, forms):
         app.include_router(module.router, include_in_schema=False)
-    # evidence storage: signed links (API) and the files they open
-    app.include_router(evidence_links.router)
-    app.include_router(evidence_files.router, include_in_schema=False)
-    app.include_router(unit_screen.router, include_in_schema=False)
+    screens.include(app)  # work screens and evidence links (web/pages/screens.py)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app

@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from cchc.clock import LOCAL_TZ
 from cchc.safe_export import safe_text
+from cchc.wording.audit import action_label
 from models.audit.log import AuditEntry
 from models.audit.queries import list_audit
 from models.campaign.facts import get_campaign
@@ -50,7 +51,8 @@ def as_csv(rows: list[AuditEntry]) -> str:
     writer = csv.writer(out)
     writer.writerow(HEADER)
     for r in rows:
-        cells = [r.at.astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M:%S"), r.actor, r.action,
-                 r.entity, r.field, r.old_value, r.new_value, r.reason]  # fmt: skip
+        moment = r.at.astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M:%S")
+        cells = [moment, r.actor, action_label(r.action), r.entity, r.field, r.old_value,
+                 r.new_value, r.reason]  # fmt: skip
         writer.writerow([safe_text(c) if c is not None else "" for c in cells])
     return out.getvalue()

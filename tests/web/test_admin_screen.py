@@ -64,5 +64,9 @@ def test_audit_view_filters_and_exports_csv(world, client):
     lines = csv.content.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("Thời điểm,Người thực hiện") and len(lines) > 1
     assert all(",unit_a," in line for line in lines[1:])
+    assert any(",Nộp," in line for line in lines[1:])  # actions read in Vietnamese
+    page = client.get(ADMIN + "/audit", params={"action": "submit"}).text
+    submits = page.split('<table id="audit"')[1]
+    assert "Nộp" in submits and "Tự chấm điểm" not in submits
     _login(client, world, "council")
     assert client.get(ADMIN + "/audit").status_code == 403

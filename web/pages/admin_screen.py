@@ -9,9 +9,10 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from cchc.clock import as_utc
+from cchc.wording.audit import AUDIT_ACTION, action_label
 from deadlines import end_of
 from models.enums import Role
-from services import approval, audit_view, extensions
+from services import approval, audit_view, extensions, results
 from web.deps import SessionDep, UserDep
 from web.pages.render import render
 from web.schemas import CampaignCode
@@ -33,6 +34,14 @@ def admin_page(request: Request, code: CampaignCode, user: UserDep) -> Response:
     require_role(user, Role.admin)
     ok = request.query_params.get("ok")
     return render(request, "admin.html", user=user, code=code, ok=ok)
+
+
+@router.post(ADMIN + "/compute")
+def compute(code: CampaignCode, session: SessionDep, user: UserDep) -> RedirectResponse:
+    """Recompute every unit's index and rank (refused once approved)."""
+    require_role(user, Role.admin)
+    results.compute(session=session, campaign_code=code, actor=user.name)
+    return _done(code, "computed")
 
 
 @router.post(ADMIN + "/approve")
@@ -105,4 +114,7 @@ def audit(
         body = "\ufeff" + audit_view.as_csv(rows)
         return Response(body, media_type="text/csv; charset=utf-8", headers=headers)
     filters = {"who": who, "action": action, "since": since or "", "until": until or ""}
-    return render(request, "audit.html", user=user, code=code, rows=rows, filters=filters)
+    return render(
+        request, "audit.html", user=user, code=code, rows=rows, filters=filters,
+        action_label=action_label, actions=sorted(AUDIT_ACTION.items(), key=lambda a: a[1]),
+    )  # fmt: skip

@@ -23,6 +23,12 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 CAMPAIGN = "/campaigns/test-2024"
 WIDTHS = (390, 1366)
+DROP = """code => {
+  const data = new DataTransfer();
+  data.items.add(new File(["%PDF-1.4 bao cao"], "bao-cao.pdf", {type: "application/pdf"}));
+  const row = document.querySelector(`tr[data-item="${code}"]`);
+  row.dispatchEvent(new DragEvent("drop", {dataTransfer: data, bubbles: true, cancelable: true}));
+}"""
 
 
 @pytest.fixture
@@ -73,7 +79,9 @@ def _unit_submits(page, base: str, tmp: Path) -> None:
     assert page.locator("#sa-total").inner_text() == "3,25"
     assert page.locator('tr[data-item="1.1"] .sa-need').is_hidden()  # evidence given
     assert page.locator('tr[data-item="1.2.1"] .sa-need').is_visible()
-    page.fill('input[name="expl_1.2.1"]', "Đủ báo cáo quý")
+    page.evaluate(DROP, "1.2.1")  # a file dropped on the row is that item's evidence
+    page.wait_for_selector('tr[data-item="1.2.1"] >> text=Đã tải lên')
+    assert page.locator('tr[data-item="1.2.1"] .sa-need').is_hidden()  # so no explanation
     page.fill('input[name="expl_1.2.2"]', "Một báo cáo chậm")
     _shots(page, "unit-self-assessment")
     page.click("text=Nộp bản tự đánh giá")

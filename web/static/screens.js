@@ -36,10 +36,10 @@
     var all = document.getElementById("sa-total");
     if (all) all.textContent = fmt(total);
   }
-  function upload(input) {
+  function upload(input, dropped) {
     var row = input.closest("tr");
     var msg = row.querySelector(".sa-msg");
-    var file = input.files[0];
+    var file = dropped || input.files[0];
     if (!file) return;
     var limit = parseInt(input.getAttribute("data-max-bytes"), 10);
     if (file.size > limit) {
@@ -71,6 +71,16 @@
   });
   document.addEventListener("change", function (e) {
     if (e.target.matches("[data-upload]")) upload(e.target);
+  });
+  // A file dropped on an item's row is uploaded as that item's evidence.
+  document.addEventListener("dragover", function (e) {
+    if (e.target.closest && e.target.closest("tr.sa-leaf")) e.preventDefault();
+  });
+  document.addEventListener("drop", function (e) {
+    var row = e.target.closest && e.target.closest("tr.sa-leaf");
+    if (!row || !e.dataTransfer.files.length) return;
+    e.preventDefault();
+    upload(row.querySelector("[data-upload]"), e.dataTransfer.files[0]);
   });
   document.addEventListener("DOMContentLoaded", refreshTotals);
 })();

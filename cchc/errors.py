@@ -14,7 +14,8 @@
     ├── DeadlinePassed         a stage refuses a submission received after its due time
     ├── PermissionDenied       a user's role or unit scope does not allow an act
     └── Retryable              trying again later may succeed
-        └── NotificationFailed apprise reports that a message was not delivered
+        ├── NotificationFailed apprise reports that a message was not delivered
+        └── StorageUnavailable the evidence store (folder or S3) failed to read or write
 
 Domain code raises these; only web/ turns them into HTTP answers and only cli/ into exit codes.
 """
@@ -95,3 +96,7 @@ class Retryable(CchcError):
 
 class NotificationFailed(Retryable):
     """Raised when apprise reports that a message was not delivered."""
+
+
+class StorageUnavailable(Retryable):
+    """Raised when the evidence store (local folder or S3 bucket) fails to read or write."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, Field, field_validator
@@ -42,6 +43,26 @@ class EvidenceSettings(BaseModel):
     )
 
 
+class StorageSettings(BaseModel):
+    """Where evidence bytes are stored and how long download links live."""
+
+    backend: Literal["local", "s3"] = Field(
+        "local", description="local: var_dir/evidence; s3: an S3-compatible bucket"
+    )
+    s3_bucket: str = Field("cchc-evidence", max_length=63, description="bucket of the s3 backend")
+    s3_prefix: str = Field("evidence/", max_length=200, description="key prefix in the bucket")
+    s3_endpoint_url: str = Field("", description="S3 API URL (MinIO, ...); empty means AWS")
+    s3_region: str = Field("us-east-1", description="region name the client signs for")
+    s3_access_key: str = Field("", description="access key; empty means boto3's own chain")
+    s3_secret_key: str = Field("", description="secret key; empty means boto3's own chain")
+    link_secret: str = Field(
+        "", description="HMAC key of download links; empty means one kept in var_dir/link-secret"
+    )
+    link_ttl_seconds: int = Field(
+        900, ge=10, le=7 * 86400, description="how long a signed download link stays valid"
+    )
+
+
 class Settings(BaseSettings):
     """Settings for cchc-flow; env prefix CCHC_, nested with __ (CCHC_NOTIFY__RETRIES=5)."""
 
@@ -59,6 +80,7 @@ class Settings(BaseSettings):
     config_dir: Path = Field(ROOT / "config", description="YAML configuration folder")
     notify: NotifySettings = Field(default_factory=NotifySettings)
     evidence: EvidenceSettings = Field(default_factory=EvidenceSettings)
+    storage: StorageSettings = Field(default_factory=StorageSettings)
     api_host: str = Field("127.0.0.1", description="where `cchc serve` listens")
     api_port: int = Field(8000, ge=1, le=65535, description="port of `cchc serve`")
     api_workers: int = Field(

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from cchc.db import get_engine
 from web import errors
 from web.api import admin, appraisal, campaigns, council, public, units
-from web.pages import auth, dashboard, forms, render_process
+from web.pages import auth, dashboard, forms, render_process, screens
 
 HERE = Path(__file__).resolve().parent
 DESCRIPTION = (
@@ -35,5 +35,6 @@ def create_app(engine: Engine | None = None) -> FastAPI:
         app.include_router(module.router)
     for module in (auth, dashboard, forms):
         app.include_router(module.router, include_in_schema=False)
+    screens.include(app)  # work screens and evidence links (web/pages/screens.py)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app

@@ -23,6 +23,7 @@ STATUS: tuple[tuple[type[errors.CchcError], int, str], ...] = (
     (errors.PermissionDenied, 403, "forbidden"),
     (errors.ConfigError, 400, "bad_config"),
     (errors.DeadlinePhraseError, 400, "bad_deadline"),
+    (errors.StorageUnavailable, 503, "storage_unavailable"),
     (errors.Retryable, 503, "retry_later"),
     (errors.CchcError, 400, "bad_request"),
 )

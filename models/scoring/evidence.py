@@ -1,12 +1,11 @@
-"""Evidence documents (tài liệu kiểm chứng): stored once under var/evidence/<sha256>."""
+"""Evidence documents (tài liệu kiểm chứng): bytes stored once per sha256 in the evidence store."""
 
 from __future__ import annotations
 
 import hashlib
 import mimetypes
-import tempfile
 import uuid
-from pathlib import Path, PurePath
+from pathlib import PurePath
 
 from sqlmodel import Session, col, select
 
@@ -15,17 +14,8 @@ from cchc.settings import get_settings
 from models.audit.log import record_audit
 from models.catalog.lookup import criteria_set_for, get_campaign_by_id, get_unit, items_by_code
 from models.scoring.freeze import ensure_not_frozen
+from models.scoring.storage import get_store
 from models.scoring.tables import Evidence
-
-
-def evidence_dir() -> Path:
-    """Return the folder evidence files are stored in."""
-    return get_settings().var_dir / "evidence"
-
-
-def evidence_path(evidence: Evidence) -> Path:
-    """Return where an evidence document's bytes are stored."""
-    return evidence_dir() / evidence.sha256
 
 
 def _check_file(filename: str, data: bytes) -> str:
@@ -68,13 +58,7 @@ def add_evidence(
         if item is None or item.method != "self":
             raise ValidationError(f"{item_code}: không phải tiêu chí tự đánh giá của bộ chỉ số")
     digest = hashlib.sha256(data).hexdigest()
-    target = evidence_dir() / digest
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        # A private temp name per upload: two uploads of one file must not share a .part file.
-        with tempfile.NamedTemporaryFile(dir=target.parent, suffix=".part", delete=False) as tmp:
-            tmp.write(data)
-        Path(tmp.name).replace(target)  # atomic: a half-written file never has the final name
+    get_store().put(digest, data)  # content-addressed: a second upload stores nothing new
     row = Evidence(
         campaign_id=campaign_id,
         unit_id=unit_id,
@@ -116,6 +100,14 @@ def list_evidence(
 def read_evidence(*, session: Session, evidence_id: uuid.UUID) -> tuple[Evidence, bytes]:
     """Return an evidence row and its bytes."""
     row = session.get(Evidence, evidence_id)
-    if row is None or not evidence_path(row).exists():
+    if row is None:
         raise NotFound(f"không có tài liệu kiểm chứng {evidence_id}")
-    return row, evidence_path(row).read_bytes()
+    return row, get_store().get(row.sha256)
+
+
+def get_evidence(*, session: Session, evidence_id: uuid.UUID) -> Evidence:
+    """Return an evidence row."""
+    row = session.get(Evidence, evidence_id)
+    if row is None:
+        raise NotFound(f"không có tài liệu kiểm chứng {evidence_id}")
+    return row

@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from cchc.errors import ValidationError
 from cchc.settings import get_settings
-from models.scoring.evidence import add_evidence, evidence_path, read_evidence
+from models.scoring.evidence import add_evidence, read_evidence
 from models.scoring.self_assessments import save_draft, submit_self_assessment
 from tests.world.scoring import scoring_campaign
 
@@ -45,7 +45,7 @@ def test_evidence_is_stored_by_sha256_and_replaces_the_explanation(
         len(data),
         hashlib.sha256(data).hexdigest(),
     )
-    assert evidence_path(row) == var_dir / "evidence" / row.sha256
+    assert (var_dir / "evidence" / row.sha256).read_bytes() == data
     assert read_evidence(session=session, evidence_id=row.id)[1] == data
     save_draft(
         session=session,

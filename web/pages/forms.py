@@ -15,6 +15,7 @@ from models.catalog.lookup import get_unit
 from services import self_assessment as acts
 from services import self_assessment_read as reads
 from web.deps import SessionDep, UserDep
+from web.pages import unit_screen
 from web.pages.render import render
 from web.schemas import CampaignCode, UnitCode
 
@@ -30,9 +31,10 @@ def my_unit(code: CampaignCode, session: SessionDep, user: UserDep) -> RedirectR
     return RedirectResponse(f"/campaigns/{code}/units/{unit.code}", status_code=303)
 
 
-def _form_context(form: reads.Form) -> dict[str, Any]:
+def _form_context(form: reads.Form, session: Session, user: User) -> dict[str, Any]:
     """Return the template's values: the leaves to score and the newest version's values."""
     return {
+        **unit_screen.screen_context(session, form, user),
         "camp": form.campaign,
         "unit": form.unit,
         "items": form.items,
@@ -49,7 +51,13 @@ def form(
     """Show the self-assessment form (the unit's own users only)."""
     found = reads.form(session=session, campaign_code=code, unit_code=unit_code, actor=user)
     return render(
-        request, "self_assessment.html", user=user, problems=[], posted={}, **_form_context(found)
+        request,
+        "self_assessment.html",
+        user=user,
+        problems=[],
+        posted={},
+        ok=request.query_params.get("ok"),
+        **_form_context(found, session, user),
     )
 
 
@@ -99,6 +107,14 @@ def _save(session: Session, code: str, unit_code: str, user: User, posted: dict[
     )
 
 
+def _reread(
+    session: Session, code: str, unit_code: str, user: User
+) -> tuple[reads.Form, dict[str, Any]]:
+    """Read the form again after a refusal, with the screen's context."""
+    found = reads.form(session=session, campaign_code=code, unit_code=unit_code, actor=user)
+    return found, _form_context(found, session, user)
+
+
 @router.post("/campaigns/{code}/units/{unit_code}/self-assessment", response_class=HTMLResponse)
 async def post_form(
     request: Request, code: CampaignCode, unit_code: UnitCode, session: SessionDep, user: UserDep
@@ -113,9 +129,7 @@ async def post_form(
     except CchcError as exc:
         session.rollback()
         problems = getattr(exc, "problems", None) or [str(exc)]
-        found = await run_in_threadpool(
-            lambda: reads.form(session=session, campaign_code=code, unit_code=unit_code, actor=user)
-        )
+        found, extra = await run_in_threadpool(_reread, session, code, unit_code, user)
         return render(
             request,
             "self_assessment.html",
@@ -123,6 +137,6 @@ async def post_form(
             user=user,
             problems=problems,
             posted=posted,
-            **_form_context(found),
+            **extra,
         )
     return RedirectResponse(f"/campaigns/{code}/units/{unit_code}?ok={done}", status_code=303)

@@ -13,6 +13,9 @@
     │   └── ResultsFrozen      approved results are changed without a new decision
     ├── DeadlinePassed         a stage refuses a submission received after its due time
     ├── PermissionDenied       a user's role or unit scope does not allow an act
+    │   └── CsrfRefused        a browser's write lacks the page's anti-forgery token
+    ├── LoginRefused           a user name and password do not sign in
+    │   └── TooManyAttempts    too many refused sign-ins for the name or address: wait
     └── Retryable              trying again later may succeed
         └── NotificationFailed apprise reports that a message was not delivered
 
@@ -95,3 +98,15 @@ class Retryable(CchcError):
 
 class NotificationFailed(Retryable):
     """Raised when apprise reports that a message was not delivered."""
+
+
+class CsrfRefused(PermissionDenied):
+    """Raised when a cookie-authenticated write lacks the page's anti-forgery token."""
+
+
+class LoginRefused(CchcError):
+    """Raised when a user name and password do not sign in (never says which was wrong)."""
+
+
+class TooManyAttempts(LoginRefused):
+    """Raised when a user name or address has too many refused sign-ins in the window."""

@@ -67,10 +67,8 @@ def _create_tables() -> None:
     op.create_index("ix_login_failure_ip", "login_failure", ["ip"])
 
 
-def _move_tokens() -> None:
-    """Copy every user's token hash into api_token (read-write, never expiring)."""
-    bind = op.get_bind()
-    users = bind.execute(sa.text("SELECT id, token_hash FROM app_user")).all()
+def _move_tokens(users: list[tuple[object, str]]) -> None:
+    """Store every user's former token hash in api_token (read-write, never expiring)."""
     table = sa.table(
         "api_token",
         sa.column("id", sa.Uuid()),
@@ -97,6 +95,10 @@ def _move_tokens() -> None:
 
 
 def upgrade() -> None:
+    users = [
+        tuple(r) for r in op.get_bind().execute(sa.text("SELECT id, token_hash FROM app_user"))
+    ]
+    # On SQLite the batch rebuilds app_user: do it before any table references it.
     with op.batch_alter_table("app_user") as batch_op:
         batch_op.add_column(sa.Column("password_hash", sa.String(length=256), nullable=True))
         batch_op.add_column(
@@ -104,22 +106,25 @@ def upgrade() -> None:
                 "must_change_password", sa.Boolean(), nullable=False, server_default=sa.false()
             )
         )
-    _create_tables()
-    _move_tokens()
-    with op.batch_alter_table("app_user") as batch_op:
         batch_op.drop_column("token_hash")
+    _create_tables()
+    _move_tokens(users)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("app_user") as batch_op:
-        batch_op.add_column(sa.Column("token_hash", sa.String(length=64), nullable=True))
-    op.execute(
-        "UPDATE app_user SET token_hash = (SELECT MIN(t.token_hash) FROM api_token t "
-        "WHERE t.user_id = app_user.id AND t.revoked_at IS NULL)"
+    bind = op.get_bind()
+    live = (
+        "SELECT user_id, MIN(token_hash) FROM api_token WHERE revoked_at IS NULL GROUP BY user_id"
     )
-    op.execute("UPDATE app_user SET token_hash = 'revoked-' || id WHERE token_hash IS NULL")
+    hashes = {uuid.UUID(str(u)).hex: h for u, h in bind.execute(sa.text(live))}
     for table in ("login_failure", "web_session", "api_token"):
         op.drop_table(table)
     with op.batch_alter_table("app_user") as batch_op:
+        batch_op.add_column(sa.Column("token_hash", sa.String(length=64), nullable=True))
         batch_op.drop_column("must_change_password")
         batch_op.drop_column("password_hash")
+    users = sa.table("app_user", sa.column("id", sa.Uuid()), sa.column("token_hash", sa.String()))
+    for (user_id,) in bind.execute(sa.select(users.c.id)):
+        fallback = uuid.uuid4().hex  # a user without a live token keeps an unusable one
+        value = hashes.get(uuid.UUID(str(user_id)).hex, fallback)
+        bind.execute(users.update().where(users.c.id == user_id).values(token_hash=value))

@@ -108,3 +108,14 @@ def test_revoked_user_session_stops_at_once(world, client, engine):
 def test_login_page_no_longer_mentions_the_cli(world, client):
     html = client.get("/login").text
     assert "cchc users add" not in html and 'name="password"' in html
+
+
+def test_signing_in_again_closes_the_browsers_older_session(world, client, engine):
+    login_as(client, "viewer")
+    old = client.cookies["cchc_session"]
+    form = {"username": "viewer", "password": PASSWORD, "csrf_token": page_token(client)}
+    assert client.post("/login", data=form, follow_redirects=False).status_code == 303
+    assert client.cookies["cchc_session"] != old
+    with Session(engine) as s:
+        states = sorted(r.revoked_at is None for r in s.exec(select(WebSession)).all())
+    assert states == [False, True]  # the older one revoked, the new one open

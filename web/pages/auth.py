@@ -57,6 +57,9 @@ def login(request: Request, session: SessionDep, username: Text, password: Text)
         return _login_page(request, 429, str(exc), username)
     except LoginRefused as exc:  # the failure row is committed with this answer
         return _login_page(request, 401, str(exc), username)
+    previous = request.cookies.get(SESSION_COOKIE)
+    if previous:  # a browser signing in again leaves no older session of it open
+        accounts_login.logout(session=session, sid=previous)
     target = "/account/password" if user.must_change_password else "/campaigns"
     answer = RedirectResponse(target, status_code=303)
     auth = get_settings().auth

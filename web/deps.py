@@ -22,10 +22,12 @@ from cchc.wording import accounts as say
 from models.accounts.sessions import session_user
 from models.accounts.tables import User
 from models.accounts.tokens import token_access
-from web.errors import Unauthorized
+from web.errors import PasswordChangeRequired, Unauthorized
 from web.pages.cache import invalidate
 
 SESSION_COOKIE = "cchc_session"
+# What a session with a first-time password may still reach: changing it, or leaving.
+PASSWORD_PATHS = frozenset({"/account/password", "/logout"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 bearer = HTTPBearer(auto_error=False, description="Mã truy cập (token) do `cchc users tokens` cấp")
 
@@ -74,6 +76,8 @@ def _lookup(session: Session, request: Request) -> User | None:
     user = session_user(session=session, sid=sid) if sid else None
     if user is not None:
         request.state.auth = "session"
+        if user.must_change_password and request.url.path not in PASSWORD_PATHS:
+            raise PasswordChangeRequired(say.MUST_CHANGE)
     return user
 
 

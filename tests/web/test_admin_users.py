@@ -40,6 +40,9 @@ def test_admin_lists_and_adds_a_user_who_must_change_the_password(world, client,
     assert "admin" in actors
     first = _sign_in_with(client, "so-a-2", password)
     assert first.status_code == 303 and first.headers["location"] == "/account/password"
+    elsewhere = client.get("/campaigns", follow_redirects=False)
+    assert elsewhere.status_code == 303 and elsewhere.headers["location"] == "/account/password"
+    assert client.get("/api/me").status_code == 403  # nothing else until the password changes
 
 
 def test_admin_resets_a_password_and_locks_a_user(world, client, engine):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -13,8 +14,6 @@ from cchc.settings import get_settings
 _hasher = PasswordHasher()
 # Letters and digits that cannot be misread on a printed handout (no 0/O, 1/l/I).
 _ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-# Verified when the user name is unknown, so both refusals take the same time.
-_DUMMY = _hasher.hash("cchc-no-such-user")
 
 
 def hash_password(password: str) -> str:
@@ -22,10 +21,20 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
+@cache
+def _dummy() -> str:
+    """A hash verified when the user name is unknown, so both refusals take the same time.
+
+    Made on first use, not at import: a hash costs about a second on a loaded machine, and
+    every CLI command imports this module.
+    """
+    return _hasher.hash("cchc-no-such-user")
+
+
 def check_password(stored: str | None, password: str) -> bool:
     """Tell whether `password` matches the stored hash (None: compare against a dummy, refuse)."""
     try:
-        return _hasher.verify(stored or _DUMMY, password) and stored is not None
+        return _hasher.verify(stored or _dummy(), password) and stored is not None
     except (VerificationError, InvalidHashError):
         return False
 

@@ -13,6 +13,9 @@
     │   └── ResultsFrozen      approved results are changed without a new decision
     ├── DeadlinePassed         a stage refuses a submission received after its due time
     ├── PermissionDenied       a user's role or unit scope does not allow an act
+    │   └── CsrfRefused        a browser's write lacks the page's anti-forgery token
+    ├── LoginRefused           a user name and password do not sign in
+    │   └── TooManyAttempts    too many refused sign-ins for the name or address: wait
     └── Retryable              trying again later may succeed
         ├── NotificationFailed apprise reports that a message was not delivered
         └── StorageUnavailable the evidence store (folder or S3) failed to read or write
@@ -100,3 +103,13 @@ class NotificationFailed(Retryable):
 
 class StorageUnavailable(Retryable):
     """Raised when the evidence store (local folder or S3 bucket) fails to read or write."""
+class CsrfRefused(PermissionDenied):
+    """Raised when a cookie-authenticated write lacks the page's anti-forgery token."""
+
+
+class LoginRefused(CchcError):
+    """Raised when a user name and password do not sign in (never says which was wrong)."""
+
+
+class TooManyAttempts(LoginRefused):
+    """Raised when a user name or address has too many refused sign-ins in the window."""

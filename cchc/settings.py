@@ -63,6 +63,31 @@ class StorageSettings(BaseModel):
     )
 
 
+class AuthSettings(BaseModel):
+    """Dashboard sign-in: session lifetimes, the cookie, password rules and login throttling."""
+
+    session_idle_minutes: int = Field(
+        60, ge=1, le=24 * 60, description="a session unused this long is closed"
+    )
+    session_absolute_hours: int = Field(
+        12, ge=1, le=24 * 30, description="a session is closed this long after sign-in, used or not"
+    )
+    https: bool = Field(False, description="served over HTTPS: the session cookie is Secure")
+    password_min_length: int = Field(10, ge=8, le=128, description="shortest password accepted")
+    login_max_failures: int = Field(
+        5, ge=1, le=100, description="refused sign-ins per user name before a pause"
+    )
+    login_max_failures_ip: int = Field(
+        20, ge=1, le=1000, description="refused sign-ins per address before a pause (shared NATs)"
+    )
+    login_window_minutes: int = Field(
+        15, ge=1, le=24 * 60, description="window over which refused sign-ins are counted"
+    )
+    token_days: int = Field(
+        365, ge=0, le=3650, description="default lifetime of a new API token; 0 = never expires"
+    )
+
+
 class Settings(BaseSettings):
     """Settings for cchc-flow; env prefix CCHC_, nested with __ (CCHC_NOTIFY__RETRIES=5)."""
 
@@ -92,6 +117,7 @@ class Settings(BaseSettings):
     web_cache_signal: str = Field(
         "", description="file a worker touches after a write so the others drop their page cache"
     )
+    auth: AuthSettings = Field(default_factory=AuthSettings)
 
     @field_validator("timezone")
     @classmethod

@@ -13,10 +13,9 @@ from cchc.db import get_engine, session_scope
 from cchc.settings import get_settings
 from cchc.wording.dates import day, moment
 from cchc.wording.labels import STAGE_STATE
+from cli.actor import actor
 from cli.parse import parse_local_instant
 from services.launch import LaunchResult
-
-ACTOR = "cli"
 
 
 def engine(*, migrate: bool = False) -> Engine:
@@ -44,7 +43,7 @@ def launch(
         return launch_plan(
             session=session,
             plan_path=plan_path,
-            actor=ACTOR,
+            actor=actor(),
             dry_run=dry_run,
             schedule=schedule,
             replay=replay,
@@ -57,7 +56,7 @@ def archive_message(code: str) -> str:
     from services.archive import archive_campaign
 
     with session_scope(engine()) as session:
-        return archive_campaign(session=session, campaign_code=code, actor=ACTOR).message
+        return archive_campaign(session=session, campaign_code=code, actor=actor()).message
 
 
 def schedule_message(code: str) -> str:
@@ -65,7 +64,7 @@ def schedule_message(code: str) -> str:
     from services.schedule import schedule_campaign
 
     with session_scope(engine()) as session:
-        done = schedule_campaign(session=session, campaign_code=code, actor=ACTOR, required=True)
+        done = schedule_campaign(session=session, campaign_code=code, actor=actor(), required=True)
     return done.message
 
 
@@ -132,6 +131,6 @@ def extend(campaign: str, stage: str, unit: str, until: str, reason: str, docume
             new_due_at=new_due,
             reason=reason,
             document_no=document,
-            actor=ACTOR,
+            actor=actor(),
         )
     return moment(new_due)

@@ -10,6 +10,7 @@ import typer
 
 from cchc.errors import CchcError
 from cchc.wording.dates import local_moment
+from cli.actor import actor
 from cli.output import console, fail
 from cli.parse import parse_day
 
@@ -58,7 +59,7 @@ def _stage_fact(
     fact = record_fact(
         session=session,
         campaign_code=campaign.code,
-        actor="cli",
+        actor=actor(),
         stage_kind=kind,
         stage_code=stage,
         unit_code=unit,
@@ -89,7 +90,7 @@ def survey(
             return _stage_fact(s, c, "survey", stage, None, None)
         from services.survey import import_points
 
-        count = import_points(session=s, campaign_code=c.code, path=file, actor="cli")
+        count = import_points(session=s, campaign_code=c.code, path=file, actor=actor())
         return f"Đã nhập {count} điểm điều tra."
 
     _run(act, tick, campaign)
@@ -127,7 +128,7 @@ def council(
                 votes_for=votes_for,
                 votes_against=votes_against,
                 decision=decision,
-                actor="cli",
+                actor=actor(),
             ).valid
         ),
         tick,
@@ -155,7 +156,7 @@ def approve(
             campaign_code=c.code,
             decision_no=decision_no,
             decided_on=parse_day(decided_on, "--decided-on"),
-            actor="cli",
+            actor=actor(),
             force=force,
             reason=reason,
         )
@@ -170,7 +171,7 @@ def publish(campaign: Campaign, tick: Tick = False) -> None:
     from services import approval
 
     def act(s: Session, c: CampaignRow) -> str:
-        published = approval.publish(session=s, campaign_code=c.code, actor="cli").published_at
+        published = approval.publish(session=s, campaign_code=c.code, actor=actor()).published_at
         return f"Đã công bố lúc {local_moment(published)}."
 
     _run(act, tick, campaign)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import importlib
 import os
+from typing import Annotated
 
 import typer
+
+from cli.actor import choose
 
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -28,10 +31,24 @@ AREAS: tuple[str, ...] = (
     "cli.web_cmds",
     "cli.criteria_cmds",
     "cli.units_cmds",
+    "cli.users_cmds",
 )
 
 for _name in AREAS:
     importlib.import_module(_name).register(app)
+
+
+@app.callback()
+def _who(
+    as_user: Annotated[
+        str | None,
+        typer.Option(
+            "--as", help="người thực hiện, ghi vào nhật ký (mặc định: người dùng hệ điều hành)"
+        ),
+    ] = None,
+) -> None:
+    """cchc-flow: chạy chiến dịch xác định Chỉ số CCHC của tỉnh từ kế hoạch đến công bố."""
+    choose(as_user)
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from cli.actor import actor
 from cli.output import console, fail
 from cli.score_cmds import JsonOpt, in_session, with_campaign
 
@@ -27,7 +28,7 @@ def results(
         _results_all(all_campaigns, as_json)
         return
     rows = with_campaign(
-        campaign, lambda s, c: current_results(session=s, campaign_code=c.code, actor="cli")
+        campaign, lambda s, c: current_results(session=s, campaign_code=c.code, actor=actor())
     )
     if as_json:
         typer.echo(json.dumps([r.as_json() for r in rows], ensure_ascii=False, indent=2))
@@ -42,7 +43,7 @@ def _results_all(all_campaigns: bool, as_json: bool) -> None:
 
     if not all_campaigns:
         fail(NEED_CAMPAIGN)
-    counts = in_session(lambda s: compute_many(session=s, actor="cli"))
+    counts = in_session(lambda s: compute_many(session=s, actor=actor()))
     if as_json:
         typer.echo(json.dumps(counts, ensure_ascii=False, indent=2))
         return

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from cchc.errors import CchcError
+from cli.actor import actor
 from cli.output import console, fail
 
 CampaignOpt = Annotated[str, typer.Option("--campaign", "-c", help="Mã chiến dịch.")]
@@ -54,7 +55,7 @@ def template(
 
     path = in_session(
         lambda s: export_template(
-            session=s, campaign_code=campaign, unit_code=unit, actor="cli", path=output
+            session=s, campaign_code=campaign, unit_code=unit, actor=actor(), path=output
         )
     )
     console.print(f"Đã ghi {path}")
@@ -73,14 +74,14 @@ def submit(
     from cchc.wording.dates import fmt_date
     from services import workbook
 
-    actor = f"cli:{unit}"
+    who = f"{actor()} ({unit})"  # the person, on behalf of the unit
 
     def save(s: Any) -> str:
         row = workbook.import_draft(
             session=s,
             campaign_code=campaign,
             unit_code=unit,
-            actor=actor,
+            actor=who,
             path=file,
             evidence_dir=evidence_dir,
         )
@@ -88,7 +89,7 @@ def submit(
 
     def send(s: Any) -> str:
         row = workbook.submit(
-            session=s, campaign_code=campaign, unit_code=unit, actor=actor, path=file
+            session=s, campaign_code=campaign, unit_code=unit, actor=who, path=file
         )
         late = " — NỘP MUỘN" if row.late else ""
         return f"Đã nộp phiên bản {row.version} lúc {fmt_date(row.received_at)}{late}."
@@ -116,7 +117,7 @@ def appraise(
     def act(s: Any) -> str:
         if item is None:
             n = appraisal.accept_all(
-                session=s, campaign_code=campaign, unit_code=unit, actor="cli", field_code=field
+                session=s, campaign_code=campaign, unit_code=unit, actor=actor(), field_code=field
             )
             return f"Đã chấp nhận {n} tiêu chí."
         _item, row = appraisal.appraise_item(
@@ -124,7 +125,7 @@ def appraise(
             campaign_code=campaign,
             unit_code=unit,
             item_code=item,
-            actor="cli",
+            actor=actor(),
             decision="accepted" if adjust is None else "adjusted",
             score=adjust,
             reason=reason,
@@ -147,9 +148,9 @@ def survey_import(
 
     def act(s: Any) -> str:
         if not ballots:
-            n = survey.import_points(session=s, campaign_code=campaign, path=file, actor="cli")
+            n = survey.import_points(session=s, campaign_code=campaign, path=file, actor=actor())
             return f"Đã nhập {n} điểm."
-        done = survey.import_ballots(session=s, campaign_code=campaign, path=file, actor="cli")
+        done = survey.import_ballots(session=s, campaign_code=campaign, path=file, actor=actor())
         for gap in done.scoring.gaps:
             console.print(
                 f"Thiếu phiếu: {gap.unit_code} / {gap.item_code}: {gap.ballots} < {gap.needed}"
@@ -204,7 +205,7 @@ def reopen(
     n = with_campaign(
         campaign,
         lambda s, c: approval.reopen(
-            session=s, campaign_code=c.code, decision_no=decision_no, reason=reason, actor="cli"
+            session=s, campaign_code=c.code, decision_no=decision_no, reason=reason, actor=actor()
         ),
     )
     console.print(f"Đã mở khóa {n} kết quả; phê duyệt lại bằng `cchc fact approve`.")

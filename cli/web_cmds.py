@@ -1,4 +1,4 @@
-"""`cchc serve` (API and dashboard) and `cchc users add` (a user and its one-time token)."""
+"""`cchc serve`: the API and dashboard."""
 
 from __future__ import annotations
 
@@ -9,10 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from cchc.errors import CchcError
 from cli.output import console, fail
-
-users_app = typer.Typer(help="Người dùng API và bảng điều khiển.", no_args_is_help=True)
 
 
 def worker_count(option: int | None, configured: int) -> int:
@@ -73,44 +70,6 @@ def serve(
             uvicorn.run("web.app:create_app", factory=True, workers=count, **options)
 
 
-def add_user(
-    name: Annotated[str, typer.Argument(help="tên người dùng (duy nhất)")],
-    role: Annotated[str, typer.Option(help="admin | unit | appraiser | council | viewer")],
-    unit: Annotated[
-        str | None, typer.Option(help="mã đơn vị (bắt buộc với unit, appraiser)")
-    ] = None,
-    fields: Annotated[str | None, typer.Option(help="lĩnh vực được giao, ví dụ 1,2")] = None,
-    units: Annotated[
-        str | None, typer.Option(help="mã các đơn vị được giao, cách nhau bởi dấu phẩy")
-    ] = None,
-) -> None:
-    """Tạo người dùng và in mã truy cập MỘT LẦN (chỉ lưu bản băm)."""
-    from cchc.db import get_engine, session_scope
-    from models.db_init import init_db
-    from services import users
-
-    split = lambda text: [p.strip() for p in (text or "").split(",") if p.strip()]  # noqa: E731
-    try:
-        init_db(get_engine())
-        with session_scope() as session:
-            user, token = users.add_user(
-                session=session,
-                name=name,
-                role=role,
-                actor="cli",
-                unit_code=unit,
-                field_codes=split(fields),
-                unit_codes=split(units),
-            )
-    except CchcError as exc:
-        fail(str(exc), problems=getattr(exc, "problems", None))
-    console.print(f"Đã tạo người dùng «{user.name}» (vai trò {user.role}).", markup=False)
-    console.print("Mã truy cập (chỉ hiện một lần, hãy lưu lại):", markup=False)
-    console.print(token, markup=False, highlight=False, soft_wrap=True)
-
-
 def register(app: typer.Typer) -> None:
-    """Add `serve` and `users add` to the CLI."""
+    """Add `serve` to the CLI (`users` lives in cli/users_cmds.py)."""
     app.command("serve")(serve)
-    users_app.command("add")(add_user)
-    app.add_typer(users_app, name="users")

@@ -1,6 +1,6 @@
 """SQLModel tables of cchc-flow and the data functions beside them; importing this registers all."""
 
-from models.accounts.tables import User
+from models.accounts.tables import ApiToken, LoginFailure, User, WebSession
 from models.audit.log import AuditEntry
 from models.campaign.tables import (
     Assignment,
@@ -53,4 +53,7 @@ __all__ = [
     "SurveyScore",
     "UnitLineage",
     "User",
+    "ApiToken",
+    "WebSession",
+    "LoginFailure",
 ]

@@ -1,4 +1,4 @@
-"""Create a user with a token shown once (stored only as a hash)."""
+"""Create a user: a first-time password to change, and/or an API token shown once."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ def add_user(
     unit_code: str | None = None,
     field_codes: list[str] | None = None,
     unit_codes: list[str] | None = None,
+    password: str | None = None,
+    with_token: bool = True,
 ) -> tuple[User, str]:
     """Add a user of a role (unit and appraiser need their unit); return it with its token."""
     return create_user(
@@ -27,4 +29,6 @@ def add_user(
         unit_code=unit_code,
         field_codes=field_codes,
         unit_codes=unit_codes,
+        password=password,
+        with_token=with_token,
     )

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.engine import Engine
 
 from cchc.db import get_engine
-from web import errors
+from web import csrf, errors
 from web.api import admin, appraisal, campaigns, council, public, units
-from web.pages import auth, dashboard, forms, render_process, screens
+from web.pages import admin_users, auth, dashboard, forms, render_process, screens
 
 HERE = Path(__file__).resolve().parent
 DESCRIPTION = (
     "API của cchc-flow: chiến dịch xác định Chỉ số CCHC. Xác thực bằng "
-    "`Authorization: Bearer <mã truy cập>` (tạo bằng `cchc users add`). Lỗi trả về "
+    "`Authorization: Bearer <mã truy cập>` (tạo bằng `cchc users tokens add`). Lỗi trả về "
     '`{"error": {"code", "message"}}` với mã 400/401/403/404/409/422.'
 )
 
@@ -28,6 +28,7 @@ def create_app(engine: Engine | None = None) -> FastAPI:
         version="0.1.0",
         description=DESCRIPTION,
         lifespan=render_process.lifespan,
+        dependencies=[Depends(csrf.guard)],  # every forgeable write brings the page's token
     )
     app.state.engine = engine or get_engine()
     errors.install(app)
@@ -36,5 +37,6 @@ def create_app(engine: Engine | None = None) -> FastAPI:
     for module in (auth, dashboard, forms):
         app.include_router(module.router, include_in_schema=False)
     screens.include(app)  # work screens and evidence links (web/pages/screens.py)
+    app.include_router(admin_users.router, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app

@@ -1,4 +1,9 @@
-"""Request dependencies: a database session per request and the user behind the token."""
+"""Request dependencies: a database session per request and the user behind it.
+
+A request is signed in by an API token (`Authorization: Bearer`, scripts) or by the dashboard's
+session cookie; both are looked up in the database on every request, so a revoked token or
+session stops working at once (no in-process cache, issue #16).
+"""
 
 from __future__ import annotations
 
@@ -12,17 +17,19 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from models.accounts.ops import authenticate, hash_token
+from cchc.errors import PermissionDenied
+from cchc.wording import accounts as say
+from models.accounts.sessions import session_user
 from models.accounts.tables import User
-from web.errors import Unauthorized
-from web.pages.cache import cached, invalidate, peek
+from models.accounts.tokens import token_access
+from web.errors import PasswordChangeRequired, Unauthorized
+from web.pages.cache import invalidate
 
-# A token's user is remembered this long: a token revoked from another process (the CLI) stops
-# working within these seconds; one revoked through this server stops at once (invalidate()).
-USER_TTL_SECONDS = 5.0
-
-COOKIE = "cchc_token"
-bearer = HTTPBearer(auto_error=False, description="Mã truy cập (token) do `cchc users add` cấp")
+SESSION_COOKIE = "cchc_session"
+# What a session with a first-time password may still reach: changing it, or leaving.
+PASSWORD_PATHS = frozenset({"/account/password", "/logout"})
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+bearer = HTTPBearer(auto_error=False, description="Mã truy cập (token) do `cchc users tokens` cấp")
 
 
 def get_engine(request: Request) -> Engine:
@@ -47,43 +54,31 @@ def get_session(request: Request) -> Iterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
-def token_of(request: Request, credentials: HTTPAuthorizationCredentials | None) -> str:
-    """Return the token from `Authorization: Bearer`, else from the dashboard cookie."""
-    if credentials is not None and credentials.scheme.lower() == "bearer":
-        return credentials.credentials
-    return request.cookies.get(COOKIE, "")
+def bearer_token(request: Request) -> str:
+    """Return the token of an `Authorization: Bearer` header, or ''."""
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    return value.strip() if scheme.lower() == "bearer" else ""
 
 
-def optional_user(
-    request: Request,
-    session: SessionDep,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-) -> User | None:
-    """Return the user behind the request's token, or None."""
-    token = token_of(request, credentials)
-    if not token or len(token) > 512:
-        return None
-    return _signed_in(request, _user_for(session, token))
-
-
-class _NoUser(Exception):
-    """No active user owns the token (never cached, so a new token works at once)."""
-
-
-def _user_for(session: Session, token: str) -> User | None:
-    """Return the token's active user, from the short-lived cache keyed by the token's hash."""
-
-    def load() -> User:
-        user = authenticate(session=session, token=token)
-        if user is None:
-            raise _NoUser
-        session.expunge(user)  # a detached copy, shared read-only by later requests
-        return user
-
-    try:
-        return cached(("user", hash_token(token)), load, ttl=USER_TTL_SECONDS)
-    except _NoUser:
-        return None
+def _lookup(session: Session, request: Request) -> User | None:
+    """Return the user behind the bearer token, else behind the session cookie, or None."""
+    token = bearer_token(request)
+    if token:
+        found = token_access(session=session, token=token)
+        if found is None:
+            return None
+        owner, row = found
+        if row.scope != "write" and request.method not in SAFE_METHODS:
+            raise PermissionDenied(say.READ_ONLY)
+        request.state.auth = f"token:{row.scope}"
+        return owner
+    sid = request.cookies.get(SESSION_COOKIE, "")
+    user = session_user(session=session, sid=sid) if sid else None
+    if user is not None:
+        request.state.auth = "session"
+        if user.must_change_password and request.url.path not in PASSWORD_PATHS:
+            raise PasswordChangeRequired(say.MUST_CHANGE)
+    return user
 
 
 def _signed_in(request: Request, user: User | None) -> User | None:
@@ -94,33 +89,39 @@ def _signed_in(request: Request, user: User | None) -> User | None:
     return user
 
 
-def _user_in_thread(engine: Engine, token: str) -> User | None:
-    """Look the token up with a session of its own (the async path's cache miss)."""
+def optional_user(
+    request: Request,
+    session: SessionDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> User | None:
+    """Return the user behind the request's token or session, or None."""
+    return _signed_in(request, _lookup(session, request))
+
+
+def _user_in_thread(engine: Engine, request: Request) -> User | None:
+    """Look the request's user up with a session of its own (async routes)."""
     with Session(engine, expire_on_commit=False) as session:
-        return _user_for(session, token)
+        user = _lookup(session, request)
+        session.commit()  # the session's last use, when it was due to be noted
+        return user
 
 
 async def async_user(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> User:
-    """The signed-in user for async routes: a cache hit costs no thread hop and no query."""
-    token = token_of(request, credentials)
-    user = None
-    if token and len(token) <= 512:
-        user = peek(("user", hash_token(token)), ttl=USER_TTL_SECONDS)
-        if user is None:
-            user = await run_in_threadpool(_user_in_thread, get_engine(request), token)
+    """The signed-in user for async routes (one thread hop, one lookup)."""
+    user = await run_in_threadpool(_user_in_thread, get_engine(request), request)
     signed_in = _signed_in(request, user)
     if signed_in is None:
-        raise Unauthorized("Thiếu mã truy cập hoặc mã không hợp lệ")
+        raise Unauthorized(say.UNAUTHORIZED)
     return signed_in
 
 
 def current_user(user: Annotated[User | None, Depends(optional_user)]) -> User:
     """Return the authenticated user or refuse with 401."""
     if user is None:
-        raise Unauthorized("Thiếu mã truy cập hoặc mã không hợp lệ")
+        raise Unauthorized(say.UNAUTHORIZED)
     return user
 
 

@@ -33,6 +33,10 @@ class Unauthorized(errors.CchcError):
     """Raised when a request carries no token, or one no user owns."""
 
 
+class PasswordChangeRequired(errors.PermissionDenied):
+    """Raised when a session signed in with a first-time or reset password does anything else."""
+
+
 def error_body(
     code: str, message: str, problems: list[str] | None = None, rule: str | None = None
 ) -> dict:
@@ -84,6 +88,8 @@ async def on_domain_error(request: Request, exc: Exception) -> Response:
     """Answer a domain error: JSON for the API, a login redirect or error page for the dashboard."""
     assert isinstance(exc, errors.CchcError)
     status, code = classify(exc)
+    if isinstance(exc, PasswordChangeRequired) and _wants_html(request):
+        return RedirectResponse("/account/password", status_code=303)
     if status == 401:
         if _wants_html(request):
             return RedirectResponse("/login", status_code=303)

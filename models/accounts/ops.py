@@ -1,24 +1,18 @@
-"""Data functions for API users: create with a one-time token, authenticate, and appraiser scope."""
+"""Data functions for users: create (password and/or first token), find, list, and scope."""
 
 from __future__ import annotations
 
-import hashlib
-import secrets
-
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from cchc.errors import Conflict, NotFound, ValidationError
+from models.accounts.passwords import hash_password, require_strong
 from models.accounts.tables import User
+from models.accounts.tokens import hash_token, issue_token, token_access
 from models.audit.log import record_audit
 from models.catalog.units import OrgUnit
 from models.enums import Role
 
-TOKEN_BYTES = 32
-
-
-def hash_token(token: str) -> str:
-    """Return the sha256 hex digest stored in place of the token."""
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+__all__ = ["authenticate", "create_user", "find_unit", "find_user", "hash_token", "list_users"]
 
 
 def find_unit(*, session: Session, code: str, province_code: str | None = None) -> OrgUnit:
@@ -32,6 +26,32 @@ def find_unit(*, session: Session, code: str, province_code: str | None = None) 
     return unit
 
 
+def find_user(*, session: Session, name: str) -> User:
+    """Return the user of this name or raise NotFound."""
+    user = session.exec(select(User).where(User.name == name)).first()
+    if user is None:
+        raise NotFound(f"không có người dùng «{name}»")
+    return user
+
+
+def list_users(*, session: Session) -> list[User]:
+    """Return every user, by name."""
+    return list(session.exec(select(User).order_by(col(User.name))).all())
+
+
+def _check_new(session: Session, name: str, role: str, unit_code: str | None) -> None:
+    """Refuse an unknown role, a unit role without unit, or a name already taken."""
+    if role not in set(Role):
+        roles = ", ".join(Role)
+        raise ValidationError(f"vai trò không hợp lệ: {role} ({roles})")
+    if role in {Role.unit, Role.appraiser} and not unit_code:
+        raise ValidationError(f"vai trò {role} cần --unit (mã đơn vị)")
+    if not name.strip() or len(name) > 128:
+        raise ValidationError("tên người dùng phải có từ 1 đến 128 ký tự")
+    if session.exec(select(User).where(User.name == name)).first() is not None:
+        raise Conflict(f"người dùng «{name}» đã tồn tại")
+
+
 def create_user(
     *,
     session: Session,
@@ -41,26 +61,28 @@ def create_user(
     unit_code: str | None = None,
     field_codes: list[str] | None = None,
     unit_codes: list[str] | None = None,
+    password: str | None = None,
+    with_token: bool = True,
 ) -> tuple[User, str]:
-    """Add a user and return it with its plain token (shown once, stored only hashed)."""
-    if role not in set(Role):
-        roles = ", ".join(Role)
-        raise ValidationError(f"vai trò không hợp lệ: {role} ({roles})")
-    if role in {Role.unit, Role.appraiser} and not unit_code:
-        raise ValidationError(f"vai trò {role} cần --unit (mã đơn vị)")
-    if session.exec(select(User).where(User.name == name)).first() is not None:
-        raise Conflict(f"người dùng «{name}» đã tồn tại")
+    """Add a user; return it with its first API token ("default", read-write) or ''."""
+    _check_new(session, name, role, unit_code)
+    if password is not None:
+        require_strong(password)
     unit = find_unit(session=session, code=unit_code) if unit_code else None
-    token = secrets.token_urlsafe(TOKEN_BYTES)
     user = User(
         name=name,
         role=role,
         unit_id=unit.id if unit else None,
-        token_hash=hash_token(token),
+        password_hash=hash_password(password) if password is not None else None,
+        must_change_password=password is not None,
         field_codes=list(field_codes or []),
         unit_codes=list(unit_codes or []),
     )
     session.add(user)
+    session.flush()
+    token = ""
+    if with_token:
+        token = issue_token(session=session, user=user, name="default", scope="write")[1]
     record_audit(
         session=session,
         actor=actor,
@@ -74,11 +96,9 @@ def create_user(
 
 
 def authenticate(*, session: Session, token: str) -> User | None:
-    """Return the active user owning this token, or None."""
-    if not token:
-        return None
-    user = session.exec(select(User).where(User.token_hash == hash_token(token))).first()
-    return user if user is not None and user.active else None
+    """Return the active user owning this live API token, or None."""
+    found = token_access(session=session, token=token)
+    return found[0] if found else None
 
 
 def agency_code(*, session: Session, user: User) -> str | None:

@@ -84,8 +84,8 @@ def test_extend_and_status(cli_db: Engine) -> None:
     assert "khong-co" in _refused(["status", "khong-co"])
 
 
-def test_users_add_prints_token_once_and_refuses_a_duplicate(cli_db: Engine) -> None:
-    assert "Mã truy cập" in _ok(["users", "add", "lan", "--role", "viewer"])
+def test_users_add_prints_password_once_and_refuses_a_duplicate(cli_db: Engine) -> None:
+    assert "Mật khẩu lần đầu" in _ok(["users", "add", "lan", "--role", "viewer"])
     _refused(["users", "add", "lan", "--role", "viewer"])
     _refused(["users", "add", "minh", "--role", "vua"])
 

@@ -82,12 +82,13 @@ def test_fact_survey_file_imports_points_through_the_service(cli_db: Engine, tmp
 
     survey = tmp_path / "xhh.csv"
     survey.write_text("unit,item,points\na,2.1,3\nb,2.1,1.5\n", encoding="utf-8")
-    out = runner.invoke(app, ["fact", "survey", "test-2024", "--file", str(survey)])
+    args = ["--as", "snv.lan", "fact", "survey", "test-2024", "--file", str(survey)]
+    out = runner.invoke(app, args)
     assert out.exit_code == 0 and "Đã nhập 2 điểm điều tra." in out.output, out.output
     with Session(cli_db) as session:
         points = sorted(s.points for s in session.exec(select(SurveyScore)).all())
         actors = {a.actor for a in session.exec(select(AuditEntry)).all()}
-    assert points == [1.5, 3.0] and "cli" in actors
+    assert points == [1.5, 3.0] and "snv.lan" in actors  # --as names the person
 
 
 def test_results_all_computes_every_running_campaign_in_one_call(

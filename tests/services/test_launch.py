@@ -50,13 +50,13 @@ def _deployment_rrule() -> str:
 
 @pytest.mark.prefect
 def test_cli_launch_registers_the_schedule_and_audits_it(tick_pool, plan, sqlite_only):
-    out = runner.invoke(app, ["launch", str(plan), "--replay"])
+    out = runner.invoke(app, ["--as", "snv.lan", "launch", str(plan), "--replay"])
     assert out.exit_code == 0, out.output
     assert f"Đã đăng ký lịch chạy {NAME}" in out.output
     name, audits = _scheduled(sqlite_only)
     assert name == NAME
     assert [(a.actor, a.action, a.old_value, a.new_value) for a in audits] == [
-        ("cli", "schedule", None, NAME)
+        ("snv.lan", "schedule", None, NAME)  # the person named by --as
     ]
     assert "BYDAY=MO,TU,WE,TH,FR" in _deployment_rrule()
     again = runner.invoke(app, ["schedule", "thu-2024"])

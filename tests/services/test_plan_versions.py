@@ -18,6 +18,7 @@ from services.extensions import extend_deadline
 from services.facts import record_fact
 from services.launch import launch_plan
 from tests.web.conftest import TestClient
+from tests.world.accounts import login_as
 from tests.world.plans import stage, units_doc, write_world
 from tests.world.tick import at
 from web.app import create_app
@@ -127,7 +128,7 @@ def test_amended_plan_becomes_version_2_keeping_facts_and_telling_only_affected_
         _user, token = create_user(session=s, name="xem", role="viewer", actor="test")
         s.commit()
     with TestClient(create_app(sqlite_only)) as client:
-        client.post("/login", data={"token": token})
+        login_as(client, "xem")
         page = client.get("/campaigns/thu-2024").text
     assert "phiên bản 2" in page and 'id="versions"' in page and "15/03/2024" in page
 

@@ -13,6 +13,7 @@ from services.archive import archive_campaign
 from services.schedule import schedule_campaign
 from tests.web.conftest import TestClient
 from tests.web.test_admin_council_api import BASE, _publish
+from tests.world.accounts import login_as
 from tests.world.web import build_world
 from web.app import create_app
 
@@ -59,7 +60,7 @@ def test_publication_pauses_the_schedule_and_archive_removes_it(tick_pool, sqlit
         assert published.status_code == 201, published.text
         assert _schedules() == [False]
         assert [a for a, *_ in _audits(sqlite_only, "pause_schedule")] == ["admin"]
-        client.post("/login", data={"token": world.tokens["admin"]})
+        login_as(client, "admin")
         assert "Đã kết thúc" in client.get("/campaigns/test-2024").text
     with Session(sqlite_only) as s:
         done = archive_campaign(session=s, campaign_code="test-2024", actor="cli")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from models import AuditEntry, User
+from models import ApiToken, AuditEntry, User
 from models.accounts.ops import authenticate, create_user, hash_token
+from tests.world.accounts import login_as
 
 
 def test_me_without_token_is_401_json(world, client):
@@ -30,8 +31,9 @@ def test_me_with_token_names_user_and_role(world, client):
 def test_token_is_stored_only_as_hash(world, engine):
     with Session(engine) as s:
         user = s.exec(select(User).where(User.name == "unit_a")).one()
-        assert user.token_hash == hash_token(world.tokens["unit_a"])
-        assert world.tokens["unit_a"] not in user.token_hash
+        row = s.exec(select(ApiToken).where(ApiToken.user_id == user.id)).one()
+        assert row.token_hash == hash_token(world.tokens["unit_a"])
+        assert world.tokens["unit_a"] not in row.token_hash
         assert authenticate(session=s, token=world.tokens["unit_a"]).name == "unit_a"
         assert authenticate(session=s, token="guess") is None
 
@@ -70,6 +72,11 @@ def test_non_admin_cannot_add_users(world, client):
     assert answer.json()["error"]["code"] == "forbidden"
 
 
-def test_dashboard_cookie_also_authenticates_api(world, client):
+def test_raw_token_cookie_no_longer_authenticates(world, client):
     client.cookies.set("cchc_token", world.tokens["viewer"])
+    assert client.get("/api/me").status_code == 401
+
+
+def test_session_cookie_also_authenticates_api(world, client):
+    login_as(client, "viewer")
     assert client.get("/api/me").json()["name"] == "viewer"

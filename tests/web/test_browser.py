@@ -15,6 +15,7 @@ import pytest
 
 from cchc.db import make_engine
 from models.db_init import init_db
+from tests.world.accounts import PASSWORD, set_password
 from tests.world.scenery import enrich
 from tests.world.web import World, build_world, start_review
 
@@ -49,6 +50,8 @@ def served(tmp_path: Path) -> Iterator[tuple[str, World, str]]:
     init_db(engine)
     world = build_world(engine)
     enrich(engine, world)
+    for name in ("admin", "unit_a"):
+        set_password(engine, name)
     engine.dispose()
     port = _free_port()
     env = {**os.environ, "CCHC_DATABASE_URL": url, "CCHC_VAR_DIR": str(tmp_path / "var")}
@@ -82,10 +85,11 @@ def _wait_up(base: str, server: subprocess.Popen) -> None:
     raise AssertionError("cchc serve did not start within 120 s")
 
 
-def _login(page, base: str, token: str) -> None:
-    """Paste the token on the login page."""
+def _login(page, base: str, name: str) -> None:
+    """Sign in with the user name and the world's password on the login page."""
     page.goto(base + "/login")
-    page.fill("#token", token)
+    page.fill("#username", name)
+    page.fill("#password", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url(base + "/campaigns")
 
@@ -120,13 +124,13 @@ def test_unit_submits_in_browser_and_admin_sees_progress(served):
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
             admin = browser.new_page(viewport={"width": 1280, "height": 900})
-            _login(admin, base, world.tokens["admin"])
+            _login(admin, base, "admin")
             admin.goto(base + "/campaigns/test-2024")
             row = admin.locator('#stage-progress tr[data-stage="tu-danh-gia"]')
             assert "0/4 hoàn thành" in row.inner_text()
 
             unit = browser.new_page()
-            _login(unit, base, world.tokens["unit_a"])
+            _login(unit, base, "unit_a")
             unit.goto(base + "/campaigns/test-2024/my")
             unit.click("text=Chấm điểm tự đánh giá")
             for code, score in (("1.1", "1,75"), ("1.2.1", "1"), ("1.2.2", "0,5")):

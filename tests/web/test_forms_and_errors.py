@@ -5,14 +5,14 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from models import CriteriaItem, SelfScore
+from tests.world.accounts import login_as
 
 FORM = "/campaigns/test-2024/units/so-a/self-assessment"
 
 
 def _login(client, world, who: str) -> None:
     """Sign in through the login form (the cookie is kept by the client)."""
-    answer = client.post("/login", data={"token": world.tokens[who]}, follow_redirects=False)
-    assert answer.status_code == 303
+    login_as(client, who)
 
 
 def _stored(engine) -> dict[str, tuple[float, str | None]]:

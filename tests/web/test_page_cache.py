@@ -1,4 +1,4 @@
-"""The rendered campaign page: cached per user, stated moment, ETag 304, token cache, workers."""
+"""The rendered campaign page: cached per user, stated moment, ETag 304, token lookups, workers."""
 
 from __future__ import annotations
 
@@ -55,21 +55,21 @@ def test_a_write_changes_the_etag_and_the_page(world, client):
     assert "1/4</b> hoàn thành" in after.text
 
 
-def test_a_cached_page_and_token_cost_no_query(world, client, engine):
+def test_a_cached_page_costs_only_the_token_lookup(world, client, engine):
     cache.invalidate()
     client.get(PAGE, headers=world.auth("council"))
     with counting(engine) as seen:
         assert client.get(PAGE, headers=world.auth("council")).status_code == 200
-    assert seen == []
+    assert 1 <= len(seen) <= 2  # the token and its user, looked up on every request (#16)
+    assert all("api_token" in q or "app_user" in q for q in seen)
 
 
-def test_token_revoked_through_this_server_stops_at_once(world, client, engine):
+def test_token_of_a_user_locked_elsewhere_stops_at_once(world, client, engine):
     assert client.get(PAGE, headers=world.auth("viewer")).status_code == 200
-    with Session(engine) as s:
+    with Session(engine) as s:  # another process (the CLI): no cache of this server is told
         user = s.exec(select(User).where(User.name == "viewer")).one()
         user.active = False
         s.commit()
-    cache.invalidate()  # what any write through this app does
     answer = client.get(PAGE, headers=world.auth("viewer"), follow_redirects=False)
     assert answer.status_code == 303  # back to the login page
 

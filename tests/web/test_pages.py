@@ -5,13 +5,14 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from models import Assignment
+from tests.world.accounts import login_as, page_token
 from tests.world.web import EVIL, submit_full
 
 
 def _login(client, world, who: str) -> None:
-    """Sign in through the login form (the cookie is kept by the client)."""
-    answer = client.post("/login", data={"token": world.tokens[who]}, follow_redirects=False)
-    assert answer.status_code == 303 and "cchc_token" in answer.headers["set-cookie"]
+    """Sign in through the login form (the session cookie is kept by the client)."""
+    login_as(client, who)
+    assert "cchc_session" in client.cookies
 
 
 def test_pages_redirect_to_login_without_token(world, client):
@@ -19,9 +20,10 @@ def test_pages_redirect_to_login_without_token(world, client):
     assert answer.status_code == 303 and answer.headers["location"] == "/login"
 
 
-def test_wrong_token_stays_on_login_page(world, client):
-    answer = client.post("/login", data={"token": "sai"})
-    assert answer.status_code == 401 and "Mã truy cập không đúng" in answer.text
+def test_wrong_password_stays_on_login_page(world, client):
+    form = {"username": "admin", "password": "sai", "csrf_token": page_token(client)}
+    answer = client.post("/login", data=form)
+    assert answer.status_code == 401 and "mật khẩu không đúng" in answer.text
 
 
 def test_campaign_page_shows_timeline_progress_and_heat_map(world, client):

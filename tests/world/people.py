@@ -17,7 +17,6 @@ def make_user(session: Session, role: str, unit: OrgUnit | None = None, **scope:
         name=f"{role}-{uuid.uuid4().hex[:6]}",
         role=role,
         unit_id=unit.id if unit else None,
-        token_hash=uuid.uuid4().hex,
         **scope,
     )
     session.add(user)

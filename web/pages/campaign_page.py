@@ -19,7 +19,9 @@ from web.pages.render import TEMPLATES
 from web.scope import require_role
 
 
-def campaign_page(engine: Engine, user: User, code: str, unit_code: str | None) -> Page:
+def campaign_page(
+    engine: Engine, user: User, code: str, unit_code: str | None, csrf: str = ""
+) -> Page:
     """Render the page around its shared body; NotFound/PermissionDenied pass through."""
     with Session(engine, expire_on_commit=False) as session:
         camp = lookup.campaign(session, code)
@@ -43,6 +45,7 @@ def campaign_page(engine: Engine, user: User, code: str, unit_code: str | None) 
             worklist=worklist,
             now_local=now_local,
             versions=versions,
+            csrf=csrf,  # the session's anti-forgery token, for the page's forms
             finished=FINISHED if camp.state in FINISHED_STATES else None,
         )
     return make_page(html, (stamp, now_local))

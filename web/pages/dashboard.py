@@ -11,6 +11,7 @@ from models.campaign import progress
 from report.charts import ranking_bars
 from services.public_report import public_file, public_report
 from services.unit_overview import unit_overview
+from web.csrf import session_token
 from web.deps import AsyncUserDep, SessionDep, UserDep, get_engine
 from web.pages.page_cache import cached_page
 from web.pages.render import render
@@ -36,8 +37,11 @@ def campaigns(request: Request, session: SessionDep, user: UserDep) -> Response:
 async def campaign(request: Request, code: CampaignCode, user: AsyncUserDep) -> Response:
     """Show the timeline, stage progress, the heat map's top level and the notification log."""
     engine = get_engine(request)
-    key = ("campaign-page", code, None, user.id)
-    return await cached_page(request, key, lambda: render_campaign(engine, user, code, None))
+    token = session_token(request)  # per session: part of the key, since the page embeds it
+    key = ("campaign-page", code, None, user.id, token)
+    return await cached_page(
+        request, key, lambda: render_campaign(engine, user, code, None, token)
+    )
 
 
 @router.get("/campaigns/{code}/groups/{unit_code}", response_class=HTMLResponse)
@@ -46,8 +50,11 @@ async def group(
 ) -> Response:
     """Show the heat map of the units under one unit (a district's communes)."""
     engine = get_engine(request)
-    key = ("campaign-page", code, unit_code, user.id)
-    return await cached_page(request, key, lambda: render_campaign(engine, user, code, unit_code))
+    token = session_token(request)
+    key = ("campaign-page", code, unit_code, user.id, token)
+    return await cached_page(
+        request, key, lambda: render_campaign(engine, user, code, unit_code, token)
+    )
 
 
 @router.get("/campaigns/{code}/units/{unit_code}", response_class=HTMLResponse)

@@ -16,7 +16,7 @@ from web import csrf, fmt
 TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parent.parent / "templates")
 TEMPLATES.env.autoescape = True  # unit names and free text are always shown as text
 fmt.register(TEMPLATES.env)
-csrf.register(TEMPLATES.env)  # placeholder until the accounts branch's real tokens
+csrf.install(TEMPLATES.env)  # csrf_field() and csrf_meta() in every template
 
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:

@@ -41,11 +41,11 @@ def _executor() -> ProcessPoolExecutor:
         return _pool[0]
 
 
-def _in_helper(user: User, code: str, unit_code: str | None) -> Page:
+def _in_helper(user: User, code: str, unit_code: str | None, csrf: str = "") -> Page:
     """Render in the helper process, on its own engine for the configured database."""
     from cchc.db import get_engine
 
-    return campaign_page(get_engine(), user, code, unit_code)
+    return campaign_page(get_engine(), user, code, unit_code, csrf)
 
 
 def _warm() -> None:
@@ -66,16 +66,18 @@ async def lifespan(app: Any) -> AsyncIterator[None]:
         shutdown()
 
 
-def render_campaign(engine: Engine, user: User, code: str, unit_code: str | None) -> Page:
+def render_campaign(
+    engine: Engine, user: User, code: str, unit_code: str | None, csrf: str = ""
+) -> Page:
     """Render the campaign (or group) page, in the helper process when configured."""
     if not _enabled():
-        return campaign_page(engine, user, code, unit_code)
+        return campaign_page(engine, user, code, unit_code, csrf)
     try:
-        return _executor().submit(_in_helper, user, code, unit_code).result(timeout=120)
+        return _executor().submit(_in_helper, user, code, unit_code, csrf).result(timeout=120)
     except BrokenProcessPool:
         with _lock:
             _pool.clear()  # the helper died: start a new one next time, render here now
-        return campaign_page(engine, user, code, unit_code)
+        return campaign_page(engine, user, code, unit_code, csrf)
 
 
 def shutdown() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from models import Assignment
+from tests.world.accounts import login_as
 from tests.world.web import start_review, submit_full
 
 ADMIN = "/campaigns/test-2024/admin"
@@ -12,9 +13,7 @@ API = "/api/campaigns/test-2024"
 
 
 def _login(client, world, who: str) -> None:
-    client.cookies.clear()
-    answer = client.post("/login", data={"token": world.tokens[who]}, follow_redirects=False)
-    assert answer.status_code == 303
+    login_as(client, who)
 
 
 def _post(client, url: str, data: dict[str, str]) -> str:

@@ -6,6 +6,7 @@ from sqlmodel import Session, select
 
 from models import Appraisal, AuditEntry
 from tests.web.test_admin_council_api import SESSION
+from tests.world.accounts import login_as
 from tests.world.web import start_review, submit_full
 
 UNIT = "/campaigns/test-2024/units/so-a/appraisal"
@@ -13,9 +14,7 @@ UPLOAD = "/api/campaigns/test-2024/units/so-a/evidence"
 
 
 def _login(client, world, who: str) -> None:
-    client.cookies.clear()
-    answer = client.post("/login", data={"token": world.tokens[who]}, follow_redirects=False)
-    assert answer.status_code == 303
+    login_as(client, who)
 
 
 def _ready(world, client, engine) -> None:

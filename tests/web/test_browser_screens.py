@@ -16,6 +16,7 @@ from models.db_init import init_db
 from tests.conftest import _create_pg_database, _drop_pg_database, pg_or_skip
 from tests.web.test_admin_council_api import SESSION
 from tests.web.test_browser import ARGS, CHROMIUM, _free_port, _login, _wait_up
+from tests.world.accounts import set_password
 from tests.world.web import World, build_world, start_review
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -41,6 +42,8 @@ def served_pg(tmp_path: Path) -> Iterator[tuple[str, World, str]]:
     engine = make_engine(url)
     init_db(engine)
     world = build_world(engine)
+    for name in ("unit_a", "appraiser", "council", "admin"):
+        set_password(engine, name)  # the users sign in with a password on the login page
     engine.dispose()
     port = _free_port()
     env = {**os.environ, "CCHC_DATABASE_URL": url, "CCHC_VAR_DIR": str(tmp_path / "var")}
@@ -156,7 +159,7 @@ def test_whole_campaign_in_the_browser(served_pg, tmp_path):
             pages = {}
             for who in ("unit_a", "appraiser", "council", "admin"):
                 pages[who] = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
-                _login(pages[who], base, world.tokens[who])
+                _login(pages[who], base, who)
             _unit_submits(pages["unit_a"], base, tmp_path)
             engine = make_engine(url)
             start_review(engine, world)  # as the tick would when the self-assessment stage ends

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from tests.world.accounts import login_as
+
 COUNCIL = "/campaigns/test-2024/council"
 
 
 def _login(client, world, who: str) -> None:
-    client.cookies.clear()
-    answer = client.post("/login", data={"token": world.tokens[who]}, follow_redirects=False)
-    assert answer.status_code == 303
+    login_as(client, who)
 
 
 def test_council_records_a_session_and_sees_whether_it_is_valid(world, client):

@@ -6,13 +6,14 @@ import io
 
 from openpyxl import load_workbook
 
+from tests.world.accounts import login_as
+
 FORM = "/campaigns/test-2024/units/so-a/self-assessment"
 UPLOAD = "/api/campaigns/test-2024/units/so-a/evidence"
 
 
 def _login(client, world, who: str) -> None:
-    answer = client.post("/login", data={"token": world.tokens[who]}, follow_redirects=False)
-    assert answer.status_code == 303
+    login_as(client, who)
 
 
 def test_screen_shows_deadline_limits_totals_and_csrf_hooks(world, client):

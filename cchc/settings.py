@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from cchc.settings_limits import LimitSettings, WebSecuritySettings
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -70,6 +72,10 @@ class Settings(BaseSettings):
     web_cache_signal: str = Field(
         "", description="file a worker touches after a write so the others drop their page cache"
     )
+
+    # Hostile requests and files (issues #14, #16): sizes checked before parsing, HTTP hardening.
+    limits: LimitSettings = Field(default_factory=LimitSettings)
+    web_security: WebSecuritySettings = Field(default_factory=WebSecuritySettings)
 
     @field_validator("timezone")
     @classmethod

@@ -42,14 +42,12 @@ def read_source(path: Path) -> Source:
 
 def _read_docx(path: Path) -> Source:
     """Read a .docx body in order; each paragraph and each table row counts as one line."""
-    import docx  # python-docx: imported here so text imports stay light
-    from docx.table import Table
+    from docx.table import Table  # python-docx: imported here so text imports stay light
     from docx.text.paragraph import Paragraph
 
-    try:
-        document = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises several unrelated types for a broken file
-        raise ValidationError(f"{path}: không mở được tệp .docx ({exc})") from exc
+    from cchc.safe_office import open_document
+
+    document = open_document(path)  # zip limits checked before python-docx parses anything
     lines: list[Line] = []
     grids: list[Grid] = []
     for child in document.element.body.iterchildren():

@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 from sqlmodel import Session
 
+from cchc import safe_office
 from cchc.errors import ValidationError
 from cchc.safe_export import safe_text, unsafe_text
 from cchc.wording.numbers import fmt_points
@@ -126,10 +127,7 @@ class WorkbookScores:
 def read_workbook(path: str | Path) -> WorkbookScores:
     """Read a filled workbook; every unreadable cell is reported with its sheet, row and column."""
     path = Path(path)
-    try:
-        book = load_workbook(path, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise ValidationError(f"{path.name}: không đọc được tệp Excel ({exc})") from exc
+    book = safe_office.open_workbook(path)  # zip, sheet, row and column limits before parsing
     if SHEET not in book.sheetnames:
         raise ValidationError(
             f"{path.name}: thiếu trang «{SHEET}» (hãy dùng tệp từ `cchc template`)"
@@ -137,7 +135,7 @@ def read_workbook(path: str | Path) -> WorkbookScores:
     meta = dict(book[META].iter_rows(values_only=True)) if META in book.sheetnames else {}
     out = WorkbookScores(campaign=meta.get("campaign"), unit=meta.get("unit"))
     problems: list[str] = []
-    for row in book[SHEET].iter_rows(min_row=HEADER_ROW + 1):
+    for row in safe_office.rows(book[SHEET], path.name, min_row=HEADER_ROW + 1):
         code = str(row[0].value).strip() if row[0].value is not None else ""
         if code:
             _read_row(out, code, row, problems)

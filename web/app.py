@@ -9,7 +9,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.engine import Engine
 
 from cchc.db import get_engine
-from web import errors
+from web import docs, errors, security
 from web.api import admin, appraisal, campaigns, council, public, units
 from web.pages import auth, dashboard, forms, render_process
 
@@ -28,6 +28,10 @@ def create_app(engine: Engine | None = None) -> FastAPI:
         version="0.1.0",
         description=DESCRIPTION,
         lifespan=render_process.lifespan,
+        # Hostile requests (#14): no CDN docs, no ReDoc; /docs from local assets (web/docs.py).
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=docs.openapi_url(),
     )
     app.state.engine = engine or get_engine()
     errors.install(app)
@@ -36,4 +40,6 @@ def create_app(engine: Engine | None = None) -> FastAPI:
     for module in (auth, dashboard, forms):
         app.include_router(module.router, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    docs.install(app)
+    security.install(app)  # body limit before routing and auth; headers on every answer
     return app

@@ -103,3 +103,13 @@ FIELD_OTHER = "«{field}» không hợp lệ"
 def field_error(kind: str, field: str) -> str:
     """Say one request-validation error in Vietnamese, naming the field."""
     return FIELD_ERRORS.get(kind, FIELD_OTHER).format(field=field or "nội dung")
+
+
+def score_duplicate(code: str) -> str:
+    """The same item code twice in one request."""
+    return f"{code}: mã tiêu chí lặp lại trong cùng một yêu cầu"
+
+
+def score_not_number(code: str, value: object) -> str:
+    """A score that is not a plain number (true, "1.5", full-width or Arabic-Indic digits)."""
+    return f"{code}: điểm phải là một số, nhận được «{value}»"

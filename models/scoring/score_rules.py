@@ -28,6 +28,7 @@ def score_problem(
         return f"{code}: điểm phải là một số, nhận được «{score}»"
     if score < -EPS or score > item.max_points + EPS:
         return f"{code}: điểm {fmt_points(score)} ngoài khoảng 0 – {fmt_points(item.max_points)}"
-    if item.step and abs(score / item.step - round(score / item.step)) > 1e-6:
+    # 1e-9 of a step absorbs float noise (0.3 / 0.1) but not a forged 0.25000001 on step 0.25
+    if item.step and abs(score / item.step - round(score / item.step)) > 1e-9:
         return f"{code}: điểm {fmt_points(score)} không theo bước {fmt_points(item.step)}"
     return None

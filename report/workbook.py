@@ -14,7 +14,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 from sqlmodel import Session
 
-from cchc import safe_office
+from cchc import atomic, safe_office
 from cchc.errors import ValidationError
 from cchc.safe_export import safe_text, unsafe_text
 from cchc.wording.numbers import fmt_points
@@ -71,10 +71,7 @@ def write_template(
     ):
         meta.cell(i, 1, key), meta.cell(i, 2, safe_text(value))
     meta.sheet_state = "hidden"
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
-    return path
+    return atomic.save_workbook(book, path)  # never a partial .xlsx left behind
 
 
 def _item_row(sheet, row: int, item, filled) -> None:

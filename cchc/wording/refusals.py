@@ -113,3 +113,11 @@ def score_duplicate(code: str) -> str:
 def score_not_number(code: str, value: object) -> str:
     """A score that is not a plain number (true, "1.5", full-width or Arabic-Indic digits)."""
     return f"{code}: điểm phải là một số, nhận được «{value}»"
+
+
+def no_results(campaign: str) -> str:
+    """`cchc report` on a campaign whose index was never computed."""
+    return (
+        f"Chiến dịch {campaign} chưa có kết quả Chỉ số; hãy tính trước bằng "
+        f"`cchc results {campaign}` rồi ghi báo cáo"
+    )

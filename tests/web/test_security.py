@@ -142,6 +142,8 @@ def test_docs_served_from_local_assets_without_redoc(lite: TestClient) -> None:
     assert lite.get("/docs-assets/swagger-ui-bundle.js").status_code == 200
     assert lite.get("/static/swagger-init.js").status_code == 200
     assert lite.get("/redoc").status_code == 404
+    assert lite.get("/docs/openapi.json").json()["openapi"] == "3.0.3"  # what Swagger UI 4 reads
+    assert lite.get("/openapi.json").json()["openapi"].startswith("3.1")
 
 
 def test_docs_off_by_setting(sqlite_only: Engine, monkeypatch: pytest.MonkeyPatch) -> None:

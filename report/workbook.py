@@ -21,6 +21,7 @@ from cchc.wording.numbers import fmt_points
 from models.campaign.tables import Campaign
 from models.catalog.lookup import criteria_set_for, set_items
 from models.catalog.units import OrgUnit
+from models.scoring.score_rules import typed_number
 from models.scoring.self_assessments import list_versions, version_scores
 
 SHEET = "Tự đánh giá"
@@ -149,7 +150,7 @@ def _read_row(out: WorkbookScores, code: str, row, problems: list[str]) -> None:
     value = score_cell.value
     if isinstance(value, str) and value.strip():
         try:
-            value = float(value.strip().replace(",", "."))
+            value = typed_number(value)  # ASCII digits only, like the form
         except ValueError:
             problems.append(f"{where}: «{score_cell.value}» không phải số")
             return

@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import math
+import re
 
 from models.catalog.criteria import CriteriaItem
 
 EPS = 1e-9
+# A score typed as text: ASCII digits, one decimal comma or dot. float() alone would also read
+# full-width "１.５", Arabic-Indic "١", "1_000", "inf" and " 1e3 ".
+TYPED = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")
+
+
+def typed_number(text: str) -> float | None:
+    """Read a score typed in a form or workbook cell; "" is None; anything else: ValueError."""
+    text = text.strip()
+    if not text:
+        return None
+    if not TYPED.fullmatch(text):
+        raise ValueError(text)
+    return float(text.replace(",", "."))
 
 
 def fmt_points(value: float) -> str:

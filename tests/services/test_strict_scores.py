@@ -9,6 +9,7 @@ import pytest
 from sqlmodel import Session
 
 from cchc.errors import ScoreError
+from models.scoring.score_rules import typed_number
 from models.scoring.self_assessments.versions import version_scores
 from services import self_assessment
 from tests.world.people import make_user
@@ -64,3 +65,13 @@ def test_codes_and_explanations_stored_nfc(session: Session) -> None:
     draft = self_assessment.save_draft(**_act(session), scores=entries)
     (row,) = version_scores(session=session, self_assessment_id=draft.id).values()
     assert row.explanation == "Có kế hoạch cải cách" and row.score == 1.75
+
+
+@pytest.mark.parametrize("text", ["１.５", "١", "1_000", "inf", "1e3", "1.5.0", "true", "+1"])
+def test_typed_score_refuses_what_float_would_read(text: str) -> None:
+    with pytest.raises(ValueError):
+        typed_number(text)
+
+
+def test_typed_score_reads_comma_and_dot() -> None:
+    assert (typed_number(" 1,5 "), typed_number("0.25"), typed_number("")) == (1.5, 0.25, None)

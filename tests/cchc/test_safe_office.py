@@ -129,3 +129,20 @@ def test_docx_bomb_plan_import_refused_in_one_line_exit_2(tmp_path: Path) -> Non
     assert result.exit_code == 2, result.output
     said = "".join(result.output.splitlines())
     assert "plan.docx" in said and "giải nén vượt giới hạn" in said and "Traceback" not in said
+
+
+def test_oversized_text_plan_refused_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cchc.settings import get_settings
+
+    monkeypatch.setenv("CCHC_LIMITS__YAML_BYTES", "2048")
+    get_settings.cache_clear()
+    path = tmp_path / "plan.txt"
+    path.write_text("KẾ HOẠCH\n" * 1000, encoding="utf-8")
+    try:
+        result = runner.invoke(app, ["plan", "import", str(path)])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 2, result.output
+    assert "plan.txt: tệp lớn hơn giới hạn 2 KB" in "".join(result.output.splitlines())

@@ -57,6 +57,6 @@ class WebSecuritySettings(BaseModel):
         False,
         description="trust X-Forwarded-Proto: https from the reverse proxy for Secure cookies",
     )
-    docs_enabled: bool = Field(
-        True, description="serve /docs (Swagger UI, local assets); off by default in production"
+    docs_enabled: bool | None = Field(
+        None, description="serve /docs and /openapi.json; unset: on, except when env=production"
     )

@@ -2,8 +2,8 @@
 
 FastAPI's own page loads scripts from a CDN and starts them with an inline script, which the
 CSP forbids; this page loads the same Swagger UI from `/docs-assets` and starts it from
-`/static/swagger-init.js`. ReDoc is not served. `CCHC_WEB_SECURITY__DOCS_ENABLED=false` hides
-both the page and `/openapi.json`.
+`/static/swagger-init.js`. ReDoc is not served. With `CCHC_ENV=production` (or
+`CCHC_WEB_SECURITY__DOCS_ENABLED=false`) neither the page nor `/openapi.json` is served.
 """
 
 from __future__ import annotations
@@ -34,8 +34,10 @@ PAGE = """<!doctype html>
 
 
 def enabled() -> bool:
-    """Tell whether the docs page and the OpenAPI document are served."""
-    return get_settings().web_security.docs_enabled
+    """Tell whether the docs page and OpenAPI document are served (default: not in production)."""
+    settings = get_settings()
+    chosen = settings.web_security.docs_enabled
+    return settings.env != "production" if chosen is None else chosen
 
 
 def openapi_url() -> str | None:

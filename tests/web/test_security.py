@@ -146,8 +146,14 @@ def test_docs_served_from_local_assets_without_redoc(lite: TestClient) -> None:
     assert lite.get("/openapi.json").json()["openapi"].startswith("3.1")
 
 
-def test_docs_off_by_setting(sqlite_only: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("CCHC_WEB_SECURITY__DOCS_ENABLED", "false")
+@pytest.mark.parametrize(
+    "env", [{"CCHC_WEB_SECURITY__DOCS_ENABLED": "false"}, {"CCHC_ENV": "production"}]
+)
+def test_docs_off_by_setting_or_in_production(
+    sqlite_only: Engine, monkeypatch: pytest.MonkeyPatch, env: dict[str, str]
+) -> None:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
     get_settings.cache_clear()
     with TestClient(create_app(sqlite_only)) as client:
         assert client.get("/docs").status_code == 404

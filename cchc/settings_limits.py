@@ -16,8 +16,10 @@ class LimitSettings(BaseModel):
     yaml_bytes: int = Field(
         5 * MB, ge=1024, le=512 * MB, description="largest YAML file read (config, plans)"
     )
+    # Generated files share lists (a notify list per unit: one alias each); the expansion
+    # limit below is what stops a bomb, this one only bounds the scan.
     yaml_aliases: int = Field(
-        100, ge=0, le=100_000, description="most YAML aliases (*name) in one file"
+        10_000, ge=0, le=1_000_000, description="most YAML aliases (*name) in one file"
     )
     yaml_nodes: int = Field(
         1_000_000, ge=1000, le=100_000_000, description="most nodes a YAML file expands to"

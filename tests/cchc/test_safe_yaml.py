@@ -61,6 +61,31 @@ def test_oversized_file_refused_before_reading(tmp_path: Path, monkeypatch) -> N
         get_settings.cache_clear()
 
 
+def test_alias_count_limited_by_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CCHC_LIMITS__YAML_ALIASES", "3")
+    from cchc.settings import get_settings
+
+    get_settings.cache_clear()
+    try:
+        path = tmp_path / "many.yaml"
+        path.write_text("a: &a 1\nb: [*a, *a, *a, *a]\n", encoding="utf-8")
+        with pytest.raises(FileRefused, match=r"many\.yaml: tệp YAML dùng quá 3 bí danh"):
+            safe_yaml.load(path)
+    finally:
+        get_settings.cache_clear()
+
+
+def test_generated_file_sharing_a_list_per_unit_loads(tmp_path: Path) -> None:
+    import yaml
+
+    shared = ["mailto://so@example.org"]
+    doc = {"units": [{"code": f"u-{n}", "notify": shared} for n in range(2000)]}
+    path = tmp_path / "units.yaml"
+    path.write_text(yaml.safe_dump(doc), encoding="utf-8")
+    assert path.read_text(encoding="utf-8").count("*id") == 1999
+    assert len(safe_yaml.load(path)["units"]) == 2000
+
+
 def test_few_aliases_and_normal_nesting_still_load(tmp_path: Path) -> None:
     path = tmp_path / "ok.yaml"
     path.write_text("base: &b {x: 1}\nuse: [*b, *b]\nn: [[[1]]]\n", encoding="utf-8")

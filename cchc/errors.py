@@ -4,7 +4,8 @@
     ├── ConfigError            a config file is unreadable or invalid (names file:line path)
     ├── DeadlinePhraseError    a Vietnamese deadline phrase cannot be read (quotes it)
     ├── ValidationError        user input breaks a rule (names the item or field)
-    │   └── ScoreError         a score breaks a criteria-set rule (names the item code)
+    │   ├── ScoreError         a score breaks a criteria-set rule (names the item code)
+    │   └── FileRefused        an incoming file breaks a size or shape limit (names file, limit)
     ├── NotFound               a named campaign, unit, stage or item does not exist
     ├── Conflict               an act clashes with stored state (duplicate, stale version,
     │                          a state the lifecycle forbids: `rule` names it)
@@ -52,6 +53,10 @@ class ValidationError(CchcError):
 
 class ScoreError(ValidationError):
     """Raised when a score breaks a criteria-set rule."""
+
+
+class FileRefused(ValidationError):
+    """Raised when an incoming file (YAML, .xlsx, .docx) breaks a size or shape limit."""
 
 
 class NotFound(CchcError):

@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from cchc.settings_limits import LimitSettings, WebSecuritySettings
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -118,6 +120,10 @@ class Settings(BaseSettings):
         "", description="file a worker touches after a write so the others drop their page cache"
     )
     auth: AuthSettings = Field(default_factory=AuthSettings)
+
+    # Hostile requests and files (issues #14, #16): sizes checked before parsing, HTTP hardening.
+    limits: LimitSettings = Field(default_factory=LimitSettings)
+    web_security: WebSecuritySettings = Field(default_factory=WebSecuritySettings)
 
     @field_validator("timezone")
     @classmethod

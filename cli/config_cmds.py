@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from cli.output import console, err_console
+from cchc.errors import FileRefused
+from cli.output import console, err_console, fail
 
 
 def validate(
@@ -22,7 +23,10 @@ def validate(
     if missing:
         err_console.print(f"Lỗi: không tìm thấy {', '.join(missing)}", markup=False)
         raise typer.Exit(2)
-    report = validate_report(paths)
+    try:
+        report = validate_report(paths)
+    except FileRefused as exc:  # a hostile file stops the check: one line, exit 2
+        fail(str(exc))
     for line in report.problems:
         err_console.print(line, markup=False, highlight=False, soft_wrap=True)
     if report.problems:

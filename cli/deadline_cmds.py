@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-import yaml
 from rich.table import Table
 
+from cchc import safe_yaml
 from cchc.errors import CchcError, ConfigError
 from cchc.wording.dates import day, weekday, when
 from cli.output import console, fail
@@ -29,10 +29,7 @@ def _load_overrides(path: Path | None) -> dict[Any, Any] | None:
     """Read a YAML overrides file ({year: {days_off: [...], working_days: [...]}})."""
     if path is None:
         return None
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{path}: cannot read calendar overrides ({exc})") from exc
+    data = safe_yaml.load(path)  # size, alias and depth limits before parsing
     if isinstance(data, dict) and isinstance(data.get("years"), dict):
         data = data["years"]  # also accept the overrides nested under a `years:` key
     if data is not None and not isinstance(data, dict):

@@ -47,5 +47,7 @@ def _message(err: Any) -> str:
             else "should be a lowercase ascii code like so-noi-vu"
         )
     if isinstance(value, SCALARS) and kind != "value_error":
-        return f"{msg} (got {value!r})"
+        shown = repr(value)  # a hostile 2 MB value is quoted by its start only
+        shown = shown if len(shown) <= 80 else f"{shown[:60]}… ({len(str(value))} ký tự)"
+        return f"{msg} (got {shown})"
     return msg

@@ -8,10 +8,9 @@ from typing import Any
 
 import yaml
 
+from cchc import safe_yaml
 from cchc.errors import ConfigError
 from config.schema.base import Loc, fmt_loc
-
-Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -47,18 +46,11 @@ class Source:
 def read_source(path: Path, label: str | None = None) -> Source:
     """Parse `path`; raise ConfigError with a line number for unreadable YAML or duplicate keys."""
     label = label or str(path)
+    text = safe_yaml.read_text(path, label)  # size limit before reading (hostile files, #16)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{label}:1 cannot read file: {exc}") from None
-    loader = Loader(text)
-    try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        node, data = safe_yaml.compose(text, label)  # aliases and depth checked before composing
     except yaml.YAMLError as exc:
         raise ConfigError(_yaml_message(label, exc)) from None
-    finally:
-        loader.dispose()
     src = Source(label=label, data=data)
     dupes: list[str] = []
     if node is not None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cchc.errors import ConfigError
+from cchc.errors import ConfigError, FileRefused
 from config.catalog import Catalog, label_of, parse
 from config.checks import check_criteria, check_plan, check_survey
 from config.schema import BandsFile, CalendarFile, UnitsFile
@@ -65,11 +65,13 @@ def detect_kind(path: Path, data: Any) -> str | None:
 
 
 def validate_report(paths: Iterable[str | Path]) -> Report:
-    """Validate every file under `paths`; never raise for bad content."""
+    """Validate every file under `paths`; never raise for bad content (only FileRefused)."""
     report, catalog = Report(), Catalog()
     for path in config_files(paths):
         try:
             src = read_source(path, label_of(path))
+        except FileRefused:
+            raise  # a hostile file is not a content problem: the caller stops (exit 2)
         except ConfigError as exc:
             report.problems += exc.problems
             report.counts["files"] += 1

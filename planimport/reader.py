@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cchc.errors import ValidationError
+from cchc.errors import FileRefused, ValidationError
+from cchc.settings import get_settings
+from cchc.wording import refusals
 from planimport.columns import header_roles, sub_header
 from planimport.model import Cell
 from planimport.tables import Grid, Line, find_grids
@@ -31,6 +33,9 @@ def read_source(path: Path) -> Source:
         raise ValidationError(f"{path}: không tìm thấy tệp")
     if path.suffix.lower() == ".docx":
         return _read_docx(path)
+    limit = get_settings().limits.yaml_bytes  # a plan is a few pages: refuse before reading
+    if path.stat().st_size > limit:
+        raise FileRefused(refusals.file_too_big(path.name, limit))
     try:
         text = nfc(path.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
@@ -42,14 +47,12 @@ def read_source(path: Path) -> Source:
 
 def _read_docx(path: Path) -> Source:
     """Read a .docx body in order; each paragraph and each table row counts as one line."""
-    import docx  # python-docx: imported here so text imports stay light
-    from docx.table import Table
+    from docx.table import Table  # python-docx: imported here so text imports stay light
     from docx.text.paragraph import Paragraph
 
-    try:
-        document = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises several unrelated types for a broken file
-        raise ValidationError(f"{path}: không mở được tệp .docx ({exc})") from exc
+    from cchc.safe_office import open_document
+
+    document = open_document(path)  # zip limits checked before python-docx parses anything
     lines: list[Line] = []
     grids: list[Grid] = []
     for child in document.element.body.iterchildren():

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from sqlmodel import Session
 
+from cchc.errors import ValidationError
+from cchc.wording.refusals import no_results
 from models.campaign.tables import Campaign
 from report.data import gather
 from report.html_report import write_html
@@ -16,6 +18,8 @@ def write_report(*, session: Session, campaign: Campaign, folder: str | Path) ->
     """Write <folder>/<campaign>.xlsx and .html; return their paths and the results as JSON."""
     folder = Path(folder)
     data = gather(session=session, campaign=campaign)
+    if not data.rows:  # nothing to rank: refuse before any file is opened
+        raise ValidationError(no_results(campaign.code))
     xlsx = write_xlsx(session, data, folder / f"chi-so-cchc-{campaign.code}.xlsx")
     html = write_html(data, folder / f"chi-so-cchc-{campaign.code}.html")
     return {

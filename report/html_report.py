@@ -6,6 +6,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from cchc import atomic
 from cchc.clock import now
 from cchc.wording.dates import fmt_date
 from cchc.wording.numbers import fmt_change, fmt_points, fmt_rank, fmt_vn
@@ -72,6 +73,4 @@ def render_html(data: ReportData) -> str:
 
 def write_html(data: ReportData, path: Path) -> Path:
     """Write the HTML report to `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(render_html(data), encoding="utf-8")
-    return path
+    return atomic.write_text(path, render_html(data))  # never a partial .html left behind

@@ -9,17 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 from sqlmodel import Session
 
+from cchc import atomic, safe_office
 from cchc.errors import ValidationError
 from cchc.safe_export import safe_text, unsafe_text
 from cchc.wording.numbers import fmt_points
 from models.campaign.tables import Campaign
 from models.catalog.lookup import criteria_set_for, set_items
 from models.catalog.units import OrgUnit
+from models.scoring.score_rules import typed_number
 from models.scoring.self_assessments import list_versions, version_scores
 
 SHEET = "Tự đánh giá"
@@ -70,10 +72,7 @@ def write_template(
     ):
         meta.cell(i, 1, key), meta.cell(i, 2, safe_text(value))
     meta.sheet_state = "hidden"
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
-    return path
+    return atomic.save_workbook(book, path)  # never a partial .xlsx left behind
 
 
 def _item_row(sheet, row: int, item, filled) -> None:
@@ -126,10 +125,7 @@ class WorkbookScores:
 def read_workbook(path: str | Path) -> WorkbookScores:
     """Read a filled workbook; every unreadable cell is reported with its sheet, row and column."""
     path = Path(path)
-    try:
-        book = load_workbook(path, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise ValidationError(f"{path.name}: không đọc được tệp Excel ({exc})") from exc
+    book = safe_office.open_workbook(path)  # zip, sheet, row and column limits before parsing
     if SHEET not in book.sheetnames:
         raise ValidationError(
             f"{path.name}: thiếu trang «{SHEET}» (hãy dùng tệp từ `cchc template`)"
@@ -137,7 +133,7 @@ def read_workbook(path: str | Path) -> WorkbookScores:
     meta = dict(book[META].iter_rows(values_only=True)) if META in book.sheetnames else {}
     out = WorkbookScores(campaign=meta.get("campaign"), unit=meta.get("unit"))
     problems: list[str] = []
-    for row in book[SHEET].iter_rows(min_row=HEADER_ROW + 1):
+    for row in safe_office.rows(book[SHEET], path.name, min_row=HEADER_ROW + 1):
         code = str(row[0].value).strip() if row[0].value is not None else ""
         if code:
             _read_row(out, code, row, problems)
@@ -154,7 +150,7 @@ def _read_row(out: WorkbookScores, code: str, row, problems: list[str]) -> None:
     value = score_cell.value
     if isinstance(value, str) and value.strip():
         try:
-            value = float(value.strip().replace(",", "."))
+            value = typed_number(value)  # ASCII digits only, like the form
         except ValueError:
             problems.append(f"{where}: «{score_cell.value}» không phải số")
             return

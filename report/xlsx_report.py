@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from sqlmodel import Session
 
+from cchc import atomic
 from cchc.safe_export import safe_text
 from models.scoring.unit_breakdown import unit_breakdown
 from report.cells import put
@@ -160,6 +161,4 @@ def write_xlsx(session: Session, data: ReportData, path: Path) -> Path:
     if len(data.rows) <= MAX_APPENDIX_UNITS:
         for row in data.rows:
             _unit_sheet(book, session, data, row, used)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
-    return path
+    return atomic.save_workbook(book, path)  # never a partial .xlsx left behind

@@ -15,6 +15,7 @@ from models.scoring.tables import Appraisal
 from services.access import Actor, actor_name, appraised_fields, require_role
 from services.appraiser_scope import require_appraiser
 from services.lifecycle import require_appraisable
+from services.score_input import nfc_or_none, require_number
 from services.targets import campaign_unit, find_item
 
 
@@ -30,6 +31,8 @@ def appraise_item(
     reason: str | None = None,
 ) -> tuple[CriteriaItem, Appraisal]:
     """Accept the unit's self score for one leaf, or adjust it (score and reason required)."""
+    require_number(item_code, score)  # strict at the service entry: no true, "1.5" or "１"
+    reason = nfc_or_none(reason)
     campaign, unit = campaign_unit(
         session=session, campaign_code=campaign_code, unit_code=unit_code
     )

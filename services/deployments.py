@@ -7,21 +7,21 @@ from typing import Any
 
 import yaml
 
+from cchc import safe_yaml
 from cchc.errors import ConfigError
 from cchc.settings import ROOT, get_settings
 
 
 def tick_template(path: Path = ROOT / "prefect.yaml") -> dict[str, Any]:
     """Return the campaign-tick deployment of prefect.yaml, with the project's pull steps."""
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"{path}: không đọc được ({exc})") from exc
+    doc = safe_yaml.load(path)  # size, alias and depth limits before parsing
+    if not isinstance(doc, dict):
+        raise ConfigError(f"{path}: không đọc được (cần một bảng khóa–giá trị)")
     found = next((d for d in doc.get("deployments", []) if d.get("name") == "campaign-tick"), None)
     if found is None:
         raise ConfigError(f"{path}: thiếu deployment campaign-tick")
     pull = yaml.safe_dump(doc.get("pull", [])).replace("{{ $PWD }}", str(ROOT))
-    return {**found, "pull": yaml.safe_load(pull)}
+    return {**found, "pull": safe_yaml.loads(pull, str(path))}
 
 
 async def register_schedule(*, campaign: str, rrule: str, timezone: str | None = None) -> str:

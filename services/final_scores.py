@@ -10,6 +10,7 @@ from models.scoring.appraisals import record_final_score
 from models.scoring.tables import Appraisal
 from services.access import Actor, actor_name, require_role
 from services.lifecycle import require_appraisable
+from services.score_input import nfc, require_number
 from services.targets import campaign_unit, find_item
 
 
@@ -24,6 +25,8 @@ def record(
     reason: str,
 ) -> tuple[CriteriaItem, Appraisal]:
     """Record the council's final score for one leaf, with its reason (admin or council)."""
+    require_number(item_code, score)  # strict at the service entry: no true, "1.5" or "１"
+    reason = nfc(reason)
     require_role(actor, Role.admin, Role.council)
     campaign, unit = campaign_unit(
         session=session, campaign_code=campaign_code, unit_code=unit_code

@@ -14,6 +14,7 @@ from models.scoring import self_assessments as data
 from models.scoring.tables import SelfAssessment
 from services import lifecycle
 from services.access import Actor, actor_name, require_own_unit
+from services.score_input import Entries, strict_scores
 from services.targets import campaign_unit
 
 
@@ -35,10 +36,11 @@ def save_draft(
     campaign_code: str,
     unit_code: str,
     actor: Actor,
-    scores: Mapping[str, Any],
+    scores: Entries,
     expected_lock_version: int | None = None,
 ) -> SelfAssessment:
     """Merge scores into the unit's draft; a stale lock version is refused (Conflict)."""
+    strict = strict_scores(scores)  # numbers only, no repeated code, NFC text: before anything
     campaign, unit = editable(
         session=session, campaign_code=campaign_code, unit_code=unit_code, actor=actor
     )
@@ -46,7 +48,7 @@ def save_draft(
         session=session,
         campaign_id=campaign.id,
         unit_id=unit.id,
-        scores=scores,
+        scores=strict,
         actor=actor_name(actor),
         expected_lock_version=expected_lock_version,
     )

@@ -9,7 +9,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.engine import Engine
 
 from cchc.db import get_engine
-from web import csrf, errors
+from web import csrf, docs, errors, security
 from web.api import admin, appraisal, campaigns, council, public, units
 from web.pages import admin_users, auth, dashboard, forms, render_process, screens
 
@@ -29,6 +29,10 @@ def create_app(engine: Engine | None = None) -> FastAPI:
         description=DESCRIPTION,
         lifespan=render_process.lifespan,
         dependencies=[Depends(csrf.guard)],  # every forgeable write brings the page's token
+        # Hostile requests (#14): no CDN docs, no ReDoc; /docs from local assets (web/docs.py).
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=docs.openapi_url(),
     )
     app.state.engine = engine or get_engine()
     errors.install(app)
@@ -39,4 +43,6 @@ def create_app(engine: Engine | None = None) -> FastAPI:
     screens.include(app)  # work screens and evidence links (web/pages/screens.py)
     app.include_router(admin_users.router, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    docs.install(app)
+    security.install(app)  # body limit before routing and auth; headers on every answer
     return app

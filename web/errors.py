@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -9,6 +11,10 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from starlette.exceptions import HTTPException
 
 from cchc import errors
+from cchc.wording import refusals
+
+logger = logging.getLogger(__name__)
+RETRY = {"Retry-After": "5"}
 
 # The first matching class wins, so subclasses come before their parents.
 STATUS: tuple[tuple[type[errors.CchcError], int, str], ...] = (
@@ -120,19 +126,47 @@ async def on_busy_database(request: Request, exc: Exception) -> Response:
 async def on_http_error(request: Request, exc: Exception) -> Response:
     """Answer framework errors (404 route, 405 method) with the same body."""
     assert isinstance(exc, HTTPException)
-    messages = {404: "Không tìm thấy", 405: "Phương thức không được hỗ trợ"}
+    messages = {404: refusals.NOT_FOUND, 405: refusals.METHOD_NOT_ALLOWED}
     message = messages.get(exc.status_code, str(exc.detail))
     headers = getattr(exc, "headers", None)
-    return _answer(request, exc.status_code, f"http_{exc.status_code}", message, headers=headers)
+    code = "too_large" if exc.status_code == 413 else f"http_{exc.status_code}"
+    return _answer(request, exc.status_code, code, message, headers=headers)
+
+
+def field_name(loc: tuple | list) -> str:
+    """Name a field from pydantic's location without its body/query prefix: scores[0].points."""
+    parts = list(loc)
+    if parts and parts[0] in ("body", "query", "path", "header", "cookie", "form"):
+        parts = parts[1:]
+    name = ""
+    for part in parts:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name
 
 
 async def on_request_invalid(request: Request, exc: Exception) -> Response:
     """Answer a malformed request (wrong type, missing field) with 422 naming each field."""
     assert isinstance(exc, RequestValidationError)
     problems = [
-        f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg', '')}" for e in exc.errors()
+        refusals.field_error(str(e.get("type", "")), field_name(e.get("loc", ())))
+        for e in exc.errors()
     ]
-    return _answer(request, 422, "invalid_request", "Yêu cầu không hợp lệ", problems)
+    message = refusals.INVALID_REQUEST + (f": {problems[0]}" if len(problems) == 1 else "")
+    return _answer(request, 422, "invalid_request", message, problems)
+
+
+async def on_storage_error(request: Request, exc: Exception) -> Response:
+    """A disk or object-store write failed: a Vietnamese 503, never a plain-text 500."""
+    logger.error("storage error on %s: %r", request.url.path, exc)
+    return _answer(request, 503, "storage_unavailable", refusals.STORAGE, headers=RETRY)
+
+
+async def on_unexpected(request: Request, exc: Exception) -> Response:
+    """Anything unforeseen: a Vietnamese 500 body (the server still logs the traceback)."""
+    try:
+        return _answer(request, 500, "internal", refusals.INTERNAL)
+    except Exception:  # the error page itself failed: the JSON body needs nothing
+        return JSONResponse(error_body("internal", refusals.INTERNAL), status_code=500)
 
 
 def install(app: FastAPI) -> None:
@@ -142,3 +176,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(OperationalError, on_busy_database)
     app.add_exception_handler(HTTPException, on_http_error)
     app.add_exception_handler(RequestValidationError, on_request_invalid)
+    app.add_exception_handler(OSError, on_storage_error)
+    app.add_exception_handler(Exception, on_unexpected)  # Starlette still re-raises it to log

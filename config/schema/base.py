@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, NamedTuple
+from typing import Annotated, Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationInfo
+
+from cchc.columns import length
 
 Loc = tuple[str | int, ...]
 
@@ -13,6 +15,13 @@ Slug = Annotated[
     str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=96)
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def fits(column: str, *, required: bool = True) -> Any:
+    """Constrain a text to the database column `column` (cchc/columns.py): Annotated[str, fits]."""
+    return StringConstraints(
+        strip_whitespace=True, min_length=1 if required else 0, max_length=length(column)
+    )
 
 
 class Problem(NamedTuple):

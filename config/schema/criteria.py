@@ -6,14 +6,16 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, ValidationInfo, model_validator
 
-from config.schema.base import Slug, StrictModel, Text, report
+from cchc.columns import length
+from config.schema.base import Slug, StrictModel, fits, report
 from config.schema.criteria_checks import check_criteria_set, fill_methods
 from config.schema.criteria_items import Item, flatten
 from config.schema.units import RankGroup
 
 Method = Literal["self", "survey"]
 Tier = Literal["department", "special", "district", "commune", "ward", "central_agency"]
-ItemCode = Annotated[str, StringConstraints(pattern=r"^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$")]
+ITEM_CODE = r"^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$"
+ItemCode = Annotated[str, StringConstraints(pattern=ITEM_CODE, max_length=length("item_code"))]
 Points = Annotated[float, Field(ge=0, le=1000)]
 Step = Annotated[float, Field(gt=0, le=100)]
 
@@ -22,7 +24,7 @@ class SubCriterion(StrictModel):
     """A sub-criterion (tiêu chí thành phần): always a scored leaf."""
 
     code: ItemCode
-    title: Text
+    title: Annotated[str, fits("item_title")]
     max_points: Points
     method: Method | None = None  # None: inherit from the criterion, then "self"
     step: Step | None = None
@@ -33,7 +35,7 @@ class Criterion(StrictModel):
     """A criterion (tiêu chí): a leaf, or the sum of its sub-criteria."""
 
     code: ItemCode
-    title: Text
+    title: Annotated[str, fits("item_title")]
     max_points: Points
     method: Method | None = None
     step: Step | None = None
@@ -45,7 +47,7 @@ class CriteriaField(StrictModel):
     """A field (lĩnh vực) and the unit that appraises it ("parent": the unit's parent)."""
 
     code: ItemCode
-    title: Text
+    title: Annotated[str, fits("item_title")]
     appraiser: Slug
     max_points: Points
     criteria: list[Criterion] = Field(min_length=1)
@@ -66,7 +68,7 @@ class CriteriaSet(StrictModel):
     units: Slug | None = None  # the units file it refers to; default: the province code
     year: int = Field(ge=2000, le=2100)
     tier: Tier
-    title: Text
+    title: Annotated[str, fits("set_title")]
     decision_no: str | None = None
     applies_to: AppliesTo
     total: Points

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, ValidationInfo, model_validator
 
-from config.schema.base import Problem, Slug, StrictModel, Text, report
+from config.schema.base import Problem, Slug, StrictModel, fits, report
 from config.schema.units import RankGroup, UnitKind
 
 StageKind = Literal[
@@ -123,10 +123,11 @@ class Scope(StrictModel):
 class PlanStage(StrictModel):
     """One row of the plan's table."""
 
-    code: Slug
-    title: Text
+    code: Annotated[str, fits("stage_code")]
+    title: Annotated[str, fits("stage_title")]
     kind: StageKind
-    deadline: Text | None = None  # the plan's own wording, e.g. "Tháng 10/2023"
+    # the plan's own wording, e.g. "Tháng 10/2023"
+    deadline: Annotated[str, fits("stage_deadline")] | None = None
     window: WindowOverride | None = None
     lead: Annotated[list[Ref], BeforeValidator(_listify)] = Field(min_length=1)
     cooperating: list[Ref] = Field(default_factory=list)
@@ -146,10 +147,10 @@ class Plan(StrictModel):
     code: Slug
     province: Slug
     year: int = Field(ge=2000, le=2100)
-    title: Text
-    decision_no: str | None = None
+    title: Annotated[str, fits("plan_title")]
+    decision_no: Annotated[str, fits("plan_decision_no", required=False)] | None = None
     issued_on: date | None = None  # the plan's own date ("Lạng Sơn, ngày 15 tháng 10 năm 2025")
-    source: str | None = None
+    source: Annotated[str, fits("plan_source", required=False)] | None = None
     units: Slug
     criteria_sets: list[Slug] = Field(default_factory=list)
     policy: Policy = Field(default_factory=Policy)

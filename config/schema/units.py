@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, ValidationInfo, model_validator
 
-from config.schema.base import Problem, Slug, StrictModel, Text, report
+from config.schema.base import Problem, Slug, StrictModel, Text, fits, report
 
 UnitKind = Literal["province", "department", "district", "commune", "central_agency", "body"]
 RankGroup = Literal[
@@ -31,7 +31,7 @@ class Province(StrictModel):
     """The province the file describes and its number of tiers."""
 
     code: Slug
-    name: Text
+    name: Annotated[str, fits("unit_name")]
     tiers: Literal[2, 3]
     effective_from: date | None = None
 
@@ -48,7 +48,7 @@ class Unit(StrictModel):
     """One org unit: how documents name it, where it sits, how to reach it."""
 
     code: Slug
-    name: Text
+    name: Annotated[str, fits("unit_name")]
     kind: UnitKind
     parent: Slug | None = None
     rank_group: RankGroup = "none"
@@ -56,7 +56,7 @@ class Unit(StrictModel):
     role: UnitRole | None = None
     short_names: list[Text] = Field(default_factory=list)
     aliases: list[Text] = Field(default_factory=list)
-    email: str | None = None
+    email: Annotated[str, fits("unit_email", required=False)] | None = None
     notify: list[str] = Field(default_factory=list)
     predecessors: list[Predecessor] = Field(default_factory=list)
     # The National Statistics Office's code (catalogue units) and a contact phone (imported lists).

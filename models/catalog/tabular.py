@@ -31,15 +31,12 @@ def _norm(text: object) -> str:
 def _raw_rows(path: Path) -> tuple[list[list[str]], bool]:
     """Return all rows as text (and whether the file is a workbook)."""
     if path.suffix.lower() in {".xlsx", ".xlsm"}:
-        from openpyxl import load_workbook
+        from cchc import safe_office  # zip, sheet, row and column limits before parsing
 
-        try:
-            sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-        except Exception as exc:  # openpyxl raises many types for a damaged file
-            raise ValidationError(f"{path.name}: không đọc được tệp Excel ({exc})") from exc
+        sheet = safe_office.open_workbook(path, read_only=True).worksheets[0]
         rows = [
             ["" if v is None else str(v).strip() for v in row]
-            for row in sheet.iter_rows(values_only=True)
+            for row in safe_office.rows(sheet, path.name, values_only=True)
         ]
         return rows, True
     if path.suffix.lower() != ".csv":

@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import math
+import re
 
 from models.catalog.criteria import CriteriaItem
 
 EPS = 1e-9
+# A score typed as text: ASCII digits, one decimal comma or dot. float() alone would also read
+# full-width "１.５", Arabic-Indic "١", "1_000", "inf" and " 1e3 ".
+TYPED = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")
+
+
+def typed_number(text: str) -> float | None:
+    """Read a score typed in a form or workbook cell; "" is None; anything else: ValueError."""
+    text = text.strip()
+    if not text:
+        return None
+    if not TYPED.fullmatch(text):
+        raise ValueError(text)
+    return float(text.replace(",", "."))
 
 
 def fmt_points(value: float) -> str:
@@ -28,6 +42,7 @@ def score_problem(
         return f"{code}: điểm phải là một số, nhận được «{score}»"
     if score < -EPS or score > item.max_points + EPS:
         return f"{code}: điểm {fmt_points(score)} ngoài khoảng 0 – {fmt_points(item.max_points)}"
-    if item.step and abs(score / item.step - round(score / item.step)) > 1e-6:
+    # 1e-9 of a step absorbs float noise (0.3 / 0.1) but not a forged 0.25000001 on step 0.25
+    if item.step and abs(score / item.step - round(score / item.step)) > 1e-9:
         return f"{code}: điểm {fmt_points(score)} không theo bước {fmt_points(item.step)}"
     return None

@@ -84,7 +84,7 @@ def put_draft(
     """Merge scores into the draft; a stale If-Match or lock_version is refused with 409."""
     expected = _if_match(if_match)
     expected = body.lock_version if expected is None else expected
-    scores = {s.item_code: {"score": s.score, "explanation": s.explanation} for s in body.scores}
+    scores = [s.model_dump() for s in body.scores]  # a list: the service refuses a repeated code
     draft = acts.save_draft(
         session=session,
         campaign_code=code,

@@ -12,6 +12,7 @@ from sqlmodel import Session
 from cchc.errors import CchcError, PermissionDenied, ValidationError
 from models.accounts.tables import User
 from models.catalog.lookup import get_unit
+from models.scoring.score_rules import typed_number
 from services import self_assessment as acts
 from services import self_assessment_read as reads
 from web.deps import SessionDep, UserDep
@@ -63,11 +64,8 @@ def form(
 
 def _number(text: str, code: str) -> float | None:
     """Read a score typed with a decimal comma or dot; empty means not scored."""
-    text = text.strip().replace(",", ".")
-    if not text:
-        return None
     try:
-        return float(text)
+        return typed_number(text)  # ASCII digits only: no full-width or Arabic-Indic digits
     except ValueError:
         raise ValidationError(f"{code}: «{text}» không phải là số") from None
 

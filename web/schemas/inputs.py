@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from typing import Annotated, Literal
 
@@ -9,10 +10,10 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 
 
 def _no_nul(value: str) -> str:
-    """Refuse NUL characters (PostgreSQL cannot store them in text)."""
+    """Refuse NUL characters (PostgreSQL cannot store them in text); store NFC text."""
     if "\x00" in value:
         raise ValueError("không được chứa ký tự NUL")
-    return value
+    return unicodedata.normalize("NFC", value)
 
 
 def _sane_day(value: date) -> date:
@@ -37,7 +38,8 @@ Long = Annotated[
 ]
 Code = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$")]
 Day = Annotated[date, AfterValidator(_sane_day)]
-Points = Annotated[float, Field(ge=-1000, le=1000, allow_inf_nan=False)]
+# strict: JSON true and the text "1.5" are refused, not coerced (hostile requests, #14)
+Points = Annotated[float, Field(ge=-1000, le=1000, allow_inf_nan=False, strict=True)]
 Count = Annotated[int, Field(ge=0, le=10_000)]
 
 

@@ -108,6 +108,7 @@ async def on_domain_error(request: Request, exc: Exception) -> Response:
         str(exc),
         problems if problems and len(problems) > 1 else None,
         rule=getattr(exc, "rule", None),
+        headers=RETRY if status == 503 else None,  # a store or service that may come back
     )
 
 

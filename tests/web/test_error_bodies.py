@@ -90,5 +90,5 @@ def test_storage_write_error_is_a_vietnamese_503(
         headers=lite_world.auth("unit_a"),
     )
     error = _error(answer, 503)
-    assert error["code"] == "storage_unavailable" and "kho lưu trữ" in error["message"]
+    assert error["code"] == "storage_unavailable" and "kho lưu trữ" in error["message"].lower()
     assert answer.headers["retry-after"] == "5"

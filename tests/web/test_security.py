@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy.engine import Engine
 
 from cchc.settings import get_settings
+from tests.world.accounts import PASSWORD, page_token, set_password
 from tests.world.web import SA, World, build_world
 from web.app import create_app
 from web.security import CSP
@@ -102,9 +103,10 @@ def test_headers_on_413_too(lite: TestClient) -> None:
 
 def _login_cookie(client: TestClient, world: World, **headers: str) -> str:
     """Sign in through the form and return the Set-Cookie header of the answer."""
-    answer = client.post(
-        "/login", data={"token": world.tokens["admin"]}, headers=headers, follow_redirects=False
-    )
+    set_password(client.app.state.engine, "admin")
+    client.cookies.clear()
+    form = {"username": "admin", "password": PASSWORD, "csrf_token": page_token(client)}
+    answer = client.post("/login", data=form, headers=headers, follow_redirects=False)
     assert answer.status_code in (302, 303), answer.text
     return answer.headers["set-cookie"]
 
@@ -125,11 +127,11 @@ def test_cookie_secure_behind_trusted_https_proxy(
 
 
 def test_cookie_secure_when_served_over_https(sqlite_only: Engine) -> None:
-    world = build_world(sqlite_only)
+    build_world(sqlite_only)
     with TestClient(create_app(sqlite_only), base_url="https://testserver") as client:
-        answer = client.post(
-            "/login", data={"token": world.tokens["admin"]}, follow_redirects=False
-        )
+        set_password(sqlite_only, "admin")
+        form = {"username": "admin", "password": PASSWORD, "csrf_token": page_token(client)}
+        answer = client.post("/login", data=form, follow_redirects=False)
         assert "; Secure" in answer.headers["set-cookie"]
         assert answer.headers["strict-transport-security"] == "max-age=31536000"
 

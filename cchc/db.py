@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlmodel import Session, create_engine
 
-from cchc import db_watchdog
+from cchc import db_breaker, db_watchdog
 from cchc.settings import get_settings
 
 
@@ -40,8 +40,10 @@ def make_engine(url: str, statement_timeout: float | None = None) -> Engine:
         pool_timeout=limits.pool_timeout,
         connect_args=connect_args,
     )
-    # The client cuts a little after the server would have answered "canceling statement".
-    db_watchdog.install(engine, seconds + 2)
+    # The client cuts a little after the server would have answered "canceling statement";
+    # a ping answers in milliseconds when the server is well, so it gets the connect limit.
+    db_watchdog.install(engine, seconds + 2, limits.connect_timeout)
+    db_breaker.install(engine, db_breaker.Breaker(cooldown=limits.connect_timeout))
     return engine
 
 

@@ -76,8 +76,8 @@ def disarm(dbapi_connection: Any) -> None:
         _deadlines.pop(id(dbapi_connection), None)
 
 
-def install(engine: Engine, seconds: float) -> None:
-    """Watch every statement and pre-ping of `engine` (PostgreSQL) for `seconds`."""
+def install(engine: Engine, seconds: float, ping_seconds: float) -> None:
+    """Watch every statement of `engine` (PostgreSQL) for `seconds`, each pre-ping for less."""
 
     def before(conn: Any, *_args: Any) -> None:
         arm(conn.connection.dbapi_connection, seconds)
@@ -92,7 +92,7 @@ def install(engine: Engine, seconds: float) -> None:
     event.listen(engine, "before_cursor_execute", before)
     event.listen(engine, "after_cursor_execute", after)
     event.listen(engine, "handle_error", on_error)
-    engine.dialect.do_ping = _guarded_ping(engine.dialect.do_ping, seconds)  # type: ignore[method-assign,assignment]
+    engine.dialect.do_ping = _guarded_ping(engine.dialect.do_ping, ping_seconds)  # type: ignore[method-assign,assignment]
 
 
 def _guarded_ping(ping: Callable[[Any], bool], seconds: float) -> Callable[[Any], bool]:

@@ -26,6 +26,8 @@ AREAS: tuple[str, ...] = (
     "cli.config_cmds",
     "cli.plan_cmds",
     "cli.web_cmds",
+    # Operations: `cchc setup` (database and work pool).
+    "cli.setup_cmds",
 )
 
 for _name in AREAS:

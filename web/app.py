@@ -9,7 +9,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.engine import Engine
 
 from cchc.db import get_engine
-from web import errors
+from web import errors, health
 from web.api import admin, appraisal, campaigns, council, public, units
 from web.pages import auth, dashboard, forms, render_process
 
@@ -36,4 +36,6 @@ def create_app(engine: Engine | None = None) -> FastAPI:
     for module in (auth, dashboard, forms):
         app.include_router(module.router, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    # Operations: /health, /ready, 503 for a database that is gone (web/health.py).
+    health.install(app)
     return app

@@ -26,3 +26,12 @@ DEMO_HANDOVER = (
     "Mã truy cập quản trị «{user}» (chỉ hiện một lần):"
 )
 DEMO_REPORT_HINT = "Báo cáo công bố: .venv/bin/cchc report {campaign}"
+DB_COOLING = "cơ sở dữ liệu vừa không trả lời; chưa thử kết nối lại trong {seconds} giây"
+READY_NOT_CONFIGURED = "chưa cấu hình (PREFECT_API_URL trống)"
+POOL_SKIPPED = (
+    "Chưa tạo work pool: PREFECT_API_URL trống (lịch chạy hằng ngày cần máy chủ Prefect; "
+    "xem docs/operations.md)."
+)
+SETUP_DONE = (
+    "Sẵn sàng: `cchc launch <kế hoạch>`, rồi chạy worker `prefect worker start --pool {pool}`."
+)

@@ -28,6 +28,7 @@ AREAS: tuple[str, ...] = (
     "cli.web_cmds",
     # Operations: `cchc setup` (database and work pool).
     "cli.setup_cmds",
+    "cli.backup_cmds",
 )
 
 for _name in AREAS:

@@ -35,3 +35,9 @@ POOL_SKIPPED = (
 SETUP_DONE = (
     "Sẵn sàng: `cchc launch <kế hoạch>`, rồi chạy worker `prefect worker start --pool {pool}`."
 )
+BACKUP_DONE = "Đã sao lưu vào {folder} ({files} tệp minh chứng)."
+RESTORE_DONE = "Đã khôi phục {folder} vào {url} ({files} tệp minh chứng)."
+RESTORE_NOT_EMPTY = "cơ sở dữ liệu {url} đã có bảng; chỉ khôi phục vào cơ sở dữ liệu trống"
+RESTORE_NOT_A_BACKUP = "{folder} không phải bản sao lưu của cchc-flow (thiếu manifest.json)"
+RESTORE_WRONG_KIND = "bản sao lưu {folder} là {kind}, cơ sở dữ liệu đích là {target}"
+TOOL_FAILED = "{tool} thất bại: {reason}"

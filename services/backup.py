@@ -66,6 +66,8 @@ def _copy_files(source: Path, target: Path) -> int:
 
 def backup(*, engine: Engine, var_dir: Path, to: Path) -> tuple[Path, int]:
     """Write the database and evidence files to a new folder under `to`; return it and the count."""
+    with engine.connect():  # an unreachable database fails here, as every command reports it
+        pass
     folder = to / f"cchc-{now():%Y%m%dT%H%M%SZ}"
     folder.mkdir(parents=True)
     kind = _kind(engine)

@@ -28,7 +28,15 @@ def test_command_on_database_without_tables_prints_one_line(point_at, run_cli: R
 
 @pytest.mark.parametrize(
     "args",
-    [("report", "bac-kan-2023"), ("results", "--all"), ("users", "add", "x", "--role", "admin")],
+    [
+        ("report", "bac-kan-2023"),
+        ("results", "--all"),
+        ("users", "add", "x", "--role", "admin"),
+        ("serve", "--port", "1"),
+        ("setup",),
+        ("backup",),
+        ("launch", "config/plans/bac-kan-2023.yaml", "--dry-run"),
+    ],
 )
 def test_command_with_database_refusing_connections_prints_one_line(point_at, run_cli, args):
     point_at(f"postgresql+psycopg://postgres:secret@127.0.0.1:{_closed_port()}/cchc")

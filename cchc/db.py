@@ -11,17 +11,40 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.engine.interfaces import DBAPIConnection
 from sqlmodel import Session, create_engine
 
+from cchc import db_breaker, db_watchdog
 from cchc.settings import get_settings
 
 
-def make_engine(url: str) -> Engine:
-    """Create an engine; SQLite gets WAL, foreign keys and a busy timeout for concurrent writers."""
+def make_engine(url: str, statement_timeout: float | None = None) -> Engine:
+    """Create an engine; SQLite gets WAL, foreign keys and a busy timeout for concurrent writers.
+
+    PostgreSQL gets the connect, statement and pool time limits of `Settings.db`, the statement
+    limit enforced both by the server and by a client-side watchdog (a hung server).
+    """
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
+    limits = get_settings().db
+    seconds = statement_timeout or limits.statement_timeout
+    connect_args = {
+        "connect_timeout": limits.connect_timeout,
+        "options": f"-c statement_timeout={int(seconds * 1000)}",
+    }
     # More connections than the web's 40 worker threads, so no thread waits for a connection.
-    return create_engine(url, pool_pre_ping=True, pool_size=20, max_overflow=30)
+    engine = create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=20,
+        max_overflow=30,
+        pool_timeout=limits.pool_timeout,
+        connect_args=connect_args,
+    )
+    # The client cuts a little after the server would have answered "canceling statement";
+    # a ping answers in milliseconds when the server is well, so it gets the connect limit.
+    db_watchdog.install(engine, seconds + 2, limits.connect_timeout)
+    db_breaker.install(engine, db_breaker.Breaker(cooldown=limits.connect_timeout))
+    return engine
 
 
 def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: object) -> None:

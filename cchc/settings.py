@@ -90,6 +90,21 @@ class AuthSettings(BaseModel):
     )
 
 
+class DatabaseSettings(BaseModel):
+    """Time limits on every engine, so a sick database fails fast instead of hanging callers."""
+
+    connect_timeout: int = Field(5, ge=1, le=300, description="seconds to open a connection")
+    statement_timeout: float = Field(
+        300.0, gt=0, le=86_400, description="seconds one statement may run (CLI, flows, bench)"
+    )
+    web_statement_timeout: float = Field(
+        15.0, gt=0, le=3600, description="seconds one statement may run under `cchc serve`"
+    )
+    pool_timeout: float = Field(
+        5.0, gt=0, le=300, description="seconds to wait for a free pooled connection"
+    )
+
+
 class Settings(BaseSettings):
     """Settings for cchc-flow; env prefix CCHC_, nested with __ (CCHC_NOTIFY__RETRIES=5)."""
 
@@ -108,6 +123,7 @@ class Settings(BaseSettings):
     notify: NotifySettings = Field(default_factory=NotifySettings)
     evidence: EvidenceSettings = Field(default_factory=EvidenceSettings)
     storage: StorageSettings = Field(default_factory=StorageSettings)
+    db: DatabaseSettings = Field(default_factory=DatabaseSettings)
     api_host: str = Field("127.0.0.1", description="where `cchc serve` listens")
     api_port: int = Field(8000, ge=1, le=65535, description="port of `cchc serve`")
     api_workers: int = Field(

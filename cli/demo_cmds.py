@@ -23,16 +23,15 @@ PLAN = Path("config/plans/bac-kan-2023.yaml")
 STARTUP_SECONDS = 120  # wait for Prefect's temporary API server (its default is 20 s)
 
 
-def _fresh_environment() -> Path:
-    """Point this process at a new demo database and the local outbox; return the var folder."""
+def _fresh_environment(plan: Path) -> Path:
+    """Point this process at an emptied default database and the local outbox; return var/."""
     from cchc.settings import get_settings
+    from cli.demo_db import reset
+    from config import load_plan
 
     var = get_settings().var_dir
-    db = var / "demo" / "cchc-demo.sqlite3"
-    db.parent.mkdir(parents=True, exist_ok=True)
-    for path in (db, Path(f"{db}-wal"), Path(f"{db}-shm"), var / "outbox" / "demo.jsonl"):
-        path.unlink(missing_ok=True)
-    os.environ["CCHC_DATABASE_URL"] = f"sqlite:///{db}"
+    reset(var, load_plan(plan).code)  # the one database `cchc serve` and `cchc report` open
+    (var / "outbox" / "demo.jsonl").unlink(missing_ok=True)
     os.environ["CCHC_NOTIFY__DEFAULT_URLS"] = '["outbox://demo"]'
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
     os.environ.setdefault("PREFECT_SERVER_SERVICES_TASK_RUN_RECORDER_BATCH_SIZE", "200")
@@ -76,7 +75,7 @@ def demo(
 ) -> None:
     """Chạy thử cả chiến dịch mẫu Bắc Kạn 2023 từ hướng dẫn đến công bố (đồng hồ rút gọn)."""
     started = time.perf_counter()
-    var = _fresh_environment()
+    var = _fresh_environment(plan)
     server = _prestart_prefect()  # the temporary API starts while we launch (it takes seconds)
     from cli import campaign_ops
 
@@ -98,6 +97,9 @@ def demo(
     result["wall_seconds"] = round(time.perf_counter() - started, 1)
     result["outbox_file"] = str(var / "outbox" / "demo.jsonl")
     _show(result)
+    from cli.demo_db import hand_over
+
+    hand_over(summary.campaign)
     if json_summary is not None:
         json_summary.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
         console.print(f"Tóm tắt JSON: {json_summary}")

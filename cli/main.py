@@ -32,6 +32,9 @@ AREAS: tuple[str, ...] = (
     "cli.criteria_cmds",
     "cli.units_cmds",
     "cli.users_cmds",
+    # Operations: `cchc setup` (database and work pool).
+    "cli.setup_cmds",
+    "cli.backup_cmds",
 )
 
 for _name in AREAS:
@@ -52,5 +55,14 @@ def _who(
 
 
 def main() -> None:
-    """Run the CLI."""
-    app()
+    """Run the CLI; a database failure anywhere is one Vietnamese line and exit code 2."""
+    from sqlalchemy.exc import DBAPIError
+
+    from cli.db_guard import describe
+    from cli.output import err_console
+
+    try:
+        app()
+    except DBAPIError as exc:
+        err_console.print(f"Lỗi: {describe(exc)}", markup=False, highlight=False, soft_wrap=True)
+        raise SystemExit(2) from None

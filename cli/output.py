@@ -16,5 +16,5 @@ def fail(message: str, *, problems: list[str] | None = None, code: int = 2) -> N
     for line in problems or []:
         err_console.print(line, markup=False, highlight=False)
     if not problems:
-        err_console.print(f"Lỗi: {message}", markup=False, highlight=False)
+        err_console.print(f"Lỗi: {message}", markup=False, highlight=False, soft_wrap=True)
     raise typer.Exit(code)

@@ -28,9 +28,11 @@ def serve(
 ) -> None:
     """Chạy API và bảng điều khiển trên cơ sở dữ liệu đã cấu hình (nâng cấp lược đồ trước)."""
     import uvicorn
+    from sqlalchemy.exc import DBAPIError
 
     from cchc.db import get_engine
     from cchc.settings import get_settings
+    from cli.db_guard import describe
     from models.db_init import init_db
     from web.app import create_app
 
@@ -38,6 +40,8 @@ def serve(
     engine = get_engine()
     try:
         init_db(engine)
+    except DBAPIError as exc:
+        fail(describe(exc))
     except Exception as exc:  # noqa: BLE001 - any database failure is reported, not traced back
         fail(f"không mở được cơ sở dữ liệu {engine.url!r}: {exc}")
     host, port = host or settings.api_host, port or settings.api_port
@@ -63,7 +67,10 @@ def serve(
         # page-cache drops between processes; pages render beside, not inside, the workers.
         os.environ["CCHC_WEB_CACHE_SIGNAL"] = str(Path(tmp) / "writes")
         os.environ["CCHC_WEB_RENDER_PROCESS"] = "true"
+        # Requests wait for a statement seconds, not the minutes a flow or the CLI may.
+        os.environ["CCHC_DB__STATEMENT_TIMEOUT"] = str(settings.db.web_statement_timeout)
         get_settings.cache_clear()
+        get_engine.cache_clear()
         if count == 1:
             uvicorn.run(create_app(), **options)
         else:

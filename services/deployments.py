@@ -17,9 +17,12 @@ def tick_template(path: Path = ROOT / "prefect.yaml") -> dict[str, Any]:
     doc = safe_yaml.load(path)  # size, alias and depth limits before parsing
     if not isinstance(doc, dict):
         raise ConfigError(f"{path}: không đọc được (cần một bảng khóa–giá trị)")
-    found = next((d for d in doc.get("deployments", []) if d.get("name") == "campaign-tick"), None)
+    # A template, not a deployment: `prefect deploy --all` must not create a tick without its
+    # campaign parameter; `cchc launch` creates one per campaign from it.
+    templates = (doc.get("definitions") or {}).get("templates") or {}
+    found = templates.get("campaign_tick")
     if found is None:
-        raise ConfigError(f"{path}: thiếu deployment campaign-tick")
+        raise ConfigError(f"{path}: thiếu definitions.templates.campaign_tick")
     pull = yaml.safe_dump(doc.get("pull", [])).replace("{{ $PWD }}", str(ROOT))
     return {**found, "pull": safe_yaml.loads(pull, str(path))}
 
@@ -32,6 +35,7 @@ async def register_schedule(*, campaign: str, rrule: str, timezone: str | None =
 
     template = tick_template()
     pool = template.get("work_pool") or {}
+    await ensure_pool()  # the first launch on a new Prefect server creates the pool
     zone = timezone or get_settings().timezone
     schedule = DeploymentScheduleCreate(
         schedule=RRuleSchedule(rrule=rrule, timezone=zone), active=True
@@ -45,12 +49,48 @@ async def register_schedule(*, campaign: str, rrule: str, timezone: str | None =
             work_pool_name=pool.get("name"),
             work_queue_name=pool.get("work_queue_name"),
             parameters={"campaign": campaign},
+            # So the UI and `prefect deployment run --param at=…` accept the flow's parameters.
+            parameter_openapi_schema=_parameter_schema(template["entrypoint"]),
             schedules=[schedule],
             pull_steps=template["pull"],
             tags=[*template.get("tags", []), campaign],
             description=f"Đánh giá chiến dịch {campaign} mỗi ngày làm việc",
         )
     return f"campaign-tick/{campaign}"
+
+
+def _parameter_schema(entrypoint: str) -> dict[str, Any]:
+    """The flow's parameter schema, loaded from its entrypoint (flows/ sits above services/)."""
+    from prefect.flows import load_flow_from_entrypoint
+    from prefect.utilities.callables import parameter_schema
+
+    flow: Any = load_flow_from_entrypoint(str(ROOT / entrypoint))
+    return parameter_schema(flow).model_dump_for_openapi()
+
+
+def pool_name() -> str:
+    """The work pool every campaign deployment runs on (prefect.yaml)."""
+    return str((tick_template().get("work_pool") or {}).get("name") or "cchc-pool")
+
+
+async def ensure_pool() -> bool:
+    """Create the process work pool unless it exists; True when this call created it."""
+    from prefect import get_client
+    from prefect.client.schemas.actions import WorkPoolCreate
+    from prefect.exceptions import ObjectAlreadyExists, ObjectNotFound
+
+    name = pool_name()
+    async with get_client() as client:
+        try:
+            await client.read_work_pool(name)
+            return False
+        except ObjectNotFound:
+            pass
+        try:
+            await client.create_work_pool(WorkPoolCreate(name=name, type="process"))
+        except ObjectAlreadyExists:  # another launch or `cchc setup` made it meanwhile
+            return False
+    return True
 
 
 def api_configured() -> str | None:

@@ -63,5 +63,7 @@ def test_cchc_demo_command_writes_json_summary(tmp_path):
     summary = json.loads(out.read_text(encoding="utf-8"))
     assert summary["state"] == "published" and summary["ranking"]
     assert "Xếp hạng" in done.stdout
+    # One database: the default file every command opens, and a token to open the dashboard.
+    assert (tmp_path / "var" / "cchc.sqlite3").exists() and "«demo-admin»" in done.stdout
     # Speed is the bench's business (bench/RESULTS.md, `make demo` row), not a timed assert here.
     assert summary["wall_seconds"] > 0

@@ -9,7 +9,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.engine import Engine
 
 from cchc.db import get_engine
-from web import csrf, docs, errors, security
+from web import csrf, docs, errors, health, security
 from web.api import admin, appraisal, campaigns, council, public, units
 from web.pages import admin_users, auth, dashboard, forms, render_process, screens
 
@@ -43,6 +43,8 @@ def create_app(engine: Engine | None = None) -> FastAPI:
     screens.include(app)  # work screens and evidence links (web/pages/screens.py)
     app.include_router(admin_users.router, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    # Operations: /health, /ready, 503 for a database that is gone (web/health.py).
+    health.install(app)
     docs.install(app)
     security.install(app)  # body limit before routing and auth; headers on every answer
     return app

@@ -1,4 +1,4 @@
-"""Real `prefect server` and process worker: deploy from prefect.yaml, launch, tick via the worker.
+"""Real `prefect server` and process worker: launch (creating the pool), tick via the worker.
 
 Bounded in time; every process started here is stopped in `finally` (its whole process group).
 """
@@ -113,10 +113,11 @@ def test_tick_runs_through_server_and_worker(tmp_path):
             tmp_path / "server.log",
         )
         _wait(lambda: _healthy(env["PREFECT_API_URL"]), 120, "prefect server")
-        _run([str(BIN / "prefect"), "work-pool", "create", "cchc-pool", "--type", "process"], env)
-        _run([str(BIN / "prefect"), "--no-prompt", "deploy", "--all"], env)
+        # No `prefect work-pool create`, no `prefect deploy`: the first launch creates the pool.
         out = _run([str(BIN / "cchc"), "launch", str(plan), "--replay"], env)
         assert "Đã đăng ký lịch chạy campaign-tick/thu-2024" in out
+        pool = httpx.get(f"{env['PREFECT_API_URL']}/work_pools/cchc-pool", timeout=10).json()
+        assert pool["type"] == "process"
         worker = _start(
             [str(BIN / "prefect"), "worker", "start", "--pool", "cchc-pool"],
             env,
@@ -127,9 +128,7 @@ def test_tick_runs_through_server_and_worker(tmp_path):
                 str(BIN / "prefect"),
                 "deployment",
                 "run",
-                "campaign-tick/campaign-tick",
-                "--param",
-                "campaign=thu-2024",
+                "campaign-tick/thu-2024",
                 "--param",
                 "at=2024-01-02T01:00:00+00:00",
             ],

@@ -8,7 +8,9 @@ cache. In its own process it only shares the CPU. Tests (no setting) render in t
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
+import time
 from collections.abc import AsyncIterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -37,8 +39,26 @@ def _executor() -> ProcessPoolExecutor:
     with _lock:
         if not _pool:
             context = multiprocessing.get_context("spawn")  # never fork a threaded server
-            _pool.append(ProcessPoolExecutor(max_workers=1, mp_context=context))
+            _pool.append(
+                ProcessPoolExecutor(
+                    max_workers=1,
+                    mp_context=context,
+                    initializer=_follow_parent,
+                    initargs=(os.getpid(),),
+                )
+            )
         return _pool[0]
+
+
+def _follow_parent(parent: int) -> None:
+    """In the helper: exit when the worker that started it is gone (even if it was killed)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="follow-parent", daemon=True).start()
 
 
 def _in_helper(user: User, code: str, unit_code: str | None, csrf: str = "") -> Page:

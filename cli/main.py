@@ -28,6 +28,8 @@ AREAS: tuple[str, ...] = (
     "cli.web_cmds",
     "cli.criteria_cmds",
 )
+# backup and restore (issue #16)
+AREAS += ("cli.backup_cmds",)
 
 for _name in AREAS:
     importlib.import_module(_name).register(app)

@@ -19,14 +19,27 @@ def backup_cmd(
         typer.Option("-o", "--out", help="Thư mục lưu tệp sao lưu; mặc định var/backups."),
     ] = None,
     by: By = "cli",
+    keep_daily: Annotated[
+        int | None,
+        typer.Option("--keep-daily", min=1, help="Sau khi sao lưu, giữ N bản mới nhất theo ngày."),
+    ] = None,
+    keep_weekly: Annotated[
+        int,
+        typer.Option("--keep-weekly", min=0, help="Cùng --keep-daily: giữ thêm N bản theo tuần."),
+    ] = 0,
 ) -> None:
-    """Sao lưu cơ sở dữ liệu và tệp kiểm chứng vào một tệp .tar.gz."""
-    from services.backup import backup
+    """Sao lưu cơ sở dữ liệu và tệp kiểm chứng vào một tệp .tar.gz (xoá bản cũ nếu được yêu cầu)."""
+    from cchc.wording.backup import PRUNED
+    from services.backup import backup, prune
 
     try:
-        console.print(backup(actor=by, out_dir=out).message, markup=False, highlight=False)
+        done = backup(actor=by, out_dir=out)
     except CchcError as exc:
         fail(str(exc))
+    console.print(done.message, markup=False, highlight=False)
+    if keep_daily is not None:
+        dropped = prune(out_dir=done.path.parent, daily=keep_daily, weekly=keep_weekly)
+        console.print(PRUNED.format(count=len(dropped), daily=keep_daily, weekly=keep_weekly))
 
 
 def restore_cmd(

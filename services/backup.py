@@ -134,3 +134,12 @@ def _check_empty(engine: Engine, *, confirm: bool) -> None:
     rows = sum(db.table_counts(engine).values())
     if rows and not confirm:
         raise Conflict(words.NOT_EMPTY.format(rows=rows), rule="restore_target_not_empty")
+
+
+def prune(*, out_dir: Path, daily: int, weekly: int) -> list[Path]:
+    """Delete the archives in `out_dir` that retention no longer keeps; return them."""
+    names = [p.name for p in out_dir.iterdir()] if out_dir.is_dir() else []
+    dropped = [out_dir / name for name in archive.to_prune(names, daily=daily, weekly=weekly)]
+    for path in dropped:
+        path.unlink(missing_ok=True)
+    return dropped

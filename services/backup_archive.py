@@ -8,6 +8,7 @@ import re
 import tarfile
 import tempfile
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -116,3 +117,26 @@ def extract_evidence(path: Path, folder: Path) -> int:
             tmp.write_bytes(source.read())
             tmp.replace(folder / name)  # atomic, as uploads are
     return count
+
+
+ARCHIVE_NAME = re.compile(r"^cchc-backup-(\d{8}T\d{6}Z)\.tar\.gz$")
+
+
+def to_prune(names: list[str], *, daily: int, weekly: int) -> list[str]:
+    """Pick the archives retention drops: kept are the newest of each of the last `daily`
+    days that have one and the newest of each of the last `weekly` ISO weeks."""
+    stamped = sorted(
+        (
+            (datetime.strptime(m[1], "%Y%m%dT%H%M%SZ"), n)
+            for n in names
+            if (m := ARCHIVE_NAME.match(n))
+        ),
+        reverse=True,
+    )
+    days: dict[object, str] = {}
+    weeks: dict[object, str] = {}
+    for at, name in stamped:  # newest first: the first seen of a day or week is kept
+        days.setdefault(at.date(), name)
+        weeks.setdefault(at.isocalendar()[:2], name)
+    keep = set(list(days.values())[:daily]) | set(list(weeks.values())[:weekly])
+    return [name for _at, name in stamped if name not in keep]

@@ -24,3 +24,4 @@ NOT_EMPTY = (
 BACKED_UP = "Đã sao lưu vào {path}: lược đồ {revision}, {rows} dòng, {files} tệp kiểm chứng."
 RESTORED = "Đã khôi phục {path}: lược đồ {revision}{upgraded}, {rows} dòng, {files} tệp kiểm chứng."
 UPGRADED = " (đã nâng cấp lên {head})"
+PRUNED = "Đã xoá {count} bản sao lưu cũ (giữ {daily} bản hằng ngày, {weekly} bản hằng tuần)."

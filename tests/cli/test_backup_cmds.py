@@ -28,6 +28,11 @@ def test_backup_then_restore_into_a_used_database_needs_yes(
     assert done.exit_code == 0, done.output
     assert "Đã khôi phục" in done.output
 
+    pruned = runner.invoke(app, ["backup", "-o", str(tmp_path / "out"), "--keep-daily", "1"])
+    assert pruned.exit_code == 0, pruned.output
+    assert "giữ 1 bản hằng ngày" in pruned.output
+    assert len(list((tmp_path / "out").glob("cchc-backup-*.tar.gz"))) == 1
+
 
 def test_restore_of_a_missing_archive_is_one_line_exit_2(
     configured: Engine, tmp_path: Path

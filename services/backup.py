@@ -97,6 +97,7 @@ def restore(
         raise ValidationError(
             words.WRONG_BACKEND.format(archived=manifest.backend, target=db.backend(url))
         )
+    db.ensure_folder(url)
     engine = make_engine(url)
     try:
         _check_empty(engine, confirm=confirm)

@@ -84,6 +84,13 @@ def dump(url: str, target: Path) -> dict[str, int]:
         engine.dispose()
 
 
+def ensure_folder(url: str) -> None:
+    """Create the folder of a SQLite file, so a restore may target a new place."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database:
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+
+
 def load(url: str, source: Path) -> None:
     """Replace the database at `url` with the copy in `source`."""
     parsed = make_url(url)

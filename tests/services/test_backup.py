@@ -105,7 +105,9 @@ def roundtrip(
 def test_backup_restores_every_row_and_evidence_file_into_a_new_sqlite(
     sqlite_only: Engine, var_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    roundtrip(sqlite_only, f"sqlite:///{tmp_path / 'new.sqlite3'}", var_dir, monkeypatch)
+    roundtrip(
+        sqlite_only, f"sqlite:///{tmp_path / 'restored' / 'new.sqlite3'}", var_dir, monkeypatch
+    )
 
 
 @pytest.mark.postgres

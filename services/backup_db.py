@@ -24,12 +24,15 @@ def backend(url: str) -> str:
     return make_url(url).get_backend_name()
 
 
-def pg_tool(name: str) -> str:
-    """Find pg_dump / pg_restore on PATH or under /usr/lib/postgresql/*/bin (newest first)."""
+PG_ROOT = "/usr/lib/postgresql"
+
+
+def pg_tool(name: str, *, root: str = PG_ROOT) -> str:
+    """Find pg_dump / pg_restore on PATH or under <root>/*/bin (the newest version)."""
     found = shutil.which(name)
     if found:
         return found
-    candidates = glob.glob(f"/usr/lib/postgresql/*/bin/{name}")
+    candidates = glob.glob(f"{root}/*/bin/{name}")
     candidates.sort(key=lambda p: int(Path(p).parts[-3]) if Path(p).parts[-3].isdigit() else 0)
     if not candidates:
         raise ConfigError(words.NO_PG_TOOL.format(tool=name))

@@ -1,12 +1,16 @@
-"""Backup retention: the newest archive of each of the last N days and of the last M weeks."""
+"""Backup retention (newest per day, per ISO week) and finding the PostgreSQL client tools."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
+from cchc.errors import ConfigError
 from services.backup import prune
 from services.backup_archive import to_prune
+from services.backup_db import pg_tool
 
 
 def name(at: datetime) -> str:
@@ -38,3 +42,16 @@ def test_prune_deletes_only_what_retention_drops(tmp_path: Path) -> None:
     dropped = prune(out_dir=tmp_path, daily=3, weekly=0)
     assert len(dropped) == 17 and not any(p.exists() for p in dropped)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*DAILY[-3:], "readme.txt"])
+
+
+def test_missing_pg_tool_is_named_in_vietnamese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(ConfigError, match="không tìm thấy chương trình pg_dump của PostgreSQL"):
+        pg_tool("pg_dump", root=str(tmp_path))
+    for version in ("9", "15"):
+        tool = tmp_path / version / "bin" / "pg_dump"
+        tool.parent.mkdir(parents=True)
+        tool.write_text("#!/bin/sh\n")
+    assert pg_tool("pg_dump", root=str(tmp_path)) == str(tmp_path / "15" / "bin" / "pg_dump")

@@ -120,6 +120,9 @@ def check_chain(engine: sa.Engine, start: str) -> None:
     for revision, table in BACKFILLS.items():
         if start < revision:
             assert len(after[table]) == 1, f"{revision} backfill of {table}"
+    if start < "0007":  # the snapshot is the published result row, under its unit's code
+        (snapshot,) = after["published_snapshot"][0]["rows"]
+        assert snapshot["unit_code"] == "org_unit-code" and snapshot["rank"] == 3
     if start < "0006":
         assert after["campaign"][0]["rules"] not in ({}, None)
 

@@ -12,6 +12,8 @@ import uuid
 import sqlalchemy as sa
 from alembic import op
 
+from models.types import UTCDateTime
+
 revision = "0007"
 down_revision = "0006"
 branch_labels = None
@@ -41,11 +43,7 @@ def upgrade() -> None:
 
 def _backfill(bind: sa.engine.Connection) -> None:
     """Snapshot every campaign published before this table existed."""
-    meta = sa.MetaData()
-    pub, appr, res, unit, snap = (
-        sa.Table(name, meta, autoload_with=bind)
-        for name in ("publication", "approval", "result", "org_unit", "published_snapshot")
-    )
+    pub, appr, res, unit, snap = _tables()
     published = bind.execute(
         sa.select(pub.c.campaign_id, pub.c.approval_id, pub.c.published_at, pub.c.recorded_by,
                   appr.c.decision_no).join(appr, appr.c.id == pub.c.approval_id)
@@ -66,6 +64,33 @@ def _backfill(bind: sa.engine.Connection) -> None:
                 decision_no=decision_no, rows=body, published_by=by, published_at=published_at,
             )
         )  # fmt: skip
+
+
+def _tables() -> tuple[sa.TableClause, ...]:
+    """The columns the backfill reads and writes, typed: reflected SQLite CHAR(32) ids would
+    hand back hex strings and refuse uuid.UUID values ("type 'UUID' is not supported")."""
+    ids = ("id", "campaign_id", "approval_id", "unit_id")
+    pub = sa.table(
+        "publication", *(sa.column(n, sa.Uuid()) for n in ids[1:3]),
+        sa.column("published_at", UTCDateTime()), sa.column("recorded_by", sa.String()),
+    )  # fmt: skip
+    appr = sa.table("approval", sa.column("id", sa.Uuid()), sa.column("decision_no", sa.String()))
+    res = sa.table(
+        "result", *(sa.column(n, sa.Uuid()) for n in ("campaign_id", "unit_id")),
+        *(sa.column(n, sa.String()) for n in ("rank_group", "band")),
+        sa.column("rank", sa.Integer()), sa.column("tied", sa.Boolean()),
+        *(sa.column(n, sa.Float()) for n in FIELDS[4:]),
+    )  # fmt: skip
+    unit = sa.table(
+        "org_unit", sa.column("id", sa.Uuid()), sa.column("code", sa.String()),
+        sa.column("name", sa.String()),
+    )  # fmt: skip
+    snap = sa.table(
+        "published_snapshot", *(sa.column(n, sa.Uuid()) for n in ids[:3]),
+        sa.column("decision_no", sa.String()), sa.column("rows", sa.JSON()),
+        sa.column("published_by", sa.String()), sa.column("published_at", UTCDateTime()),
+    )  # fmt: skip
+    return pub, appr, res, unit, snap
 
 
 def downgrade() -> None:

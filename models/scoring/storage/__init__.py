@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Protocol
 
 from cchc.settings import get_settings
@@ -29,4 +30,9 @@ def get_store() -> EvidenceStore:
         return S3Store.from_settings(settings.storage)
     from models.scoring.storage.local import LocalStore
 
-    return LocalStore(settings.var_dir / "evidence")
+    return LocalStore(local_root())
+
+
+def local_root() -> Path:
+    """Return the folder of the local backend (what `cchc backup` copies; S3 keeps its own)."""
+    return get_settings().var_dir / "evidence"

@@ -11,8 +11,8 @@ from typer import Exit
 from cchc.db import get_engine, make_engine
 from cchc.settings import get_settings
 from cli import demo_db
-from models.accounts.ops import authenticate
 from models.db_init import init_db
+from services.accounts_login import login
 from tests.world.campaigns import make_campaign
 
 
@@ -50,13 +50,15 @@ def test_reset_replaces_an_earlier_demo_and_points_every_command_at_it(point_at,
     assert get_settings().db_url == f"sqlite:///{db}"
 
 
-def test_hand_over_prints_a_token_that_signs_in_as_admin(point_at, capsys):
+def test_hand_over_prints_a_password_that_signs_in_as_admin(point_at, capsys):
     point_at("")
     init_db(get_engine())
     demo_db.hand_over("bac-kan-2023")
     out = capsys.readouterr().out
-    token = out.splitlines()[2].strip()
+    password = out.splitlines()[2].strip()
     assert "cchc serve" in out and "cchc report bac-kan-2023" in out
     with Session(get_engine()) as session:
-        user = authenticate(session=session, token=token)
-    assert user is not None and user.role == "admin" and user.name == demo_db.DEMO_ADMIN
+        user, sid = login(
+            session=session, username=demo_db.DEMO_ADMIN, password=password, ip="127.0.0.1"
+        )
+        assert user.role == "admin" and user.name == demo_db.DEMO_ADMIN and sid

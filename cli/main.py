@@ -26,6 +26,7 @@ AREAS: tuple[str, ...] = (
     "cli.config_cmds",
     "cli.plan_cmds",
     "cli.web_cmds",
+    "cli.notify_cmds",
 )
 
 for _name in AREAS:

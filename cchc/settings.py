@@ -45,6 +45,12 @@ class NotifySettings(BaseModel):
     channel_timeout_seconds: float = Field(
         10.0, gt=0, le=600, description="how long the Zalo and SMS plugins wait for the provider"
     )
+    email_from_name: str = Field(
+        "", max_length=200, description="sender name of e-mails, e.g. 'Sở Nội vụ tỉnh Bắc Kạn'"
+    )
+    email_from_address: str = Field(
+        "", max_length=320, description="sender address of e-mails (empty: the SMTP login's)"
+    )
 
 
 class EvidenceSettings(BaseModel):

@@ -6,7 +6,7 @@ import logging
 import re
 import threading
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 import apprise
 
@@ -70,7 +70,7 @@ def with_key(url: str, key: str, recipient: str) -> str:
     else:
         return url
     # urlunsplit would drop the '//' of a host-less URL such as outbox://
-    return f"{parts.scheme}://{parts.netloc}{parts.path}?{urlencode(query)}" + (
+    return f"{parts.scheme}://{parts.netloc}{parts.path}?{urlencode(query, quote_via=quote)}" + (
         f"#{parts.fragment}" if parts.fragment else ""
     )
 

@@ -45,6 +45,9 @@ class NotifySettings(BaseModel):
     channel_timeout_seconds: float = Field(
         10.0, gt=0, le=600, description="how long the Zalo and SMS plugins wait for the provider"
     )
+    base_url: str = Field(
+        "", max_length=300, description="dashboard address for links in messages (https://…)"
+    )
     email_from_name: str = Field(
         "", max_length=200, description="sender name of e-mails, e.g. 'Sở Nội vụ tỉnh Bắc Kạn'"
     )

@@ -57,12 +57,14 @@ def escalation(recipient: str, lines: Sequence[str], today: date) -> tuple[str, 
     return subject, body
 
 
-def kickoff(campaign_title: str, unit: str, first_due: datetime) -> tuple[str, str]:
+def kickoff(
+    campaign_title: str, unit: str, first_due: datetime, authority: str = "UBND tỉnh"
+) -> tuple[str, str]:
     """Subject and body of the kick-off notice sent when a campaign is launched."""
     subject = f"Triển khai: {campaign_title}"
     body = (
         f"Kính gửi {unit},\n"
-        f"UBND tỉnh triển khai {campaign_title}. Các giai đoạn và thời hạn sẽ được thông báo "
+        f"{authority} triển khai {campaign_title}. Các giai đoạn và thời hạn sẽ được thông báo "
         f"khi bắt đầu; hạn sớm nhất: {local_moment(first_due)}."
     )
     return subject, body

@@ -68,3 +68,17 @@ def kickoff(
         f"khi bắt đầu; hạn sớm nhất: {local_moment(first_due)}."
     )
     return subject, body
+
+
+def submission_receipt(
+    campaign_title: str, unit: str, version: int, received_at: datetime, late: bool
+) -> tuple[str, str]:
+    """Subject and body of the receipt a unit gets when its self-assessment arrives."""
+    subject = f"Đã nhận bản tự đánh giá: {campaign_title}"
+    lateness = " (sau hạn)" if late else ""
+    body = (
+        f"Kính gửi {unit},\n"
+        f"Hệ thống đã nhận bản tự đánh giá lần {version} của đơn vị lúc "
+        f"{local_moment(received_at)}{lateness}."
+    )
+    return subject, body

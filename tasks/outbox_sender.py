@@ -95,7 +95,7 @@ def _send_one(
 
 
 def _send_channel(p: _Pass, rows: Sequence[outbox.Notification], lease: outbox.Lease) -> _Outcome:
-    """Send one channel's rows in order on this thread; untried rows come back as retries."""
+    """Send one channel's rows in order on this thread (skipped rows wait for a retry)."""
     out, failing = _Outcome(), 0
     with Session(p.engine, expire_on_commit=False) as session, sending.Sender() as sender:
         for row in rows:

@@ -33,6 +33,30 @@ class NotifySettings(BaseModel):
     lease_margin_seconds: float = Field(
         10.0, ge=0, le=3600, description="no send starts this close to the end of a lease"
     )
+    # Channels (notify branch): rows name a channel; its URL and credentials stay here.
+    channels: dict[str, str] = Field(
+        default_factory=dict,
+        description="channel name -> apprise URL with its credentials (email, webhook, zalo, sms)",
+    )
+    channel_threads: int = Field(4, ge=1, le=64, description="channels sent in parallel")
+    channel_breaker: int = Field(
+        3, ge=1, le=10_000, description="slow failures in a row after which a pass skips a channel"
+    )
+    breaker_slow_seconds: float = Field(
+        2.0, gt=0, le=600, description="a failed send this slow counts toward the breaker"
+    )
+    channel_timeout_seconds: float = Field(
+        10.0, gt=0, le=600, description="how long the Zalo and SMS plugins wait for the provider"
+    )
+    base_url: str = Field(
+        "", max_length=300, description="dashboard address for links in messages (https://…)"
+    )
+    email_from_name: str = Field(
+        "", max_length=200, description="sender name of e-mails, e.g. 'Sở Nội vụ tỉnh Bắc Kạn'"
+    )
+    email_from_address: str = Field(
+        "", max_length=320, description="sender address of e-mails (empty: the SMTP login's)"
+    )
 
 
 class EvidenceSettings(BaseModel):

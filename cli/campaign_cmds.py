@@ -133,6 +133,17 @@ def tick(
     except CchcError as exc:
         fail(str(exc))
     console.print(report)
+    _delivery_summary(report.get("delivery") or {})
+
+
+def _delivery_summary(delivery: dict) -> None:
+    """End a tick with the Vietnamese delivery summary; exit 2 when some messages failed."""
+    from tasks.outbox_sender import DeliveryReport
+
+    report = DeliveryReport(**delivery)
+    if report.failed:
+        fail(report.summary())
+    console.print(report.summary())
 
 
 def status(campaign: Annotated[str, typer.Argument(help="Mã chiến dịch.")]) -> None:

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from cchc.clock import now
 from cchc.db import get_engine, session_scope
+from cchc.errors import CchcError
 from cchc.settings import get_settings
 from cchc.wording.dates import day, moment
 from cchc.wording.labels import STAGE_STATE
@@ -71,15 +72,27 @@ def schedule_message(code: str) -> str:
 def tick(code: str, at: datetime | None, *, local: bool) -> dict:
     """Evaluate a campaign once, through Prefect (default) or in this process."""
     if not local:
-        from flows.campaign_tick import campaign_tick
-
-        return campaign_tick(campaign=code, at=at)
+        return _flow_tick(code, at)
     from flows.tick_sequence import InProcessSteps, run_tick
 
     # The flow's own sequence, each step a plain call (no Prefect API) in one transaction.
     with session_scope(engine()) as session:
         run = run_tick(InProcessSteps(session), code, at or now())
     return {**run.report, "delivery": run.delivery.__dict__}
+
+
+def _flow_tick(code: str, at: datetime | None) -> dict:
+    """Run the campaign-tick flow; its failure comes back as a CchcError, never a traceback."""
+    from flows.campaign_tick import campaign_tick
+
+    state = campaign_tick(campaign=code, at=at, return_state=True)
+    try:
+        result = state.result()
+    except CchcError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - shown as one line; the run's log has the rest
+        raise CchcError(f"campaign-tick thất bại: {state.message or exc}") from exc
+    return dict(result)
 
 
 def status_table(code: str) -> Table:

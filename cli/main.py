@@ -35,6 +35,7 @@ AREAS: tuple[str, ...] = (
     # Operations: `cchc setup` (database and work pool).
     "cli.setup_cmds",
     "cli.backup_cmds",
+    "cli.notify_cmds",
 )
 
 for _name in AREAS:

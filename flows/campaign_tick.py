@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from prefect import flow
+from prefect import flow, get_run_logger
 from prefect.states import Failed
 
 from cchc.clock import as_utc, now
+from cchc.errors import NotificationFailed
 from flows.tick_sequence import run_tick
+from tasks.outbox_sender import DeliveryReport
 from tasks.tick_tasks import TaskSteps
 
 
@@ -16,10 +18,17 @@ from tasks.tick_tasks import TaskSteps
 def campaign_tick(campaign: str, at: datetime | None = None) -> dict:
     """Evaluate `campaign` at `at` (default: now): stages, reminders, escalations, delivery."""
     run = run_tick(TaskSteps(), campaign, as_utc(at) if at else now())
-    if run.delivery.is_failed():
-        # Failed rows stay in the outbox marked `failed`; the run says so too. A returned State
-        # becomes the run's final state (callers get the dict or the error); Prefect's typing
-        # of flow returns does not say so.
-        message = f"giao thông báo thất bại: {run.delivery.message}"
-        return Failed(message=message, data=run.report)  # type: ignore[return-value]
+    if run.delivery.is_failed():  # the database or a bug: the task's own error says which
+        return Failed(  # type: ignore[return-value]  # a returned State is the run's state
+            message=f"giao thông báo thất bại: {run.delivery.message}",
+            data=NotificationFailed(f"giao thông báo thất bại: {run.delivery.message}"),
+        )
+    report = DeliveryReport(**run.delivery.result())
+    get_run_logger().info(report.summary())
+    if report.failed:
+        # Failed rows stay in the outbox marked `failed`; the run says so too, with the summary
+        # as its error (a Failed state's data must be an exception, or callers get a TypeError).
+        return Failed(  # type: ignore[return-value]
+            message=report.summary(), data=NotificationFailed(report.summary())
+        )
     return {**run.report, "delivery": run.delivery.result()}

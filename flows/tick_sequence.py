@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from sqlmodel import Session
 
+from cchc.settings import get_settings
 from models.tick import evaluate as tick
 from models.tick.context import TickContext, load_campaign_context
 from tasks.outbox_sender import DeliveryReport, deliver_pending
@@ -86,7 +87,12 @@ class InProcessSteps:
     def deliver(self, ctx: TickContext) -> DeliveryReport:
         """Commit the decisions (the sender reads them on its own connections), then send."""
         self.session.commit()
-        return deliver_pending(engine=self.session.get_bind(), campaign_id=ctx.campaign.id)
+        # Without Prefect's task retries, the run itself retries with the configured backoff.
+        return deliver_pending(
+            engine=self.session.get_bind(),
+            campaign_id=ctx.campaign.id,
+            passes=get_settings().notify.retries + 1,
+        )
 
     def publish_progress(self, ctx: TickContext) -> None:
         """Nothing: a progress artifact needs a Prefect run; `cchc status` shows the same table."""

@@ -15,6 +15,7 @@ from models.scoring.tables import SelfAssessment
 from services import lifecycle
 from services.access import Actor, actor_name, require_own_unit
 from services.score_input import Entries, strict_scores
+from services.submission_receipt import enqueue_submission_receipt
 from services.targets import campaign_unit
 
 
@@ -67,13 +68,16 @@ def submit(
         session=session, campaign_code=campaign_code, unit_code=unit_code, actor=actor,
         act="submit",
     )  # fmt: skip
-    return data.submit_self_assessment(
+    submitted = data.submit_self_assessment(
         session=session,
         campaign_id=campaign.id,
         unit_id=unit.id,
         actor=actor_name(actor),
         received_at=received_at,
     )
+    # notify branch: the unit gets a receipt (văn bản đã nhận), sent by the next delivery run.
+    enqueue_submission_receipt(session=session, campaign=campaign, unit=unit, submitted=submitted)
+    return submitted
 
 
 def withdraw(

@@ -33,19 +33,14 @@ def retry_when_retryable(_task: object, _run: object, state: State) -> bool:
 
 @task(name="deliver-outbox", cache_policy=NO_CACHE, retry_condition_fn=retry_when_retryable)
 def deliver_outbox(campaign_id: str | None = None) -> dict:
-    """Deliver pending messages; raise NotificationFailed (retried) while some still fail."""
-    final = (task_run.run_count or 1) > get_settings().notify.retries
+    """Send pending messages once; raise NotificationFailed (retried) while some wait a retry."""
     report = deliver_pending(
-        engine=default_engine(),
-        campaign_id=uuid.UUID(campaign_id) if campaign_id else None,
-        final=final,
+        engine=default_engine(), campaign_id=uuid.UUID(campaign_id) if campaign_id else None
     )
-    if report.retrying:
-        raise NotificationFailed(f"{report.retrying} thông báo chưa gửi được; sẽ thử lại")
-    if report.failed:  # the last attempt: rows are marked failed; the run must say so too
-        raise NotificationFailed(
-            f"{report.failed} thông báo gửi thất bại sau {task_run.run_count} lần"
-        )
+    # Each task run is one attempt per row; a row fails for good once its own attempts are
+    # spent. After the task's last run, rows still waiting are left to later ticks.
+    if report.retrying and (task_run.run_count or 1) <= get_settings().notify.retries:
+        raise NotificationFailed(report.summary())
     return asdict(report)
 
 

@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 import apprise
 
+import tasks.channels.sms  # noqa: F401  (registers the esms:// scheme)
+import tasks.channels.zalo  # noqa: F401  (registers the zalo:// scheme)
 import tasks.outbox_plugin  # noqa: F401  (registers the outbox:// scheme)
 from cchc.errors import NotificationFailed
+from cchc.masking import mask_text, mask_url
+from cchc.settings import get_settings
 from tasks import http_pool
+from tasks.channels import receipts
+from tasks.channels.resolve import resolve
 
 KEY_HEADER = "X-Cchc-Key"
 # Schemes that turn `+Name=value` URL arguments into HTTP or e-mail headers.
+_KEY_SCHEMES = {"esms", "zalo"}
 _HEADER_SCHEMES = {"json", "jsons", "xml", "xmls", "form", "forms", "mailto", "mailtos"}
+
+
+_GENERIC = re.compile(r"^Failed to send .* notification\.$")
 
 
 class _LastWarning(logging.Handler):
@@ -29,8 +40,12 @@ class _LastWarning(logging.Handler):
         self.local = threading.local()
 
     def emit(self, record: logging.LogRecord) -> None:
-        """Keep the message of the latest warning or error."""
-        self.local.text = record.getMessage()
+        """Keep the message of the latest warning, unless it is apprise's generic one."""
+        text = record.getMessage()
+        # A custom plugin's own reason is followed by apprise's "Failed to send X notification."
+        if _GENERIC.match(text) and getattr(self.local, "text", None):
+            return
+        self.local.text = text
 
     def take(self) -> str | None:
         """Return and forget this thread's latest warning."""
@@ -48,12 +63,14 @@ def with_key(url: str, key: str, recipient: str) -> str:
     query = parse_qsl(parts.query, keep_blank_values=True)
     if parts.scheme == "outbox":
         query += [("key", key), ("to", recipient)]
+    elif parts.scheme in _KEY_SCHEMES:  # our plugins note the provider's receipt by key
+        query.append(("key", key))
     elif parts.scheme in _HEADER_SCHEMES:
         query.append((f"+{KEY_HEADER}", key))
     else:
         return url
     # urlunsplit would drop the '//' of a host-less URL such as outbox://
-    return f"{parts.scheme}://{parts.netloc}{parts.path}?{urlencode(query)}" + (
+    return f"{parts.scheme}://{parts.netloc}{parts.path}?{urlencode(query, quote_via=quote)}" + (
         f"#{parts.fragment}" if parts.fragment else ""
     )
 
@@ -85,12 +102,14 @@ class Sender:
             self._reused[url] = _apprise([url], recipient)
         return self._reused[url]
 
-    def send(self, *, urls: list[str], key: str, recipient: str, subject: str, body: str) -> None:
-        """Send one message to all its URLs; raise NotificationFailed unless every one took it."""
+    def send(
+        self, *, urls: list[str], key: str, recipient: str, subject: str, body: str
+    ) -> str | None:
+        """Send one message to all its URLs (NotificationFailed unless all took it); receipts."""
         if not urls:
             raise NotificationFailed(f"{recipient}: không có địa chỉ nhận thông báo")
         senders, fresh = [], []
-        for url in urls:
+        for url in [url for ref in urls for url in resolve(ref)]:
             if urlsplit(url).scheme in http_pool.SCHEMES:
                 sender = self._reusable(url, recipient)
                 sender[0].headers[KEY_HEADER] = key  # type: ignore[attr-defined]  # JSON/XML/form plugins
@@ -100,13 +119,13 @@ class Sender:
         if fresh:
             senders.append(_apprise(fresh, recipient))
         _LAST_WARNING.take()  # forget a warning left by an earlier send on this thread
-        text = f"{body}\n\nMã thông báo: {key}"
-        # Try every URL even after a failure, as one Apprise for all of them would.
-        sent = [sender.notify(body=text, title=subject) for sender in senders]
+        # The key travels in a header (or the outbox line), never in the text people read.
+        sent = [sender.notify(body=body, title=subject) for sender in senders]
         if not all(sent):
-            raise NotificationFailed(
-                _LAST_WARNING.take() or f"{recipient}: apprise báo gửi thất bại"
-            )
+            reason = _LAST_WARNING.take() or f"{recipient}: apprise báo gửi thất bại"
+            receipts.take(key)
+            raise NotificationFailed(mask_text(reason, _secrets()))
+        return receipts.take(key)
 
 
 def _apprise(urls: list[str], recipient: str) -> apprise.Apprise:
@@ -115,9 +134,15 @@ def _apprise(urls: list[str], recipient: str) -> apprise.Apprise:
     for url in urls:
         if not sender.add(url):
             raise NotificationFailed(
-                f"{recipient}: địa chỉ apprise không hợp lệ: {url.split('?')[0]}"
+                f"{recipient}: địa chỉ apprise không hợp lệ: {mask_url(url.split('?')[0])}"
             )
     return sender
+
+
+def _secrets() -> list[str]:
+    """Every configured channel URL, so an error quoting one shows it masked."""
+    cfg = get_settings().notify
+    return [*cfg.channels.values(), *cfg.default_urls]
 
 
 def send(*, urls: list[str], key: str, recipient: str, subject: str, body: str) -> None:

@@ -53,6 +53,7 @@ NOTIFICATION_KIND = {
     "overdue": "Quá hạn",
     "escalation": "Đôn đốc",
     "fact": "Ghi nhận",
+    "receipt": "Xác nhận đã nhận",
 }
 DELIVERY = {"pending": "Chờ gửi", "delivered": "Đã gửi", "failed": "Gửi lỗi"}
 VERSION_STATUS = {

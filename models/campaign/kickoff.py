@@ -7,6 +7,7 @@ from typing import Any
 from sqlmodel import Session
 
 from cchc.wording import messages
+from cchc.wording.authority import authority, unit_link
 from models.campaign.tables import Campaign
 from models.catalog.units import OrgUnit
 from models.outbox.queue import Message, enqueue_many, make_key
@@ -16,10 +17,13 @@ def kickoff(session: Session, campaign: Campaign, plan_cfg: Any, units: dict[str
     """Send the kick-off notice once to every unit the campaign involves."""
     involved = dict.fromkeys(c for s in plan_cfg.stages for c in (*s.lead_units, *s.scope_units))
     first_due = min(s.due_at for s in plan_cfg.stages)
+    root = next((u.name for u in units.values() if u.kind == "province"), "")
+    speaker = authority(root)  # UBND tỉnh … or UBND thành phố … (a centrally-run city)
     out = []
     for code in involved:
         unit = units[code]
-        subject, body = messages.kickoff(campaign.title, unit.name, first_due)
+        subject, body = messages.kickoff(campaign.title, unit.name, first_due, speaker)
+        body += unit_link(campaign.code, code)
         out.append(
             Message(
                 key=make_key(campaign.code, None, code, "kickoff", "launch"),

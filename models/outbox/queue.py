@@ -21,6 +21,7 @@ from sqlmodel import Session, col
 
 from cchc.clock import now
 from models.enums import DeliveryState
+from models.outbox.refs import ref_maker
 from models.outbox.tables import Notification
 
 
@@ -84,8 +85,10 @@ def enqueue_many(*, session: Session, messages: Sequence[Message]) -> int:
     """Insert messages in bulk, skipping keys already in the outbox; return how many are new."""
     if not messages:
         return 0
-    created = now()
+    created, refs = now(), ref_maker()
     rows = [m.row(created) for m in {m.key: m for m in messages}.values()]
+    for row in rows:  # rows name channels; credentials stay in the settings
+        row["urls"] = refs(row["urls"])
     stmt = _insert(session).on_conflict_do_nothing(index_elements=["idempotency_key"])
     result = session.connection().execute(stmt.returning(_TABLE.c.id), rows)
     return len(result.all())
@@ -155,8 +158,10 @@ def _held(row_id: uuid.UUID, lease: Lease) -> Any:
     )
 
 
-def mark_delivered(*, session: Session, row_id: uuid.UUID, lease: Lease) -> bool:
-    """Record one delivery and commit at once, so a crash cannot lose it."""
+def mark_delivered(
+    *, session: Session, row_id: uuid.UUID, lease: Lease, receipt: str | None = None
+) -> bool:
+    """Record one delivery (and the provider's receipt) and commit at once."""
     done = session.execute(
         _update(Notification)
         .where(_held(row_id, lease))
@@ -166,6 +171,7 @@ def mark_delivered(*, session: Session, row_id: uuid.UUID, lease: Lease) -> bool
             claimed_until=None,
             attempts=Notification.attempts + 1,
             last_error=None,
+            receipt=receipt,
         )
     ).rowcount  # type: ignore[attr-defined]  # stubs say Result; an UPDATE gives CursorResult
     session.commit()
@@ -205,3 +211,26 @@ def outbox_counts(*, session: Session, campaign_id: uuid.UUID) -> dict[tuple[str
         .group_by(Notification.kind, Notification.state)
     ).all()
     return {(kind, state): count for kind, state, count in rows}
+
+
+def still_leased(*, session: Session, campaign_id: uuid.UUID | None) -> int:
+    """Count pending rows some sender holds right now (their lease has not run out)."""
+    stmt = select(func.count()).where(
+        col(Notification.state) == DeliveryState.pending,
+        col(Notification.claimed_until) >= now(),
+    )
+    if campaign_id is not None:
+        stmt = stmt.where(col(Notification.campaign_id) == campaign_id)
+    return int(session.execute(stmt).scalar_one())
+
+
+def requeue_failed(*, session: Session, campaign_id: uuid.UUID | None) -> int:
+    """Put failed rows back to pending with fresh attempts (their last error stays visible)."""
+    stmt = _update(Notification).where(col(Notification.state) == DeliveryState.failed)
+    if campaign_id is not None:
+        stmt = stmt.where(col(Notification.campaign_id) == campaign_id)
+    done = session.execute(
+        stmt.values(state=DeliveryState.pending, attempts=0, claimed_until=None)
+    ).rowcount  # type: ignore[attr-defined]  # an UPDATE gives CursorResult
+    session.commit()
+    return int(done)

@@ -16,6 +16,7 @@ from sqlmodel import Session, col
 
 from cchc.clock import as_utc, to_local
 from cchc.wording import messages
+from cchc.wording.authority import unit_link
 from cchc.wording.days_left import days_left, working_days_left
 from config.schema.plan import Reminders
 from deadlines import reminder_dates
@@ -79,7 +80,7 @@ def _message(
         kind=kind,
         occasion=occasion,
         subject=text[0],
-        body=text[1],
+        body=text[1] + unit_link(ctx.campaign.code, to.code),
     )
 
 

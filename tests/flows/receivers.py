@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import socket
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,8 +17,18 @@ KEY_HEADER = "X-Cchc-Key"
 class HttpReceiver:
     """Counts messages by idempotency key; answers 500 for the first `fail_first` requests."""
 
-    def __init__(self, *, fail_first: int = 0, always_fail: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        fail_first: int = 0,
+        always_fail: bool = False,
+        fail_per_key: int = 0,
+        hang_seconds: float = 0.0,
+    ) -> None:
         self.fail_first, self.always_fail = fail_first, always_fail
+        # notify branch: fail each key's first attempts; or hang before answering.
+        self.fail_per_key, self.hang_seconds = fail_per_key, hang_seconds
+        self.tries: Counter[str] = Counter()
         self.requests = 0
         self.keys: Counter[str] = Counter()
         self.bodies: list[dict] = []
@@ -35,9 +46,14 @@ class HttpReceiver:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:  # noqa: N802 (http.server's name)
                 data = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                if receiver.hang_seconds:
+                    time.sleep(receiver.hang_seconds)  # a receiver that hangs, not a test sleep
+                key = self.headers.get(KEY_HEADER, "")
                 with receiver.lock:
                     receiver.requests += 1
+                    receiver.tries[key] += 1
                     failing = receiver.always_fail or receiver.requests <= receiver.fail_first
+                    failing = failing or receiver.tries[key] <= receiver.fail_per_key
                     if not failing:
                         receiver.keys[self.headers.get(KEY_HEADER, "")] += 1
                         receiver.bodies.append(json.loads(data or b"{}"))

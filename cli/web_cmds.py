@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -60,17 +58,11 @@ def serve(
         # the supervisor's default 5 s health check would kill it with requests in flight.
         "timeout_worker_healthcheck": 30,
     }
-    engine.dispose()  # each worker (and its page-rendering helper) opens its own connections
-    with tempfile.TemporaryDirectory(prefix="cchc-serve-") as tmp:
-        # Read from the environment by the workers and their helpers: the file carries
-        # page-cache drops between processes; pages render beside, not inside, the workers.
-        os.environ["CCHC_WEB_CACHE_SIGNAL"] = str(Path(tmp) / "writes")
-        os.environ["CCHC_WEB_RENDER_PROCESS"] = "true"
-        get_settings.cache_clear()
-        if count == 1:
-            uvicorn.run(create_app(), **options)
-        else:
-            uvicorn.run("web.app:create_app", factory=True, workers=count, **options)
+    engine.dispose()  # each worker opens its own connections
+    if count == 1:
+        uvicorn.run(create_app(), **options)
+    else:
+        uvicorn.run("web.app:create_app", factory=True, workers=count, **options)
 
 
 def add_user(

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from cchc.db import get_engine
 from web import errors
 from web.api import admin, appraisal, campaigns, council, public, units
-from web.pages import auth, dashboard, forms, render_process
+from web.pages import auth, dashboard, forms
 
 HERE = Path(__file__).resolve().parent
 DESCRIPTION = (
@@ -27,7 +27,6 @@ def create_app(engine: Engine | None = None) -> FastAPI:
         title="cchc-flow",
         version="0.1.0",
         description=DESCRIPTION,
-        lifespan=render_process.lifespan,
     )
     app.state.engine = engine or get_engine()
     errors.install(app)

@@ -138,30 +138,6 @@ class MatrixRow:
     cells: dict[uuid.UUID, Counts]
 
 
-def row_units(
-    *, session: Session, province_code: str, parent_id: uuid.UUID | None
-) -> tuple[OrgUnit | None, list[tuple[OrgUnit, int]]]:
-    """Return the level shown (its parent, its units with child counts), skipping a lone root."""
-    child = aliased(OrgUnit)
-    n_children = (
-        select(func.count())
-        .where(child.parent_id == OrgUnit.id)
-        .correlate(OrgUnit)
-        .scalar_subquery()
-    )
-    where = [col(OrgUnit.province_code) == province_code, col(OrgUnit.parent_id) == parent_id]
-    if parent_id is None:
-        where[1] = col(OrgUnit.parent_id).is_(None)
-    rows = session.exec(
-        select(OrgUnit, n_children).where(*where).order_by(OrgUnit.kind, OrgUnit.code)
-    ).all()
-    if parent_id is None and len(rows) == 1 and rows[0][1] > 0:
-        root = rows[0][0]
-        return root, row_units(session=session, province_code=province_code, parent_id=root.id)[1]
-    parent = session.get(OrgUnit, parent_id) if parent_id else None
-    return parent, [(u, int(n)) for u, n in rows]
-
-
 def subtree_counts(
     *, session: Session, campaign_id: uuid.UUID, top_ids: list[uuid.UUID]
 ) -> dict[uuid.UUID, dict[uuid.UUID, Counts]]:
@@ -194,20 +170,6 @@ def subtree_counts(
     for top_id, stage_id, state, count, extended, due in session.execute(query).all():
         out[_uuid(top_id)][_uuid(stage_id)].add(state, count, int(extended or 0), due)
     return out
-
-
-def matrix(
-    *, session: Session, campaign: Campaign, parent_id: uuid.UUID | None = None
-) -> tuple[OrgUnit | None, list[MatrixRow]]:
-    """Return the heat map at one level of the hierarchy (rows without assignments left out)."""
-    parent, units = row_units(
-        session=session, province_code=campaign.province_code, parent_id=parent_id
-    )
-    counts = subtree_counts(
-        session=session, campaign_id=campaign.id, top_ids=[u.id for u, _ in units]
-    )
-    rows = [MatrixRow(u, n, dict(counts[u.id])) for u, n in units if u.id in counts]
-    return parent, rows
 
 
 def _uuid(value: object) -> uuid.UUID:

@@ -11,10 +11,11 @@ from models.campaign import progress
 from report.charts import ranking_bars
 from services.public_report import public_file, public_report
 from services.unit_overview import unit_overview
-from web.deps import AsyncUserDep, SessionDep, UserDep, get_engine
-from web.pages.page_cache import cached_page
+from web.deps import SessionDep, UserDep, get_engine
+from web.pages.campaign_page import campaign_page
+from web.pages.etag import page_answer
+from web.pages.filters import parse_filters
 from web.pages.render import render
-from web.pages.render_process import render_campaign
 from web.schemas import CampaignCode, UnitCode
 
 router = APIRouter()
@@ -33,21 +34,18 @@ def campaigns(request: Request, session: SessionDep, user: UserDep) -> Response:
 
 
 @router.get("/campaigns/{code}", response_class=HTMLResponse)
-async def campaign(request: Request, code: CampaignCode, user: AsyncUserDep) -> Response:
-    """Show the timeline, stage progress, the heat map's top level and the notification log."""
-    engine = get_engine(request)
-    key = ("campaign-page", code, None, user.id)
-    return await cached_page(request, key, lambda: render_campaign(engine, user, code, None))
+def campaign(request: Request, code: CampaignCode, user: UserDep) -> Response:
+    """Show the timeline, progress summaries, one page of the heat map and the notifications."""
+    html, moments = campaign_page(get_engine(request), user, code, None, parse_filters(request))
+    return page_answer(request, html, moments)
 
 
 @router.get("/campaigns/{code}/groups/{unit_code}", response_class=HTMLResponse)
-async def group(
-    request: Request, code: CampaignCode, unit_code: UnitCode, user: AsyncUserDep
-) -> Response:
-    """Show the heat map of the units under one unit (a district's communes)."""
-    engine = get_engine(request)
-    key = ("campaign-page", code, unit_code, user.id)
-    return await cached_page(request, key, lambda: render_campaign(engine, user, code, unit_code))
+def group(request: Request, code: CampaignCode, unit_code: UnitCode, user: UserDep) -> Response:
+    """Show the heat map of the units under one unit (a district's communes), a page at a time."""
+    engine, wanted = get_engine(request), parse_filters(request)
+    html, moments = campaign_page(engine, user, code, unit_code, wanted)
+    return page_answer(request, html, moments)
 
 
 @router.get("/campaigns/{code}/units/{unit_code}", response_class=HTMLResponse)

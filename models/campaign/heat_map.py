@@ -12,10 +12,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from sqlalchemy import ColumnElement, exists, func, or_
+from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from models.campaign.progress import Counts, MatrixRow, subtree_counts
+from models.campaign.progress import Counts, MatrixRow, _uuid, extended_sum, subtree_counts
 from models.campaign.tables import Assignment, Campaign
 from models.catalog.units import OrgUnit
 
@@ -57,26 +58,34 @@ class GroupSummary:
     counts: Counts = field(default_factory=Counts)
 
 
-def group_summary(*, session: Session, campaign_id: uuid.UUID) -> list[GroupSummary]:
-    """Return per rank group its unit count and assignment counts (two queries)."""
-    out: dict[str, GroupSummary] = {}
-    units = session.exec(
-        select(OrgUnit.rank_group, func.count(func.distinct(Assignment.unit_id)))
+def stage_and_group_counts(
+    *, session: Session, campaign_id: uuid.UUID
+) -> tuple[dict[uuid.UUID, Counts], list[GroupSummary]]:
+    """Return counts per stage and per rank group from one scan of the campaign's assignments."""
+    query = (
+        sa_select(  # five columns: beyond sqlmodel.select's typed overloads
+            col(Assignment.stage_id),
+            col(OrgUnit.rank_group),
+            col(Assignment.state),
+            func.count(),
+            extended_sum(),
+        )
         .join(OrgUnit, col(OrgUnit.id) == col(Assignment.unit_id))
-        .where(Assignment.campaign_id == campaign_id)
-        .group_by(col(OrgUnit.rank_group))
-    ).all()
-    for group, n in units:
-        out[group] = GroupSummary(group, int(n))
-    states = session.exec(
-        select(OrgUnit.rank_group, Assignment.state, func.count())
-        .join(OrgUnit, col(OrgUnit.id) == col(Assignment.unit_id))
-        .where(Assignment.campaign_id == campaign_id)
-        .group_by(col(OrgUnit.rank_group), col(Assignment.state))
-    ).all()
-    for group, state, n in states:
-        out[group].counts.add(state, int(n), 0)
-    return sorted(out.values(), key=lambda g: g.group)
+        .where(col(Assignment.campaign_id) == campaign_id)
+        .group_by(col(Assignment.stage_id), col(OrgUnit.rank_group), col(Assignment.state))
+    )
+    rows = session.execute(query).all()
+    stages: dict[uuid.UUID, Counts] = defaultdict(Counts)
+    groups: dict[str, GroupSummary] = {}
+    per_stage: dict[tuple[str, uuid.UUID], int] = defaultdict(int)
+    for stage_id, group, state, n, extended in rows:
+        stages[_uuid(stage_id)].add(state, int(n), int(extended or 0))
+        groups.setdefault(group, GroupSummary(group, 0)).counts.add(state, int(n), 0)
+        per_stage[(group, _uuid(stage_id))] += int(n)
+    for (group, _), n in per_stage.items():
+        # One assignment per unit and stage: a group's units are those of its widest stage.
+        groups[group].units = max(groups[group].units, n)
+    return dict(stages), sorted(groups.values(), key=lambda g: g.group)
 
 
 def level_parent(
@@ -132,7 +141,7 @@ def heat_page(
     wanted: HeatFilter,
     per_page: int = PER_PAGE,
 ) -> HeatPage:
-    """Return one page of rows with their subtree counts per stage (four queries)."""
+    """Return one page of rows with their subtree counts per stage (three or four queries)."""
     parent = (
         parent_id
         if wanted.active  # filtered: a group's own units, or the whole province's

@@ -84,18 +84,20 @@ def campaign_rows(*, session: Session) -> list[tuple[Campaign, Counts]]:
     return [(c, counts[c.id]) for c in campaigns]
 
 
-def stage_progress(*, session: Session, campaign_id: uuid.UUID) -> list[StageProgress]:
-    """Return the campaign's stages in order with their counts (three queries)."""
+def stage_progress(
+    *, session: Session, campaign_id: uuid.UUID, counted: dict[uuid.UUID, Counts] | None = None
+) -> list[StageProgress]:
+    """Return the campaign's stages in order with their counts (three queries; two if counted)."""
     stages = session.exec(
         select(Stage).where(col(Stage.campaign_id) == campaign_id).order_by(col(Stage.position))
     ).all()
-    counts: dict[uuid.UUID, Counts] = defaultdict(Counts)
+    counts: dict[uuid.UUID, Counts] = defaultdict(Counts, counted or {})
     query = (
         select(Assignment.stage_id, Assignment.state, func.count(), _extended_sum())
         .where(Assignment.campaign_id == campaign_id)
         .group_by(col(Assignment.stage_id), col(Assignment.state))
     )
-    for stage_id, state, count, extended in session.exec(query).all():
+    for stage_id, state, count, extended in [] if counted is not None else session.exec(query):
         counts[stage_id].add(state, count, int(extended or 0))
     facts = set(
         session.exec(
@@ -122,6 +124,11 @@ def stage_is_done(progress: StageProgress) -> bool:
     if progress.unit_stage:
         return progress.counts.done == progress.counts.total
     return progress.has_fact
+
+
+def extended_sum() -> ColumnElement[Any]:
+    """SUM of the extended flag, for other read models' aggregates."""
+    return _extended_sum()
 
 
 def _extended_sum() -> ColumnElement[Any]:

@@ -87,7 +87,8 @@ def build_view(
     wanted: Filters | None = None,
 ) -> CampaignView:
     """Query what the body shows: progress always; heat map, open list and log for overseers."""
-    stages = progress.stage_progress(session=session, campaign_id=camp.id)
+    counted, groups = heat_map.stage_and_group_counts(session=session, campaign_id=camp.id)
+    stages = progress.stage_progress(session=session, campaign_id=camp.id, counted=counted)
     view = CampaignView(stages=stages, unit_stages=[], timeline=timeline.build(stages))
     leads = sorted({p.stage.lead_code for p in stages if p.stage.lead_code})
     view.lead_names = unit_views.names_by_code(
@@ -101,8 +102,7 @@ def build_view(
             wanted=_with_stage(stages, wanted or Filters()),
         )
         view.unit_stages = [s for s in stages if s.unit_stage]
-        if group is None:
-            view.groups = heat_map.group_summary(session=session, campaign_id=camp.id)
+        view.groups = groups if group is None else []
         view.open_rows = unit_views.open_assignments(
             session=session,
             campaign_id=camp.id,

@@ -59,6 +59,8 @@ def test_unknown_filter_values_are_ignored_not_errors(world, client):
     _login(client, world, "admin")
     answer = client.get("/campaigns/test-2024?group=x&state=y&stage=z")
     assert answer.status_code == 200 and "Sở Alpha" in _heat(answer.text)
+    nul = client.get("/campaigns/test-2024", params={"q": "S\x00ở Alpha"})
+    assert nul.status_code == 200 and "Sở Alpha" in _heat(nul.text)
 
 
 def test_unchanged_page_answers_304(world, client):

@@ -44,6 +44,7 @@ def parse_filters(request: Request) -> Filters:
     q = request.query_params
     group = q.get("group") if q.get("group") in RANK_GROUP else None
     state = q.get("state") if q.get("state") in ASSIGNMENT_STATE else None
-    search = (q.get("q") or "").strip()[:SEARCH_MAX] or None
+    typed = "".join(ch for ch in q.get("q") or "" if ch.isprintable())  # PostgreSQL refuses NUL
+    search = typed.strip()[:SEARCH_MAX] or None
     stage = (q.get("stage") or "").strip()[:96] or None
     return Filters(group, state, stage, search, _page(q.get("page")))

@@ -32,6 +32,7 @@ PLANS: dict[str, dict] = {
             4: [],
             5: ["--units", "12000", "--seconds", "15"],
             6: [],
+            7: ["--requests", "20"],
         },
     },
     "province": {
@@ -43,6 +44,7 @@ PLANS: dict[str, dict] = {
             4: [],
             5: ["--units", "12000", "--seconds", "20"],
             6: [],
+            7: ["--requests", "30"],
         },
     },
     "national": {
@@ -54,6 +56,7 @@ PLANS: dict[str, dict] = {
             4: ["--one-campaign"],
             5: ["--units", "12000", "--seconds", "30"],
             6: [],
+            7: ["--requests", "50", "--seconds", "20"],
         },
     },
 }
@@ -64,6 +67,7 @@ MODULES = {
     4: "b4_ranking",
     5: "b5_dashboard",
     6: "b6_demo",
+    7: "b7_campaign_page",
 }
 TIMEOUT = 3600.0
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-import tempfile
-from pathlib import Path
+import subprocess
+import sys
 from typing import Annotated, Any
 
 import typer
@@ -18,6 +18,32 @@ def worker_count(option: int | None, configured: int) -> int:
     return chosen if chosen > 0 else (os.cpu_count() or 1)
 
 
+def _upgrade_schema() -> None:
+    """Bring the configured database to the newest schema, in this process."""
+    from sqlalchemy.exc import DBAPIError
+
+    from cchc.db import get_engine
+    from cli.db_guard import describe
+    from models.db_init import init_db
+
+    engine = get_engine()
+    try:
+        init_db(engine)
+    except DBAPIError as exc:
+        fail(describe(exc))
+    except Exception as exc:  # noqa: BLE001 - any database failure is reported, not traced back
+        fail(f"không mở được cơ sở dữ liệu {engine.url!r}: {exc}")
+    engine.dispose()  # each worker opens its own connections
+
+
+def _upgrade_schema_aside() -> None:
+    """Upgrade the schema in a short-lived child, so the supervisor never loads the models."""
+    code = "from cli.web_cmds import _upgrade_schema; _upgrade_schema()"
+    done = subprocess.run([sys.executable, "-c", code], check=False)
+    if done.returncode != 0:
+        raise typer.Exit(done.returncode)  # the child printed the one-line reason
+
+
 def serve(
     host: Annotated[str | None, typer.Option(help="địa chỉ lắng nghe (mặc định 127.0.0.1)")] = None,
     port: Annotated[int | None, typer.Option(help="cổng (mặc định 8000)", min=1, max=65535)] = None,
@@ -28,24 +54,16 @@ def serve(
 ) -> None:
     """Chạy API và bảng điều khiển trên cơ sở dữ liệu đã cấu hình (nâng cấp lược đồ trước)."""
     import uvicorn
-    from sqlalchemy.exc import DBAPIError
 
-    from cchc.db import get_engine
     from cchc.settings import get_settings
-    from cli.db_guard import describe
-    from models.db_init import init_db
-    from web.app import create_app
 
     settings = get_settings()
-    engine = get_engine()
-    try:
-        init_db(engine)
-    except DBAPIError as exc:
-        fail(describe(exc))
-    except Exception as exc:  # noqa: BLE001 - any database failure is reported, not traced back
-        fail(f"không mở được cơ sở dữ liệu {engine.url!r}: {exc}")
     host, port = host or settings.api_host, port or settings.api_port
     count = worker_count(workers, settings.api_workers)
+    if count == 1:
+        _upgrade_schema()
+    else:
+        _upgrade_schema_aside()  # the supervisor only watches workers: it stays small
     console.print(
         f"cchc-flow: http://{host}:{port}  (API: /docs, {count} tiến trình)", markup=False
     )
@@ -61,20 +79,18 @@ def serve(
         # the supervisor's default 5 s health check would kill it with requests in flight.
         "timeout_worker_healthcheck": 30,
     }
-    engine.dispose()  # each worker (and its page-rendering helper) opens its own connections
-    with tempfile.TemporaryDirectory(prefix="cchc-serve-") as tmp:
-        # Read from the environment by the workers and their helpers: the file carries
-        # page-cache drops between processes; pages render beside, not inside, the workers.
-        os.environ["CCHC_WEB_CACHE_SIGNAL"] = str(Path(tmp) / "writes")
-        os.environ["CCHC_WEB_RENDER_PROCESS"] = "true"
-        # Requests wait for a statement seconds, not the minutes a flow or the CLI may.
-        os.environ["CCHC_DB__STATEMENT_TIMEOUT"] = str(settings.db.web_statement_timeout)
-        get_settings.cache_clear()
+    # Requests wait for a statement seconds, not the minutes a flow or the CLI may (read from
+    # the environment by the workers).
+    os.environ["CCHC_DB__STATEMENT_TIMEOUT"] = str(settings.db.web_statement_timeout)
+    get_settings.cache_clear()
+    if count == 1:
+        from cchc.db import get_engine
+        from web.app import create_app
+
         get_engine.cache_clear()
-        if count == 1:
-            uvicorn.run(create_app(), **options)
-        else:
-            uvicorn.run("web.app:create_app", factory=True, workers=count, **options)
+        uvicorn.run(create_app(), **options)
+    else:
+        uvicorn.run("web.app:create_app", factory=True, workers=count, **options)
 
 
 def register(app: typer.Typer) -> None:

@@ -23,7 +23,7 @@ def _svg(width: int, height: int, body: list[str], label: str) -> Markup:
     """Wrap SVG elements in an accessible, scalable <svg>."""
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-        f'style="max-width:100%;height:auto" '
+        f'class="chart" '  # sized by the page's CSS: a CSP forbids style attributes
         f'role="img" aria-label="{escape(label)}" {FONT} font-size="12">'
     )
     return Markup(head + "".join(body) + "</svg>")

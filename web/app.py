@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from cchc.db import get_engine
 from web import csrf, docs, errors, health, security
 from web.api import admin, appraisal, campaigns, council, public, units
-from web.pages import admin_users, auth, dashboard, forms, render_process, screens
+from web.pages import admin_users, auth, dashboard, forms, screens
 
 HERE = Path(__file__).resolve().parent
 DESCRIPTION = (
@@ -27,7 +27,6 @@ def create_app(engine: Engine | None = None) -> FastAPI:
         title="cchc-flow",
         version="0.1.0",
         description=DESCRIPTION,
-        lifespan=render_process.lifespan,
         dependencies=[Depends(csrf.guard)],  # every forgeable write brings the page's token
         # Hostile requests (#14): no CDN docs, no ReDoc; /docs from local assets (web/docs.py).
         docs_url=None,

@@ -13,7 +13,7 @@ from cchc.wording import days_left as rule
 from cchc.wording.dates import local_day
 from models.campaign.tables import Campaign
 from models.tick.context import campaign_calendar
-from web.pages.labels import ALL, share_colour
+from web.pages.labels import ALL, share_class, share_colour
 
 __all__ = ["days_left", "days_short", "register", "working_days"]
 
@@ -48,3 +48,4 @@ def register(env: Environment) -> None:
     env.globals.update(
         labels=SimpleNamespace(**ALL), share_colour=share_colour, timezone=LOCAL_TZ.key
     )
+    env.globals.update(share_class=share_class)  # cells coloured by class: CSP forbids style=""

@@ -84,18 +84,20 @@ def campaign_rows(*, session: Session) -> list[tuple[Campaign, Counts]]:
     return [(c, counts[c.id]) for c in campaigns]
 
 
-def stage_progress(*, session: Session, campaign_id: uuid.UUID) -> list[StageProgress]:
-    """Return the campaign's stages in order with their counts (three queries)."""
+def stage_progress(
+    *, session: Session, campaign_id: uuid.UUID, counted: dict[uuid.UUID, Counts] | None = None
+) -> list[StageProgress]:
+    """Return the campaign's stages in order with their counts (three queries; two if counted)."""
     stages = session.exec(
         select(Stage).where(col(Stage.campaign_id) == campaign_id).order_by(col(Stage.position))
     ).all()
-    counts: dict[uuid.UUID, Counts] = defaultdict(Counts)
+    counts: dict[uuid.UUID, Counts] = defaultdict(Counts, counted or {})
     query = (
         select(Assignment.stage_id, Assignment.state, func.count(), _extended_sum())
         .where(Assignment.campaign_id == campaign_id)
         .group_by(col(Assignment.stage_id), col(Assignment.state))
     )
-    for stage_id, state, count, extended in session.exec(query).all():
+    for stage_id, state, count, extended in [] if counted is not None else session.exec(query):
         counts[stage_id].add(state, count, int(extended or 0))
     facts = set(
         session.exec(
@@ -124,6 +126,11 @@ def stage_is_done(progress: StageProgress) -> bool:
     return progress.has_fact
 
 
+def extended_sum() -> ColumnElement[Any]:
+    """SUM of the extended flag, for other read models' aggregates."""
+    return _extended_sum()
+
+
 def _extended_sum() -> ColumnElement[Any]:
     """SUM of the extended flag (portable across SQLite and PostgreSQL)."""
     return func.sum(case((col(Assignment.extended).is_(True), 1), else_=0))
@@ -136,30 +143,6 @@ class MatrixRow:
     unit: OrgUnit
     children: int
     cells: dict[uuid.UUID, Counts]
-
-
-def row_units(
-    *, session: Session, province_code: str, parent_id: uuid.UUID | None
-) -> tuple[OrgUnit | None, list[tuple[OrgUnit, int]]]:
-    """Return the level shown (its parent, its units with child counts), skipping a lone root."""
-    child = aliased(OrgUnit)
-    n_children = (
-        select(func.count())
-        .where(child.parent_id == OrgUnit.id)
-        .correlate(OrgUnit)
-        .scalar_subquery()
-    )
-    where = [col(OrgUnit.province_code) == province_code, col(OrgUnit.parent_id) == parent_id]
-    if parent_id is None:
-        where[1] = col(OrgUnit.parent_id).is_(None)
-    rows = session.exec(
-        select(OrgUnit, n_children).where(*where).order_by(OrgUnit.kind, OrgUnit.code)
-    ).all()
-    if parent_id is None and len(rows) == 1 and rows[0][1] > 0:
-        root = rows[0][0]
-        return root, row_units(session=session, province_code=province_code, parent_id=root.id)[1]
-    parent = session.get(OrgUnit, parent_id) if parent_id else None
-    return parent, [(u, int(n)) for u, n in rows]
 
 
 def subtree_counts(
@@ -194,20 +177,6 @@ def subtree_counts(
     for top_id, stage_id, state, count, extended, due in session.execute(query).all():
         out[_uuid(top_id)][_uuid(stage_id)].add(state, count, int(extended or 0), due)
     return out
-
-
-def matrix(
-    *, session: Session, campaign: Campaign, parent_id: uuid.UUID | None = None
-) -> tuple[OrgUnit | None, list[MatrixRow]]:
-    """Return the heat map at one level of the hierarchy (rows without assignments left out)."""
-    parent, units = row_units(
-        session=session, province_code=campaign.province_code, parent_id=parent_id
-    )
-    counts = subtree_counts(
-        session=session, campaign_id=campaign.id, top_ids=[u.id for u, _ in units]
-    )
-    rows = [MatrixRow(u, n, dict(counts[u.id])) for u, n in units if u.id in counts]
-    return parent, rows
 
 
 def _uuid(value: object) -> uuid.UUID:

@@ -101,3 +101,15 @@ def stage_assignment(*, session: Session, stage_id: uuid.UUID, unit_id: uuid.UUI
     if found is None:
         raise NotFound("đơn vị không có nhiệm vụ trong giai đoạn này")
     return found
+
+
+def names_by_code(*, session: Session, province_code: str, codes: list[str]) -> dict[str, str]:
+    """Return the names of the province's units with these codes (agency codes shown by name)."""
+    if not codes:
+        return {}
+    rows = session.exec(
+        select(OrgUnit.code, OrgUnit.name).where(
+            col(OrgUnit.province_code) == province_code, col(OrgUnit.code).in_(codes)
+        )
+    ).all()
+    return dict(rows)

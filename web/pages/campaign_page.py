@@ -1,4 +1,4 @@
-"""The campaign page (or one group's), rendered whole in a worker thread for the page cache."""
+"""The campaign page (or one group's): a fixed set of bounded queries, rendered per request."""
 
 from __future__ import annotations
 
@@ -14,15 +14,15 @@ from services.access import WATCHERS
 from services.appraiser_scope import appraiser_worklist
 from web import lookup
 from web.pages.campaign_view import campaign_body
-from web.pages.page_cache import Page, make_page
+from web.pages.filters import Filters
 from web.pages.render import TEMPLATES
 from web.scope import require_role
 
 
 def campaign_page(
-    engine: Engine, user: User, code: str, unit_code: str | None, csrf: str = ""
-) -> Page:
-    """Render the page around its shared body; NotFound/PermissionDenied pass through."""
+    engine: Engine, user: User, code: str, unit_code: str | None, wanted: Filters, csrf: str = ""
+) -> tuple[str, tuple[str, str]]:
+    """Render the page; return its HTML and the moments it prints (NotFound etc. pass through)."""
     with Session(engine, expire_on_commit=False) as session:
         camp = lookup.campaign(session, code)
         group = lookup.unit(session, camp, unit_code) if unit_code else None
@@ -33,7 +33,7 @@ def campaign_page(
         )
         published = lookup.is_published(session, camp)
         versions = list_versions(session=session, campaign_id=camp.id)
-        body, stamp = campaign_body(session, camp, user, group, published)
+        body, stamp = campaign_body(session, camp, user, group, published, wanted)
         now_local = moment(now())
         html = TEMPLATES.get_template("campaign.html").render(
             user=user,
@@ -48,4 +48,4 @@ def campaign_page(
             csrf=csrf,  # the session's anti-forgery token, for the page's forms
             finished=FINISHED if camp.state in FINISHED_STATES else None,
         )
-    return make_page(html, (stamp, now_local))
+    return html, (stamp, now_local)

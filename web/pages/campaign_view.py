@@ -1,8 +1,8 @@
-"""The campaign page's shared body: built from a bounded set of queries, rendered once, cached.
+"""The campaign page's body: a fixed set of bounded queries, whatever the campaign's size.
 
-Everything below the page header is the same for every overseer (admin, council, viewer) and for
-every other signed-in user respectively, so it is rendered once per few seconds and reused: many
-people watching one campaign cost one set of queries, not one per person (and never one per unit).
+Progress is summarised (per stage, per rank group); the heat map shows one page of rows at a
+time (`models/campaign/heat_map.py`), so a 12,000-unit campaign renders as fast as a small one
+and needs no cache.
 """
 
 from __future__ import annotations
@@ -18,14 +18,14 @@ from sqlmodel import Session
 from cchc.clock import now
 from cchc.wording.dates import clock_time
 from models.accounts.tables import User
-from models.campaign import progress, unit_views
+from models.campaign import heat_map, progress, unit_views
 from models.campaign.tables import Campaign
 from models.catalog.units import OrgUnit
 from models.results import views as result_views
 from services.access import watches_all
 from services.visibility import sees_all_results
 from web.pages import timeline
-from web.pages.cache import cached
+from web.pages.filters import Filters
 from web.pages.render import TEMPLATES
 
 OPEN_LIMIT = 50
@@ -40,13 +40,15 @@ class CampaignView:
     stages: list[progress.StageProgress]
     unit_stages: list[progress.StageProgress]
     timeline: timeline.Timeline
-    rows: list[progress.MatrixRow] = field(default_factory=list)
+    heat: heat_map.HeatPage | None = None
+    groups: list[heat_map.GroupSummary] = field(default_factory=list)
     open_rows: list[tuple[Any, Any, Any]] = field(default_factory=list)
     outbox_counts: dict[str, int] | None = None
     outbox: list[tuple[Any, Any]] = field(default_factory=list)
     results: dict[str, list[tuple[Any, Any]]] | None = None
     fields: dict[uuid.UUID, dict[str, tuple[float, float]]] = field(default_factory=dict)
     field_codes: list[str] = field(default_factory=list)
+    lead_names: dict[str, str] = field(default_factory=dict)
 
 
 def _results(session: Session, camp: Campaign) -> dict[str, Any]:
@@ -64,23 +66,48 @@ def _results(session: Session, camp: Campaign) -> dict[str, Any]:
     return {"results": dict(by_block), "fields": dict(fields), "field_codes": codes}
 
 
+def _with_stage(stages: list[progress.StageProgress], wanted: Filters) -> heat_map.HeatFilter:
+    """Resolve the stage code the reader chose to its id (an unknown code filters nothing)."""
+    ids = {p.stage.code: p.stage.id for p in stages}
+    return heat_map.HeatFilter(
+        group=wanted.group,
+        state=wanted.state,
+        stage_id=ids.get(wanted.stage or ""),
+        search=wanted.search,
+        page=wanted.page,
+    )
+
+
 def build_view(
-    session: Session, camp: Campaign, group: OrgUnit | None, overseer: bool, with_results: bool
+    session: Session,
+    camp: Campaign,
+    group: OrgUnit | None,
+    overseer: bool,
+    with_results: bool,
+    wanted: Filters | None = None,
 ) -> CampaignView:
-    """Query what the body shows: progress always; matrix, open list and log for overseers."""
-    stages = progress.stage_progress(session=session, campaign_id=camp.id)
+    """Query what the body shows: progress always; heat map, open list and log for overseers."""
+    counted, groups = heat_map.stage_and_group_counts(session=session, campaign_id=camp.id)
+    stages = progress.stage_progress(session=session, campaign_id=camp.id, counted=counted)
     view = CampaignView(stages=stages, unit_stages=[], timeline=timeline.build(stages))
+    leads = sorted({p.stage.lead_code for p in stages if p.stage.lead_code})
+    view.lead_names = unit_views.names_by_code(
+        session=session, province_code=camp.province_code, codes=leads
+    )
     if overseer:
-        _parent, view.rows = progress.matrix(
-            session=session, campaign=camp, parent_id=group.id if group else None
+        view.heat = heat_map.heat_page(
+            session=session,
+            campaign=camp,
+            parent_id=group.id if group else None,
+            wanted=_with_stage(stages, wanted or Filters()),
         )
-        shown = {stage_id for row in view.rows for stage_id in row.cells}
-        view.unit_stages = [s for s in stages if s.unit_stage and s.stage.id in shown]
+        view.unit_stages = [s for s in stages if s.unit_stage]
+        view.groups = groups if group is None else []
         view.open_rows = unit_views.open_assignments(
             session=session,
             campaign_id=camp.id,
             limit=OPEN_LIMIT,
-            unit_ids=[r.unit.id for r in view.rows] if group else None,
+            unit_ids=[r.unit.id for r in view.heat.rows] if group else None,
         )
         view.outbox_counts = result_views.outbox_counts(session=session, campaign_id=camp.id)
         view.outbox = result_views.outbox(session=session, campaign_id=camp.id, limit=LOG_LIMIT)
@@ -91,20 +118,25 @@ def build_view(
 
 
 def campaign_body(
-    session: Session, camp: Campaign, user: User, group: OrgUnit | None, published: bool
+    session: Session,
+    camp: Campaign,
+    user: User,
+    group: OrgUnit | None,
+    published: bool,
+    wanted: Filters | None = None,
 ) -> tuple[Markup, str]:
-    """Return the rendered body for this user's audience (cached a few seconds) and its moment."""
+    """Return the rendered body for this user's audience and the moment its data were read."""
     overseer = watches_all(user)
     with_results = sees_all_results(user=user, published=published)
-    key = ("campaign-body", camp.id, group.id if group else None, overseer, with_results)
-
-    def build() -> tuple[Markup, str]:
-        stamp = clock_time(now())  # when the data were read: the page states it
-        view = build_view(session, camp, group, overseer, with_results)
-        template = TEMPLATES.get_template("_campaign_body.html")
-        html = template.render(
-            camp=camp, view=view, group=group, overseer=overseer, published=published
-        )
-        return Markup(html), stamp
-
-    return cached(key, build)
+    stamp = clock_time(now())  # when the data were read: the page states it
+    view = build_view(session, camp, group, overseer, with_results, wanted)
+    template = TEMPLATES.get_template("_campaign_body.html")
+    html = template.render(
+        camp=camp,
+        view=view,
+        group=group,
+        overseer=overseer,
+        published=published,
+        wanted=wanted or Filters(),
+    )
+    return Markup(html), stamp

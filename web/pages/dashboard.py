@@ -12,10 +12,11 @@ from report.charts import ranking_bars
 from services.public_report import public_file, public_report
 from services.unit_overview import unit_overview
 from web.csrf import session_token
-from web.deps import AsyncUserDep, SessionDep, UserDep, get_engine
-from web.pages.page_cache import cached_page
+from web.deps import SessionDep, UserDep, get_engine
+from web.pages.campaign_page import campaign_page
+from web.pages.etag import page_answer
+from web.pages.filters import parse_filters
 from web.pages.render import render
-from web.pages.render_process import render_campaign
 from web.schemas import CampaignCode, UnitCode
 
 router = APIRouter()
@@ -34,27 +35,19 @@ def campaigns(request: Request, session: SessionDep, user: UserDep) -> Response:
 
 
 @router.get("/campaigns/{code}", response_class=HTMLResponse)
-async def campaign(request: Request, code: CampaignCode, user: AsyncUserDep) -> Response:
-    """Show the timeline, stage progress, the heat map's top level and the notification log."""
-    engine = get_engine(request)
-    token = session_token(request)  # per session: part of the key, since the page embeds it
-    key = ("campaign-page", code, None, user.id, token)
-    return await cached_page(
-        request, key, lambda: render_campaign(engine, user, code, None, token)
-    )
+def campaign(request: Request, code: CampaignCode, user: UserDep) -> Response:
+    """Show the timeline, progress summaries, one page of the heat map and the notifications."""
+    engine, wanted, token = get_engine(request), parse_filters(request), session_token(request)
+    html, moments = campaign_page(engine, user, code, None, wanted, token)
+    return page_answer(request, html, moments)
 
 
 @router.get("/campaigns/{code}/groups/{unit_code}", response_class=HTMLResponse)
-async def group(
-    request: Request, code: CampaignCode, unit_code: UnitCode, user: AsyncUserDep
-) -> Response:
-    """Show the heat map of the units under one unit (a district's communes)."""
-    engine = get_engine(request)
-    token = session_token(request)
-    key = ("campaign-page", code, unit_code, user.id, token)
-    return await cached_page(
-        request, key, lambda: render_campaign(engine, user, code, unit_code, token)
-    )
+def group(request: Request, code: CampaignCode, unit_code: UnitCode, user: UserDep) -> Response:
+    """Show the heat map of the units under one unit (a district's communes), a page at a time."""
+    engine, wanted, token = get_engine(request), parse_filters(request), session_token(request)
+    html, moments = campaign_page(engine, user, code, unit_code, wanted, token)
+    return page_answer(request, html, moments)
 
 
 @router.get("/campaigns/{code}/units/{unit_code}", response_class=HTMLResponse)

@@ -22,3 +22,8 @@ def share_colour(share: float) -> str:
 
 
 ALL = {**labels.ALL, "colour": COLOUR}  # templates read labels.<kind> and labels.colour alike
+
+
+def share_class(share: float) -> str:
+    """Name the CSS class of a done share, in tenths (app.css colours sh-0 red … sh-10 green)."""
+    return f"sh-{round(max(0.0, min(1.0, share)) * 10)}"

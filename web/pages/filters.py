@@ -1,0 +1,50 @@
+"""The heat map's query parameters: rank group, assignment state, stage, name search, page."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from urllib.parse import urlencode
+
+from fastapi import Request
+
+from cchc.wording.labels import ASSIGNMENT_STATE, RANK_GROUP
+
+SEARCH_MAX = 80
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the reader asked the heat map for; unknown values are ignored, never an error."""
+
+    group: str | None = None
+    state: str | None = None
+    stage: str | None = None
+    search: str | None = None
+    page: int = 1
+
+    @property
+    def active(self) -> bool:
+        """Tell whether the reader narrowed the rows."""
+        return bool(self.group or self.state or self.search)
+
+    def query(self, page: int) -> str:
+        """The query string for `page` with the same filters (for the pager's links)."""
+        params = {k: v for k, v in asdict(self).items() if v and k != "page"}
+        params["page"] = page
+        return urlencode({"q" if k == "search" else k: v for k, v in params.items()})
+
+
+def _page(text: str | None) -> int:
+    """A page number from the query (1 when missing or not a number)."""
+    return int(text) if text and text.isdigit() and 0 < len(text) < 7 else 1
+
+
+def parse_filters(request: Request) -> Filters:
+    """Read ?group=&state=&stage=&q=&page= from the request."""
+    q = request.query_params
+    group = q.get("group") if q.get("group") in RANK_GROUP else None
+    state = q.get("state") if q.get("state") in ASSIGNMENT_STATE else None
+    typed = "".join(ch for ch in q.get("q") or "" if ch.isprintable())  # PostgreSQL refuses NUL
+    search = typed.strip()[:SEARCH_MAX] or None
+    stage = (q.get("stage") or "").strip()[:96] or None
+    return Filters(group, state, stage, search, _page(q.get("page")))

@@ -1,7 +1,6 @@
 """Fail fast while the database is known to be down, instead of every caller waiting its limit.
 
-After a connection attempt fails or a connection is found broken, new connection attempts are
-refused at once for `cooldown` seconds (and pooled connections are not pinged, just replaced),
+After a connection attempt fails, new connection attempts are refused at once for `cooldown` seconds (and pooled connections are not pinged, just replaced),
 so a hung server costs the first caller its timeout and the others nothing: web threads stay
 free for the pages and files that need no database.
 """
@@ -56,7 +55,9 @@ def install(engine: Engine, breaker: Breaker) -> None:
     def on_error(context: Any) -> None:
         if getattr(context.original_exception, "cchc_breaker", False):
             return
-        if context.is_disconnect or context.connection is None:
+        # A failed connection attempt trips it. A pooled connection found broken does not: after
+        # a restart of the server, the next attempt connects at once (and trips if it fails).
+        if context.connection is None:
             breaker.trip()
 
     event.listen(engine, "do_connect", refuse)

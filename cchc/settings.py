@@ -153,9 +153,6 @@ class Settings(BaseSettings):
     api_workers: int = Field(
         0, ge=0, le=64, description="worker processes of `cchc serve`; 0 = number of cores"
     )
-    web_cache_signal: str = Field(
-        "", description="file a worker touches after a write so the others drop their page cache"
-    )
     auth: AuthSettings = Field(default_factory=AuthSettings)
 
     # Hostile requests and files (issues #14, #16): sizes checked before parsing, HTTP hardening.

@@ -23,7 +23,6 @@ from models.accounts.sessions import session_user
 from models.accounts.tables import User
 from models.accounts.tokens import token_access
 from web.errors import PasswordChangeRequired, Unauthorized
-from web.pages.cache import invalidate
 
 SESSION_COOKIE = "cchc_session"
 # What a session with a first-time password may still reach: changing it, or leaving.
@@ -44,8 +43,6 @@ def get_session(request: Request) -> Iterator[Session]:
         try:
             yield session
             session.commit()
-            if request.method not in {"GET", "HEAD"}:
-                invalidate()  # the dashboard shows a user's own change on the next load
         except BaseException:
             session.rollback()
             raise

@@ -120,8 +120,8 @@ def test_sigterm_leaves_no_child_of_cchc_serve(tmp_path, monkeypatch):
     monkeypatch.setenv("CCHC_VAR_DIR", str(tmp_path))
     with cchc_serve(f"sqlite:///{tmp_path / 'serve.sqlite3'}", timeout=180) as (proc, _base):
         deadline = time.monotonic() + 30
-        while len(family := _descendants(proc.pid)) < 4:  # 2 workers, each with its helper
-            assert time.monotonic() < deadline, f"helpers did not start: {family}"
+        while len(family := _descendants(proc.pid)) < 2:  # the 2 workers (no render helpers now)
+            assert time.monotonic() < deadline, f"workers did not start: {family}"
             time.sleep(0.5)
         os.kill(proc.pid, signal.SIGTERM)
         proc.wait(timeout=90)  # 16 s on this machine when idle; graceful, under load

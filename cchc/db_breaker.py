@@ -1,6 +1,7 @@
 """Fail fast while the database is known to be down, instead of every caller waiting its limit.
 
-After a connection attempt fails, new connection attempts are refused at once for `cooldown` seconds (and pooled connections are not pinged, just replaced),
+After a connection attempt fails, new connection attempts are refused at once for `cooldown`
+seconds (and pooled connections are not pinged, just replaced),
 so a hung server costs the first caller its timeout and the others nothing: web threads stay
 free for the pages and files that need no database.
 """

@@ -52,7 +52,7 @@ def csrf_token(request: Request) -> str:
 
 
 def session_token(request: Request) -> str:
-    """Return the signed-in session's token, or '' (pages cached per user and session)."""
+    """Return the signed-in session's token, or '' (pages embed it in their forms)."""
     sid = request.cookies.get(SESSION_COOKIE)
     return _token_for(sid) if sid else ""
 

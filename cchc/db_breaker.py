@@ -57,8 +57,9 @@ def install(engine: Engine, breaker: Breaker) -> None:
         if getattr(context.original_exception, "cchc_breaker", False):
             return
         # A failed connection attempt trips it. A pooled connection found broken does not: after
-        # a restart of the server, the next attempt connects at once (and trips if it fails).
-        if context.connection is None:
+        # a restart of the server, the next attempt connects at once (and trips if it fails); a
+        # failed pre-ping reports no connection either, so it is told apart.
+        if context.connection is None and not getattr(context, "is_pre_ping", False):
             breaker.trip()
 
     event.listen(engine, "do_connect", refuse)

@@ -36,12 +36,21 @@ def _upgrade_schema() -> None:
     engine.dispose()  # each worker opens its own connections
 
 
+def upgrade_schema_child() -> None:
+    """In the child: upgrade, and exit with the CLI's code (one printed line, no traceback)."""
+    try:
+        _upgrade_schema()
+    except typer.Exit as done:
+        raise SystemExit(done.exit_code) from None
+
+
 def _upgrade_schema_aside() -> None:
     """Upgrade the schema in a short-lived child, so the supervisor never loads the models."""
-    code = "from cli.web_cmds import _upgrade_schema; _upgrade_schema()"
-    done = subprocess.run([sys.executable, "-c", code], check=False)
-    if done.returncode != 0:
-        raise typer.Exit(done.returncode)  # the child printed the one-line reason
+    code = "from cli.web_cmds import upgrade_schema_child; upgrade_schema_child()"
+    done = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True)
+    if done.returncode != 0:  # the child printed the one-line reason: say it here, once
+        said = [line for line in (done.stderr + done.stdout).splitlines() if line.strip()]
+        fail(said[-1].removeprefix("Lỗi: ") if said else f"mã thoát {done.returncode}")
 
 
 def serve(

@@ -50,7 +50,7 @@ def served(tmp_path: Path) -> Iterator[tuple[str, World, str]]:
     init_db(engine)
     world = build_world(engine)
     enrich(engine, world)
-    for name in ("admin", "unit_a"):
+    for name in ("admin", "unit_a", "appraiser"):  # who the browser tests sign in as
         set_password(engine, name)
     engine.dispose()
     port = _free_port()

@@ -42,7 +42,7 @@ def _check(browser, base, world, pages, problems: list[str]) -> None:
                 contexts[who] = browser.new_context(viewport={"width": width, "height": 900})
                 page = contexts[who].new_page()
                 if who:
-                    _login(page, base, world.tokens[who])
+                    _login(page, base, who)
             page = contexts[who].pages[0]
             page.goto(base + path)
             page.screenshot(path=str(ARTIFACTS / "pages" / f"{name}-{width}.png"), full_page=True)

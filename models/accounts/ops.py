@@ -52,6 +52,24 @@ def _check_new(session: Session, name: str, role: str, unit_code: str | None) ->
         raise Conflict(f"người dùng «{name}» đã tồn tại")
 
 
+def _check_scope(session: Session, field_codes: list[str], unit_codes: list[str]) -> None:
+    """Refuse field or unit codes no criteria set or unit has (a typo would grant nothing)."""
+    from models.catalog.criteria import CriteriaItem
+
+    if field_codes:
+        known = set(session.exec(select(CriteriaItem.field_code).distinct()).all())
+        unknown = sorted(set(field_codes) - known)
+        if unknown:
+            raise ValidationError(f"không có lĩnh vực mã {', '.join(unknown)} trong bộ chỉ số nào")
+    if unit_codes:
+        found = set(
+            session.exec(select(OrgUnit.code).where(col(OrgUnit.code).in_(unit_codes))).all()
+        )
+        unknown = sorted(set(unit_codes) - found)
+        if unknown:
+            raise ValidationError(f"không có đơn vị mã {', '.join(unknown)}")
+
+
 def create_user(
     *,
     session: Session,
@@ -66,6 +84,7 @@ def create_user(
 ) -> tuple[User, str]:
     """Add a user; return it with its first API token ("default", read-write) or ''."""
     _check_new(session, name, role, unit_code)
+    _check_scope(session, list(field_codes or []), list(unit_codes or []))
     if password is not None:
         require_strong(password)
     unit = find_unit(session=session, code=unit_code) if unit_code else None

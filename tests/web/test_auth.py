@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models import ApiToken, AuditEntry, User
 from models.accounts.ops import authenticate, create_user, hash_token
@@ -80,3 +80,25 @@ def test_raw_token_cookie_no_longer_authenticates(world, client):
 def test_session_cookie_also_authenticates_api(world, client):
     login_as(client, "viewer")
     assert client.get("/api/me").json()["name"] == "viewer"
+
+
+def test_admin_input_with_unknown_field_or_unit_codes_is_refused(world, client, engine):
+    for body, unknown in (
+        (
+            {
+                "name": "a1",
+                "role": "appraiser",
+                "unit_code": "so-noi-vu",
+                "field_codes": ["2", "9"],
+            },
+            "9",
+        ),
+        ({"name": "a2", "role": "viewer", "unit_codes": ["so-a", "so-khong-co"]}, "so-khong-co"),
+    ):
+        answer = client.post("/api/users", json=body, headers=world.auth("admin"))
+        assert answer.status_code == 422, answer.text
+        assert unknown in answer.json()["error"]["message"]
+    with Session(engine) as s:  # nothing stored
+        assert not s.exec(select(User).where(col(User.name).in_(["a1", "a2"]))).all()
+    known = {"name": "a3", "role": "appraiser", "unit_code": "so-noi-vu", "field_codes": ["2"]}
+    assert client.post("/api/users", json=known, headers=world.auth("admin")).status_code == 201

@@ -9,6 +9,7 @@ from typing import Any
 from cchc.errors import ValidationError
 from cchc.safe_export import unsafe_text
 from planimport.model import Cell
+from planimport.reader import docx_rows
 from planimport.text import clean, nfc
 
 Line = tuple[int, str]
@@ -80,24 +81,10 @@ def _read_docx(path: Path) -> Document:
         if child.tag.endswith("}p"):
             lines.append((len(lines) + 1, nfc(Paragraph(child, document).text)))
         elif child.tag.endswith("}tbl"):
-            rows = _docx_rows(Table(child, document), len(lines) + 1)
+            rows = docx_rows(Table(child, document), len(lines) + 1, clean)
             lines += [(r[0].line, "\t".join(c.text for c in r)) for r in rows if r]
             tables.append(rows)
     return Document(lines, tables, shape="docx")
-
-
-def _docx_rows(table: Any, first: int) -> list[RawRow]:
-    """Return rows as cells; a vertically merged cell repeats, as python-docx gives it."""
-    out: list[RawRow] = []
-    for n, row in enumerate(table.rows):
-        seen: set[int] = set()
-        cells = []
-        for cell in row.cells:
-            key = id(cell._tc)
-            cells.append(Cell("" if key in seen else clean(cell.text), first + n))
-            seen.add(key)
-        out.append(cells)
-    return out
 
 
 def _read_xlsx(path: Path) -> Document:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,7 +60,7 @@ def _read_docx(path: Path) -> Source:
         if child.tag.endswith("}p"):
             lines.append((len(lines) + 1, nfc(Paragraph(child, document).text)))
         elif child.tag.endswith("}tbl"):
-            rows = _docx_rows(Table(child, document), len(lines) + 1)
+            rows = docx_rows(Table(child, document), len(lines) + 1)
             lines += [(r[0].line, "\t".join(c.text.replace("\n", " ") for c in r)) for r in rows]
             grid = _docx_grid(rows)
             if grid is not None:
@@ -67,15 +68,15 @@ def _read_docx(path: Path) -> Source:
     return Source(lines, grids, "docx" if grids else "prose")
 
 
-def _docx_rows(table: DocxTable, first: int) -> list[list[Cell]]:
-    """Return a table's rows as cells; a cell spanning columns keeps its text once."""
+def docx_rows(table: DocxTable, first: int, text: Callable[[str], str] = nfc) -> list[list[Cell]]:
+    """Return a table's rows as cells (text normalised by `text`); a spanning cell keeps it once."""
     out: list[list[Cell]] = []
     for n, row in enumerate(table.rows):
         seen: set[int] = set()
         cells = []
         for cell in row.cells:
             key = id(cell._tc)
-            cells.append(Cell("" if key in seen else nfc(cell.text), first + n))
+            cells.append(Cell("" if key in seen else text(cell.text), first + n))
             seen.add(key)
         out.append(cells)
     return out
@@ -94,8 +95,12 @@ def _docx_grid(rows: list[list[Cell]]) -> Grid | None:
         if roles:
             two = sub_header(top, [c.text for c in rows[i + 1]]) if i + 1 < len(rows) else None
             roles, i = (two, i + 1) if two else (roles, i)
-            body = [r for r in rows[i + 1:] if not header_roles([c.text for c in r])
-                    and not sub_header(top, [c.text for c in r])]
+            body = [
+                r
+                for r in rows[i + 1 :]
+                if not header_roles([c.text for c in r])
+                and not sub_header(top, [c.text for c in r])
+            ]
             body = [r for r in body if not all(_numbering(c.text) for c in r)]
             return Grid(roles, body, shape="docx", line=row[0].line)
     return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 from models.types import created_now, json_list, uuid_pk, when
@@ -14,10 +15,12 @@ class Notification(SQLModel, table=True):
     """A message to deliver through apprise; the key makes every send happen at most once."""
 
     __tablename__ = "notification"
+    # the log reads a campaign's newest rows; the pair also serves lookups by campaign alone
+    __table_args__ = (Index("ix_notification_campaign_created", "campaign_id", "created_at"),)
 
     id: uuid.UUID = uuid_pk()
     idempotency_key: str = Field(unique=True, max_length=400)
-    campaign_id: uuid.UUID = Field(foreign_key="campaign.id", index=True)
+    campaign_id: uuid.UUID = Field(foreign_key="campaign.id")
     stage_id: uuid.UUID | None = Field(default=None, foreign_key="stage.id", index=True)
     unit_id: uuid.UUID | None = Field(default=None, foreign_key="org_unit.id", index=True)
     recipient: str = Field(max_length=255)

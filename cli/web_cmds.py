@@ -99,7 +99,9 @@ def serve(
         get_engine.cache_clear()
         uvicorn.run(create_app(), **options)
     else:
-        uvicorn.run("web.app:create_app", factory=True, workers=count, **options)
+        from web.supervisor import exec_supervisor
+
+        exec_supervisor(count, options)
 
 
 def register(app: typer.Typer) -> None:

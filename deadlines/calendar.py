@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
-import holidays
-
 from cchc.clock import LOCAL_TZ
+from deadlines import holiday_data
 from deadlines.overrides import YearOverrides, parse_overrides
 from deadlines.window import end_of
 
@@ -36,6 +37,30 @@ def _makeup_name(day: date, named: Mapping[date, str]) -> str:
     return "Ngày làm việc bù"
 
 
+@lru_cache(maxsize=1)
+def _snapshot_is_current() -> bool:
+    """Tell whether deadlines/holiday_data.py was written from the installed `holidays`."""
+    return importlib.metadata.version("holidays") == holiday_data.PACKAGE_VERSION
+
+
+def _package_days(years: range, language: str) -> tuple[dict[date, str], set[date]]:
+    """Return holidays.VN's named days off in `years` and its weekend working days.
+
+    Vietnamese within the snapshot's years comes from deadlines/holiday_data.py (written from
+    the same package version): importing `holidays` loads every country's calendars.
+    """
+    data = holiday_data
+    if language == "vi" and data.FIRST_YEAR <= years[0] and years[-1] <= data.LAST_YEAR:
+        if _snapshot_is_current():
+            named = {date.fromisoformat(d): n for d, n in data.DAYS_OFF.items()}
+            named = {d: n for d, n in named.items() if d.year in years}
+            return named, {date.fromisoformat(d) for d in data.WEEKEND_WORKDAYS}
+    import holidays  # other languages, years or package versions: ask the package itself
+
+    found = holidays.VN(years=years, language=language)
+    return dict(found.items()), set(found.weekend_workdays)
+
+
 class WorkCalendar:
     """Working days in Vietnam; years load on first use, so any date may be asked about."""
 
@@ -48,11 +73,10 @@ class WorkCalendar:
         """Return (and cache) the days off and make-up days of `year`."""
         if year not in self._years:
             # Neighbouring years too: a make-up day may pay for a day off across 31/12.
-            found = holidays.VN(years=range(year - 1, year + 2), language=self.language)
-            named = dict(found.items())
+            named, workdays = _package_days(range(year - 1, year + 2), self.language)
             extra = self._overrides.get(year, YearOverrides())
             off = {d: n for d, n in named.items() if d.year == year} | extra.days_off
-            working = {d: _makeup_name(d, named) for d in found.weekend_workdays if d.year == year}
+            working = {d: _makeup_name(d, named) for d in workdays if d.year == year}
             working |= extra.working_days
             self._years[year] = _Year(
                 days_off={d: n for d, n in sorted(off.items()) if d not in working},

@@ -11,11 +11,12 @@ from cchc.wording.refusals import no_results
 from models.campaign.tables import Campaign
 from report.data import gather
 from report.html_report import write_html
-from report.xlsx_report import write_xlsx
 
 
 def write_report(*, session: Session, campaign: Campaign, folder: str | Path) -> dict:
     """Write <folder>/<campaign>.xlsx and .html; return their paths and the results as JSON."""
+    from report.xlsx_report import write_xlsx  # openpyxl (and numpy): only when a report is written
+
     folder = Path(folder)
     data = gather(session=session, campaign=campaign)
     if not data.rows:  # nothing to rank: refuse before any file is opened

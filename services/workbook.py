@@ -7,9 +7,6 @@ from pathlib import Path
 from sqlmodel import Session
 
 from models.scoring.tables import SelfAssessment
-from report.workbook import write_template
-from report.workbook_apply import apply_workbook
-from report.workbook_apply import submit_workbook as submit_from_workbook
 from services.access import Actor, actor_name, require_read_unit
 from services.self_assessment import editable
 from services.targets import campaign_unit
@@ -19,6 +16,8 @@ def export_template(
     *, session: Session, campaign_code: str, unit_code: str, actor: Actor, path: Path
 ) -> Path:
     """Write the unit's workbook, pre-filled with its newest version's scores."""
+    from report.workbook import write_template  # openpyxl: loaded when a workbook is asked for
+
     campaign, unit = campaign_unit(
         session=session, campaign_code=campaign_code, unit_code=unit_code
     )
@@ -36,6 +35,8 @@ def import_draft(
     evidence_dir: Path | None = None,
 ) -> SelfAssessment:
     """Save a filled workbook as the unit's draft, with the evidence files it names."""
+    from report.workbook_apply import apply_workbook
+
     campaign, unit = editable(
         session=session, campaign_code=campaign_code, unit_code=unit_code, actor=actor
     )
@@ -54,6 +55,8 @@ def submit(
     *, session: Session, campaign_code: str, unit_code: str, actor: Actor, path: Path
 ) -> SelfAssessment:
     """Submit the draft saved from this workbook; refusals name the workbook's cells."""
+    from report.workbook_apply import submit_workbook as submit_from_workbook
+
     campaign, unit = editable(
         session=session, campaign_code=campaign_code, unit_code=unit_code, actor=actor
     )

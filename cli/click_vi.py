@@ -137,8 +137,10 @@ def legacy_campaign(group: TyperGroup, args: list[str]) -> list[str]:
         isinstance(p, TyperArgument) for p in command.params
     ):
         return args
-    bare = _bare_words(command, args[start:])
-    if len(bare) != 1:
+    own = args[start:]
+    given = any(w in ("--campaign", "-c") or w.startswith("--campaign=") for w in own)
+    bare = _bare_words(command, own)
+    if given or len(bare) != 1:
         return args
     at = start + bare[0]
     _click.echo(text.legacy_campaign(path), err=True)

@@ -117,3 +117,23 @@ def test_local_instants_read_days_as_start_or_end_in_vietnam() -> None:
     assert parse_local_instant("2024-11-05T08:00", "--at").hour == 1
     with pytest.raises(ValidationError, match="--until"):
         parse_local_instant("05/11/2024", "--until")
+
+
+UNTIL = ["--until", "2099-01-15", "--reason", "Thiên tai", "--document", "12/SNV"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["extend", "-c", "test-2024", "--stage", "khong-co", "-u", "a", *UNTIL],
+        ["extend", "-c", "test-2024", "--stage", "tu-danh-gia", "-u", "khong-co", *UNTIL],
+        ["fact", "done", "-c", "test-2024", "--stage", "khong-co"],
+        ["fact", "done", "-c", "test-2024", "--stage", "huong-dan", "-u", "khong-co"],
+        ["users", "add", "moi", "--role", "unit", "-u", "khong-co"],
+        ["notify", "retry", "-c", "khong-co"],
+    ],
+)
+def test_an_unknown_code_on_the_command_line_exits_2_naming_it(
+    cli_db: Engine, args: list[str]
+) -> None:
+    assert "«khong-co»" in _refused(args)

@@ -21,6 +21,13 @@ from cchc.wording import cli_parser as text
 
 _write_usage = formatting.HelpFormatter.write_usage
 _help_option = decorators.help_option
+_display_type = typer.core._TyperParameter.display_type
+
+
+def _display_type_vi(self: typer.core._TyperParameter, ctx: _click.Context) -> str:
+    """Show an option's value type in Vietnamese (`<số nguyên>`, not `<int>`)."""
+    shown = _display_type(self, ctx)
+    return text.TYPE_LABELS.get(shown, shown)
 
 
 def _usage_vi(
@@ -48,6 +55,7 @@ def install() -> None:
         setattr(typer.rich_utils, constant, value)
     formatting.HelpFormatter.write_usage = _usage_vi  # type: ignore[method-assign]
     decorators.help_option = _help_option_vi
+    typer.core._TyperParameter.display_type = _display_type_vi  # type: ignore[method-assign]
 
 
 def _localise(command: _click.Command) -> None:

@@ -70,6 +70,22 @@ COMPLETION_HELP = {
     "show_completion": "In mã gợi ý lệnh của shell đang dùng (để chép hoặc sửa).",
 }
 ABORTED = "Đã huỷ."
+# The value types the help shows beside each option (Typer writes Python's type names).
+TYPE_LABELS = {
+    "<str>": "<chuỗi>",
+    "<int>": "<số nguyên>",
+    "<int range>": "<số nguyên>",
+    "<float>": "<số>",
+    "<float range>": "<số>",
+    "<bool>": "<có/không>",
+    "<Path>": "<đường dẫn>",
+    "<file>": "<tệp>",
+    "<directory>": "<thư mục>",
+    "<path>": "<đường dẫn>",
+    "<datetime>": "<ngày giờ>",
+    "<list[str]>": "<danh sách>",
+    "<list[Path]>": "<danh sách đường dẫn>",
+}
 
 
 def message(english: str) -> str:

@@ -57,7 +57,8 @@ def test_help_is_in_vietnamese(args: list[str]) -> None:
     out = CliRunner().invoke(app, args)
     assert out.exit_code in (0, 2) and "Cách dùng: cchc" in out.output, out.output
     assert "Tùy chọn" in out.output and "Hiện hướng dẫn này rồi thoát." in out.output
-    for word in ("Usage", "Options", "Commands", "Arguments", "Show this message", "[OPTIONS]"):
+    english = ("Usage", "Options", "Commands", "Arguments", "Show this message", "[OPTIONS]")
+    for word in (*english, "<str>", "<int>", "<bool>"):
         assert word not in out.output, word
 
 

@@ -5,6 +5,7 @@
     ├── DeadlinePhraseError    a Vietnamese deadline phrase cannot be read (quotes it)
     ├── ValidationError        user input breaks a rule (names the item or field)
     │   ├── ScoreError         a score breaks a criteria-set rule (names the item code)
+    │   ├── UnknownCode        an input names a unit, field, item or stage that does not exist
     │   └── FileRefused        an incoming file breaks a size or shape limit (names file, limit)
     ├── NotFound               a named campaign, unit, stage or item does not exist
     ├── Conflict               an act clashes with stored state (duplicate, stale version,
@@ -53,6 +54,10 @@ class ValidationError(CchcError):
 
 class ScoreError(ValidationError):
     """Raised when a score breaks a criteria-set rule."""
+
+
+class UnknownCode(ValidationError):
+    """Raised when an input names a unit, field, item or stage code that does not exist."""
 
 
 class FileRefused(ValidationError):

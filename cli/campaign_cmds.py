@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 
 from cchc.errors import CchcError, PlanChanged
+from cli.args import CampaignOpt, UnitOpt
 from cli.output import console, fail
 from cli.parse import parse_local_instant
 
@@ -97,7 +98,7 @@ def _show_summary(summary: Any, *, dry_run: bool) -> None:
     console.print(table)
 
 
-def archive(campaign: Annotated[str, typer.Argument(help="Mã chiến dịch.")]) -> None:
+def archive(campaign: CampaignOpt) -> None:
     """Lưu trữ chiến dịch đã công bố: xoá lịch chạy, chiến dịch được ghi là đã kết thúc."""
     from cli import campaign_ops
 
@@ -107,7 +108,7 @@ def archive(campaign: Annotated[str, typer.Argument(help="Mã chiến dịch.")]
         fail(str(exc))
 
 
-def schedule_cmd(campaign: Annotated[str, typer.Argument(help="Mã chiến dịch.")]) -> None:
+def schedule_cmd(campaign: CampaignOpt) -> None:
     """Đăng ký (lại) lịch chạy campaign-tick của chiến dịch với máy chủ Prefect."""
     from cli import campaign_ops
 
@@ -118,7 +119,7 @@ def schedule_cmd(campaign: Annotated[str, typer.Argument(help="Mã chiến dịc
 
 
 def tick(
-    campaign: Annotated[str, typer.Argument(help="Mã chiến dịch.")],
+    campaign: CampaignOpt,
     at: At = None,
     local: Annotated[
         bool, typer.Option("--local", help="Chạy ngay trong tiến trình, không qua Prefect.")
@@ -146,7 +147,7 @@ def _delivery_summary(delivery: dict) -> None:
     console.print(report.summary())
 
 
-def status(campaign: Annotated[str, typer.Argument(help="Mã chiến dịch.")]) -> None:
+def status(campaign: CampaignOpt) -> None:
     """Tiến độ từng giai đoạn của chiến dịch."""
     from cli import campaign_ops
 
@@ -157,9 +158,9 @@ def status(campaign: Annotated[str, typer.Argument(help="Mã chiến dịch.")])
 
 
 def extend(
-    campaign: Annotated[str, typer.Option("--campaign", help="Mã chiến dịch.")],
+    campaign: CampaignOpt,
     stage: Annotated[str, typer.Option("--stage", help="Mã giai đoạn.")],
-    unit: Annotated[str, typer.Option("--unit", help="Mã đơn vị.")],
+    unit: UnitOpt,
     until: Annotated[str, typer.Option("--until", help="Hạn mới: YYYY-MM-DD (hết ngày) hoặc ISO.")],
     reason: Annotated[str, typer.Option("--reason", help="Lý do gia hạn.")],
     document: Annotated[str, typer.Option("--document", help="Số văn bản cho phép gia hạn.")],

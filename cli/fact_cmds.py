@@ -11,6 +11,7 @@ import typer
 from cchc.errors import CchcError
 from cchc.wording.dates import local_moment
 from cli.actor import actor
+from cli.args import CampaignOpt, unit_or_none
 from cli.output import console, fail
 from cli.parse import parse_day
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:  # the CLI starts without importing the database layer
     from models.campaign.tables import Campaign as CampaignRow
 
 fact_app = typer.Typer(help="Ghi nhận các bước do con người thực hiện.", no_args_is_help=True)
-Campaign = Annotated[str, typer.Argument(help="Mã chiến dịch.")]
+Campaign = CampaignOpt
 Stage = Annotated[
     str | None,
     typer.Option("--stage", help="Mã giai đoạn (mặc định: giai đoạn đang mở cùng loại)."),
@@ -181,9 +182,7 @@ def publish(campaign: Campaign, tick: Tick = False) -> None:
 def done(
     campaign: Campaign,
     stage: Annotated[str, typer.Option("--stage", help="Mã giai đoạn.")],
-    unit: Annotated[
-        str | None, typer.Option("--unit", help="Mã đơn vị (giai đoạn theo đơn vị).")
-    ] = None,
+    unit: Annotated[str | None, unit_or_none("Mã đơn vị (giai đoạn theo đơn vị).")] = None,
     document: Document = None,
     tick: Tick = False,
 ) -> None:

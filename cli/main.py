@@ -9,12 +9,14 @@ from typing import Annotated
 import typer
 
 from cli.actor import choose
+from cli.click_vi import CchcGroup
 
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 app = typer.Typer(
     name="cchc",
+    cls=CchcGroup,
     help="cchc-flow: chạy chiến dịch xác định Chỉ số CCHC của tỉnh từ kế hoạch đến công bố.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from cchc.errors import CchcError
+from cli.args import campaign_or_none
 from cli.output import console, fail
 
 notify_app = typer.Typer(help="Thông báo: gửi lại, xem tình trạng gửi.", no_args_is_help=True)
@@ -16,7 +17,7 @@ ACTOR = "cli"
 @notify_app.command("retry")
 def retry(
     campaign: Annotated[
-        str | None, typer.Option("--campaign", help="Mã chiến dịch (mặc định: mọi chiến dịch).")
+        str | None, campaign_or_none("Mã chiến dịch (mặc định: mọi chiến dịch).")
     ] = None,
     failed: Annotated[
         bool, typer.Option("--failed", help="Đưa cả thông báo đã thất bại vào hàng đợi lại.")

@@ -8,12 +8,13 @@ from typing import Annotated
 import typer
 
 from cli.actor import actor
+from cli.args import campaign_or_none
 from cli.output import console, fail
 from cli.score_cmds import JsonOpt, in_session, with_campaign
 
 
 def results(
-    campaign: Annotated[str | None, typer.Argument(help="Mã chiến dịch.")] = None,
+    campaign: Annotated[str | None, campaign_or_none("Mã chiến dịch.")] = None,
     as_json: JsonOpt = False,
     all_campaigns: Annotated[
         bool,

@@ -11,11 +11,9 @@ import typer
 
 from cchc.errors import CchcError
 from cli.actor import actor
+from cli.args import CampaignOpt, UnitOpt
 from cli.output import console, fail
 
-CampaignOpt = Annotated[str, typer.Option("--campaign", "-c", help="Mã chiến dịch.")]
-UnitOpt = Annotated[str, typer.Option("--unit", "-u", help="Mã đơn vị.")]
-CampaignArg = Annotated[str, typer.Argument(help="Mã chiến dịch.")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="In JSON cho script.")]
 survey_app = typer.Typer(help="Điều tra xã hội học: nhập điểm hoặc phiếu.", no_args_is_help=True)
 
@@ -163,7 +161,7 @@ def survey_import(
 
 
 @survey_app.command("coverage")
-def survey_coverage_cmd(campaign: CampaignArg) -> None:
+def survey_coverage_cmd(campaign: CampaignOpt) -> None:
     """Liệt kê đơn vị/tiêu chí chưa có điểm điều tra XHH."""
     from services.survey import coverage
 
@@ -174,7 +172,7 @@ def survey_coverage_cmd(campaign: CampaignArg) -> None:
 
 
 def report(
-    campaign: CampaignArg,
+    campaign: CampaignOpt,
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Thư mục báo cáo (mặc định var/report).")
     ] = None,
@@ -193,7 +191,7 @@ def report(
 
 
 def reopen(
-    campaign: CampaignArg,
+    campaign: CampaignOpt,
     decision_no: Annotated[
         str, typer.Option("--decision-no", help="Số quyết định cho phép điều chỉnh.")
     ],

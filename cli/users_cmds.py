@@ -11,6 +11,7 @@ from rich.table import Table
 
 from cchc.errors import CchcError
 from cli.actor import actor
+from cli.args import unit_or_none
 from cli.output import console, fail
 
 users_app = typer.Typer(
@@ -72,9 +73,7 @@ def list_users() -> None:
 def add(
     name: Name,
     role: Annotated[str, typer.Option(help="admin | unit | appraiser | council | viewer")],
-    unit: Annotated[
-        str | None, typer.Option(help="mã đơn vị (bắt buộc với unit, appraiser)")
-    ] = None,
+    unit: Annotated[str | None, unit_or_none("mã đơn vị (bắt buộc với unit, appraiser)")] = None,
     fields: Annotated[str | None, typer.Option(help="lĩnh vực được giao, ví dụ 1,2")] = None,
     units: Annotated[
         str | None, typer.Option(help="mã các đơn vị được giao, cách nhau bởi dấu phẩy")

@@ -49,7 +49,7 @@ def schedule_campaign(
     *, session: Session, campaign_code: str, actor: str, required: bool = False
 ) -> ScheduleResult:
     """Register (again) the campaign's tick deployment; without Prefect say how to do it later."""
-    later = f"đặt PREFECT_API_URL tới máy chủ Prefect rồi chạy `cchc schedule {campaign_code}`"
+    later = f"đặt PREFECT_API_URL tới máy chủ Prefect rồi chạy `cchc schedule -c {campaign_code}`"
     if deployments.api_configured() is None:
         if required:
             raise CchcError(f"chưa có máy chủ Prefect (PREFECT_API_URL); {later}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-NEED_CAMPAIGN = "cần mã chiến dịch, hoặc --all để tính mọi chiến dịch đang chạy chưa phê duyệt"
+NEED_CAMPAIGN = "cần -c MÃ (mã chiến dịch), hoặc --all: mọi chiến dịch đang chạy chưa phê duyệt"
 
 
 def _count(n: int) -> str:

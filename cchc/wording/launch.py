@@ -59,7 +59,7 @@ def unchanged(code: str, version: int) -> str:
     """A launch of the same plan again, with nothing changed."""
     return (
         f"kế hoạch «{code}» đã được triển khai (phiên bản {version}) và không có thay đổi nào; "
-        f"không thể triển khai lần thứ hai (xem `cchc status {code}`)"
+        f"không thể triển khai lần thứ hai (xem `cchc status -c {code}`)"
     )
 
 

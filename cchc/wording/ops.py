@@ -26,7 +26,7 @@ DEMO_HANDOVER = (
     "Đăng nhập với tên «{user}» và mật khẩu lần đầu dưới đây"
     " (chỉ hiện một lần, đổi ngay khi đăng nhập):"
 )
-DEMO_REPORT_HINT = "Báo cáo công bố: .venv/bin/cchc report {campaign}"
+DEMO_REPORT_HINT = "Báo cáo công bố: .venv/bin/cchc report -c {campaign}"
 DB_COOLING = "cơ sở dữ liệu vừa không trả lời; chưa thử kết nối lại trong {seconds} giây"
 READY_NOT_CONFIGURED = "chưa cấu hình (PREFECT_API_URL trống)"
 POOL_SKIPPED = (

@@ -119,5 +119,5 @@ def no_results(campaign: str) -> str:
     """`cchc report` on a campaign whose index was never computed."""
     return (
         f"Chiến dịch {campaign} chưa có kết quả Chỉ số; hãy tính trước bằng "
-        f"`cchc results {campaign}` rồi ghi báo cáo"
+        f"`cchc results -c {campaign}` rồi ghi báo cáo"
     )

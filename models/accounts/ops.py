@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, col, select
 
-from cchc.errors import Conflict, NotFound, ValidationError
+from cchc.errors import Conflict, NotFound, UnknownCode, ValidationError
 from models.accounts.passwords import hash_password, require_strong
 from models.accounts.tables import User
 from models.accounts.tokens import hash_token, issue_token, token_access
@@ -16,13 +16,13 @@ __all__ = ["authenticate", "create_user", "find_unit", "find_user", "hash_token"
 
 
 def find_unit(*, session: Session, code: str, province_code: str | None = None) -> OrgUnit:
-    """Return the unit with this code (in the province when given) or raise NotFound."""
+    """Return the unit with this code (in the province when given) or raise UnknownCode."""
     query = select(OrgUnit).where(OrgUnit.code == code)
     if province_code:
         query = query.where(OrgUnit.province_code == province_code)
     unit = session.exec(query).first()
     if unit is None:
-        raise NotFound(f"không có đơn vị «{code}»")
+        raise UnknownCode(f"không có đơn vị «{code}»")
     return unit
 
 
@@ -60,14 +60,14 @@ def _check_scope(session: Session, field_codes: list[str], unit_codes: list[str]
         known = set(session.exec(select(CriteriaItem.field_code).distinct()).all())
         unknown = sorted(set(field_codes) - known)
         if unknown:
-            raise ValidationError(f"không có lĩnh vực mã {', '.join(unknown)} trong bộ chỉ số nào")
+            raise UnknownCode(f"không có lĩnh vực mã {', '.join(unknown)} trong bộ chỉ số nào")
     if unit_codes:
         found = set(
             session.exec(select(OrgUnit.code).where(col(OrgUnit.code).in_(unit_codes))).all()
         )
         unknown = sorted(set(unit_codes) - found)
         if unknown:
-            raise ValidationError(f"không có đơn vị mã {', '.join(unknown)}")
+            raise UnknownCode(f"không có đơn vị mã {', '.join(unknown)}")
 
 
 def create_user(

@@ -6,7 +6,7 @@ import uuid
 
 from sqlmodel import Session, col, select
 
-from cchc.errors import NotFound, ValidationError
+from cchc.errors import UnknownCode, ValidationError
 from models.campaign.facts import FACT_KINDS, get_stage, record_fact
 from models.campaign.tables import Campaign, Fact, Stage
 from models.catalog.units import OrgUnit
@@ -20,7 +20,7 @@ def _open_stage_of(session: Session, campaign: Campaign, kind: str) -> Stage:
         .order_by(col(Stage.position))
     ).all()
     if not stages:
-        raise NotFound(f"chiến dịch {campaign.code} không có giai đoạn loại {kind}")
+        raise UnknownCode(f"chiến dịch {campaign.code} không có giai đoạn loại «{kind}»")
     return next((s for s in stages if s.state == "open"), stages[0])
 
 
@@ -60,7 +60,7 @@ def unit_id_of(*, session: Session, campaign: Campaign, code: str | None) -> uui
         select(OrgUnit).where(OrgUnit.province_code == campaign.province_code, OrgUnit.code == code)
     ).first()
     if unit is None:
-        raise NotFound(f"không có đơn vị «{code}»")
+        raise UnknownCode(f"không có đơn vị «{code}»")
     return unit.id
 
 

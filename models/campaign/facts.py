@@ -6,7 +6,7 @@ import uuid
 
 from sqlmodel import Session, select
 
-from cchc.errors import NotFound, ValidationError
+from cchc.errors import NotFound, UnknownCode, ValidationError
 from models.audit.log import record_audit
 from models.campaign.tables import Campaign, Fact, Stage
 
@@ -35,12 +35,12 @@ def get_campaign(*, session: Session, code: str) -> Campaign:
 
 
 def get_stage(*, session: Session, campaign_id: uuid.UUID, code: str) -> Stage:
-    """Return the campaign's stage with this code or raise NotFound."""
+    """Return the campaign's stage with this code or raise UnknownCode."""
     stage = session.exec(
         select(Stage).where(Stage.campaign_id == campaign_id, Stage.code == code)
     ).first()
     if stage is None:
-        raise NotFound(f"không có giai đoạn «{code}» trong chiến dịch")
+        raise UnknownCode(f"không có giai đoạn «{code}» trong chiến dịch")
     return stage
 
 

@@ -48,7 +48,7 @@ def _refuse_relaunch(session: Session, code: str) -> None:
     if session.exec(select(Campaign).where(Campaign.code == code)).first() is not None:
         raise AlreadyLaunched(
             f"kế hoạch «{code}» đã được triển khai; không thể triển khai lần thứ hai "
-            f"(xem `cchc status {code}`)"
+            f"(xem `cchc status -c {code}`)"
         )
 
 

@@ -61,14 +61,14 @@ def _refused(args: list[str]) -> str:
 
 
 def test_fact_commands_record_and_refuse_bad_dates(cli_db: Engine) -> None:
-    assert "guidance_issued" in _ok(["fact", "guidance", "test-2024", "--document", "45/HD"])
+    assert "guidance_issued" in _ok(["fact", "guidance", "-c", "test-2024", "--document", "45/HD"])
     with Session(cli_db) as s:
         assert [f.kind for f in s.exec(select(Fact)).all()] == ["guidance_issued"]
-    council = ["fact", "council", "test-2024", "--held-on", "2024-13-01", "--members", "5"]
+    council = ["fact", "council", "-c", "test-2024", "--held-on", "2024-13-01", "--members", "5"]
     assert "--held-on" in _refused([*council, "--present", "x,y,z", "--for", "3"])
-    approve = ["fact", "approve", "test-2024", "--decision-no", "1/QĐ"]
+    approve = ["fact", "approve", "-c", "test-2024", "--decision-no", "1/QĐ"]
     assert "--decided-on" in _refused([*approve, "--decided-on", "hôm qua"])
-    assert "khong-co" in _refused(["fact", "guidance", "khong-co"])
+    assert "khong-co" in _refused(["fact", "guidance", "-c", "khong-co"])
 
 
 def test_extend_and_status(cli_db: Engine) -> None:
@@ -80,8 +80,8 @@ def test_extend_and_status(cli_db: Engine) -> None:
     assert "--until" in _refused([*base, "--until", "15/01/2099"])
     other = [a if a != "a" else "z" for a in base]
     assert "đơn vị «z»" in _refused([*other, "--until", "2099-01-15"])
-    assert "Kế hoạch test-2024" in _ok(["status", "test-2024"])
-    assert "khong-co" in _refused(["status", "khong-co"])
+    assert "Kế hoạch test-2024" in _ok(["status", "-c", "test-2024"])
+    assert "khong-co" in _refused(["status", "-c", "khong-co"])
 
 
 def test_users_add_prints_password_once_and_refuses_a_duplicate(cli_db: Engine) -> None:
@@ -117,3 +117,23 @@ def test_local_instants_read_days_as_start_or_end_in_vietnam() -> None:
     assert parse_local_instant("2024-11-05T08:00", "--at").hour == 1
     with pytest.raises(ValidationError, match="--until"):
         parse_local_instant("05/11/2024", "--until")
+
+
+UNTIL = ["--until", "2099-01-15", "--reason", "Thiên tai", "--document", "12/SNV"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["extend", "-c", "test-2024", "--stage", "khong-co", "-u", "a", *UNTIL],
+        ["extend", "-c", "test-2024", "--stage", "tu-danh-gia", "-u", "khong-co", *UNTIL],
+        ["fact", "done", "-c", "test-2024", "--stage", "khong-co"],
+        ["fact", "done", "-c", "test-2024", "--stage", "huong-dan", "-u", "khong-co"],
+        ["users", "add", "moi", "--role", "unit", "-u", "khong-co"],
+        ["notify", "retry", "-c", "khong-co"],
+    ],
+)
+def test_an_unknown_code_on_the_command_line_exits_2_naming_it(
+    cli_db: Engine, args: list[str]
+) -> None:
+    assert "«khong-co»" in _refused(args)

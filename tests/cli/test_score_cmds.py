@@ -59,18 +59,18 @@ def test_template_submit_results_report(cli_db: Engine, tmp_path: Path) -> None:
     survey.write_text("unit,item,points\na,2.1,3\nb,2.1,1.5\n", encoding="utf-8")
     imported = runner.invoke(app, ["survey", "import", str(survey), "--campaign", "test-2024"])
     assert "Đã nhập 2 điểm" in imported.output, imported.output
-    shown = runner.invoke(app, ["results", "test-2024", "--json"])
+    shown = runner.invoke(app, ["results", "-c", "test-2024", "--json"])
     rows = {r["unit_code"]: r for r in json.loads(shown.output)}
     # JSON prints the index rounded at the published precision (models/results/README.md)
     assert (rows["a"]["index_value"], rows["a"]["rank"], rows["b"]["rank"]) == (92.86, 1, 2)
-    table = runner.invoke(app, ["results", "test-2024"])
+    table = runner.invoke(app, ["results", "-c", "test-2024"])
     assert "92,86" in table.output
-    report = runner.invoke(app, ["report", "test-2024", "-o", str(tmp_path / "bc")])
+    report = runner.invoke(app, ["report", "-c", "test-2024", "-o", str(tmp_path / "bc")])
     assert report.exit_code == 0 and (tmp_path / "bc" / "chi-so-cchc-test-2024.html").exists()
 
 
 def test_unknown_campaign_exits_2_with_a_message(cli_db: Engine) -> None:
-    out = runner.invoke(app, ["results", "khong-co"])
+    out = runner.invoke(app, ["results", "-c", "khong-co"])
     assert out.exit_code == 2 and "không có chiến dịch «khong-co»" in out.output
 
 
@@ -82,7 +82,7 @@ def test_fact_survey_file_imports_points_through_the_service(cli_db: Engine, tmp
 
     survey = tmp_path / "xhh.csv"
     survey.write_text("unit,item,points\na,2.1,3\nb,2.1,1.5\n", encoding="utf-8")
-    args = ["--as", "snv.lan", "fact", "survey", "test-2024", "--file", str(survey)]
+    args = ["--as", "snv.lan", "fact", "survey", "-c", "test-2024", "--file", str(survey)]
     out = runner.invoke(app, args)
     assert out.exit_code == 0 and "Đã nhập 2 điểm điều tra." in out.output, out.output
     with Session(cli_db) as session:

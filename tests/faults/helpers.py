@@ -38,8 +38,8 @@ def province_owing_reminders(url: str, units: int, notify_url: str) -> tuple[Eng
 
 
 def tick_command(campaign: str) -> list[str]:
-    """`cchc tick CAMPAIGN --at AT` (the flow, through the Prefect API in the environment)."""
-    return [CCHC, "tick", campaign, "--at", AT.isoformat()]
+    """`cchc tick -c CAMPAIGN --at AT` (the flow, through the Prefect API in the environment)."""
+    return [CCHC, "tick", "-c", campaign, "--at", AT.isoformat()]
 
 
 def run_tick(campaign: str, env: dict[str, str], log: Path, timeout: float = 180.0) -> int:

@@ -71,7 +71,7 @@ def test_local_tick_writes_the_flows_outbox(prefect_harness, configured, monkeyp
                     launch(session, plan)
             assert campaign_tick(campaign="thu-2024", at=AT, return_state=True).is_completed()
             _point_at(monkeypatch, copy)
-            done = CliRunner().invoke(app, ["tick", "thu-2024", "--at", LOCAL_AT, "--local"])
+            done = CliRunner().invoke(app, ["tick", "-c", "thu-2024", "--at", LOCAL_AT, "--local"])
     assert done.exit_code == 0, done.output
     by_flow, by_local = _outbox(configured), _outbox(copy)
     assert len(by_flow) > 6 and {r[7] for r in by_flow} == {"delivered"}

@@ -16,7 +16,9 @@ def _closed_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.mark.parametrize("args", [("report", "bac-kan-2023"), ("results", "bac-kan-2023")])
+@pytest.mark.parametrize(
+    "args", [("report", "-c", "bac-kan-2023"), ("results", "-c", "bac-kan-2023")]
+)
 def test_command_on_database_without_tables_prints_one_line(point_at, run_cli: RunCli, args):
     point_at("")
     code, _out, err = run_cli(*args)
@@ -29,7 +31,7 @@ def test_command_on_database_without_tables_prints_one_line(point_at, run_cli: R
 @pytest.mark.parametrize(
     "args",
     [
-        ("report", "bac-kan-2023"),
+        ("report", "-c", "bac-kan-2023"),
         ("results", "--all"),
         ("users", "add", "x", "--role", "admin"),
         ("serve", "--port", "1"),

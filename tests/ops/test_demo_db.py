@@ -56,7 +56,7 @@ def test_hand_over_prints_a_password_that_signs_in_as_admin(point_at, capsys):
     demo_db.hand_over("bac-kan-2023")
     out = capsys.readouterr().out
     password = out.splitlines()[2].strip()
-    assert "cchc serve" in out and "cchc report bac-kan-2023" in out
+    assert "cchc serve" in out and "cchc report -c bac-kan-2023" in out
     with Session(get_engine()) as session:
         user, sid = login(
             session=session, username=demo_db.DEMO_ADMIN, password=password, ip="127.0.0.1"

@@ -35,7 +35,7 @@ def cli_db(sqlite_only: Engine, monkeypatch: pytest.MonkeyPatch) -> Iterator[Eng
 
 def test_report_without_results_one_line_exit_2_no_file(cli_db: Engine, tmp_path: Path) -> None:
     folder = tmp_path / "bc"
-    result = runner.invoke(app, ["report", "test-2024", "-o", str(folder)])
+    result = runner.invoke(app, ["report", "-c", "test-2024", "-o", str(folder)])
     assert result.exit_code == 2, result.output
     said = "".join(result.output.splitlines())
     assert said.startswith("Chiến dịch test-2024 chưa có kết quả Chỉ số")

@@ -59,7 +59,7 @@ def test_cli_launch_registers_the_schedule_and_audits_it(tick_pool, plan, sqlite
         ("snv.lan", "schedule", None, NAME)  # the person named by --as
     ]
     assert "BYDAY=MO,TU,WE,TH,FR" in _deployment_rrule()
-    again = runner.invoke(app, ["schedule", "thu-2024"])
+    again = runner.invoke(app, ["schedule", "-c", "thu-2024"])
     assert again.exit_code == 0 and f"Đã đăng ký lịch chạy {NAME}" in again.output
     assert len(_scheduled(sqlite_only)[1]) == 1  # the same name again changes nothing
 

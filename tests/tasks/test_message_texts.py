@@ -21,7 +21,9 @@ def test_messages_carry_the_province_title_and_a_link_but_no_key(configured, tmp
     plan = write_world(tmp_path, stages, notify=["outbox://"], districts=1, communes=1)
     with Session(configured) as session:
         launch(session, plan)
-    done = CliRunner().invoke(app, ["tick", "thu-2024", "--at", "2024-01-02T08:00", "--local"])
+    done = CliRunner().invoke(
+        app, ["tick", "-c", "thu-2024", "--at", "2024-01-02T08:00", "--local"]
+    )
     assert done.exit_code == 0, done.output
     with Session(configured) as session:
         rows = session.exec(select(Notification)).all()

@@ -62,7 +62,7 @@ def retries_two(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def
 
 
 def _tick(*extra: str):  # type: ignore[no-untyped-def]
-    return CliRunner().invoke(app, ["tick", "thu-2024", "--at", LOCAL_AT, *extra])
+    return CliRunner().invoke(app, ["tick", "-c", "thu-2024", "--at", LOCAL_AT, *extra])
 
 
 def _exactly_once(receiver, rows: list[Notification]) -> None:  # type: ignore[no-untyped-def]

@@ -56,7 +56,7 @@ def launch(body: LaunchIn, session: SessionDep, user: UserDep) -> LaunchOut:
         summary=done.summary,
         amendment=done.amendment,
         schedule=done.schedule,
-        next=None if registered else f"cchc schedule {done.campaign}",
+        next=None if registered else f"cchc schedule -c {done.campaign}",
     )
 
 

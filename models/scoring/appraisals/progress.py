@@ -112,6 +112,11 @@ def complete_appraisal(
     stage_code: str | None = None,
 ) -> Fact:
     """Record that the appraisal is done, refusing while a submitted unit has unappraised leaves."""
+    stage_id = (  # an unknown stage code is refused before anything else is read
+        get_stage(session=session, campaign_id=campaign_id, code=stage_code).id
+        if stage_code
+        else stage_id_of(session=session, campaign_id=campaign_id, kind="appraisal")
+    )
     gaps = unappraised(session=session, campaign_id=campaign_id)
     if gaps:
         raise ValidationError(
@@ -123,10 +128,6 @@ def complete_appraisal(
         campaign_id=campaign_id,
         kind="appraisal_done",
         actor=actor,
-        stage_id=(
-            get_stage(session=session, campaign_id=campaign_id, code=stage_code).id
-            if stage_code
-            else stage_id_of(session=session, campaign_id=campaign_id, kind="appraisal")
-        ),
+        stage_id=stage_id,
         document_no=document_no,
     )

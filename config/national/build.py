@@ -126,7 +126,9 @@ def _predecessors(unit: dict[str, Any]) -> None:
     former = unit.pop("predecessors", None)
     if not former or former == [unit["code"]]:
         return
-    change = "merge" if unit["code"] in former else "rename"
+    # Several former departments make a merge (the unit's own code among them: it survived and
+    # absorbed the others, so it is left out of its links); one other is a rename.
+    change = "merge" if len(former) > 1 else "rename"
     unit["predecessors"] = [
         {"code": c, "year": 2025, "change": change} for c in former if c != unit["code"]
     ]

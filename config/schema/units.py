@@ -127,8 +127,6 @@ def _lineage_rules(doc: UnitsFile, unit: Unit, loc: tuple) -> list[Problem]:
         same_year = [p for p in unit.predecessors if p.year == pred.year]
         if pred.change == "rename" and len(same_year) > 1:
             out.append(Problem((*where, "change"), "a rename has one predecessor; use merge"))
-        if pred.change == "rename" and pred.code == unit.code and pred.province is None:
-            out.append(Problem(where, "a unit is not its own rename"))
     return out
 
 

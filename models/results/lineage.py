@@ -105,7 +105,7 @@ def _compare(unit: OrgUnit, links: list[Key], priors: dict[Key, _Prior]) -> Comp
     own = (unit.province_code, unit.code)
     own_prior = priors.get(own)
     survived = own_prior is not None and own_prior.index_value is not None and own not in links
-    keys = [own] if not links or survived else list(dict.fromkeys(links))
+    keys = [own] if not links or survived else sorted(set(links))  # one order on every backend
     found = [priors.get(k) for k in keys]
     if any(p is not None and p.kind != unit.kind for p in found):
         return Comparison(NOT_COMPARABLE, None)

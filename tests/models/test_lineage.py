@@ -93,7 +93,7 @@ def test_a_hand_edited_lineage_replaces_the_synced_one(session: Session) -> None
         ([("xa-chau", "rename", "tinh-b"), ("xa-binh", "rename", "tinh-b")], "use merge"),
         ([("xa-chau", "merge", "tinh-b"), ("xa-chau", "merge", "tinh-b")], "listed twice"),
         ([("xa-chau", "rename", "tinh-a")], "leave province out"),
-        ([("phuong-chau", "rename", None)], "not its own rename"),
+        ([("xa-chau", "sáp nhập", "tinh-b")], "change"),
     ],
 )
 def test_a_hand_typed_predecessor_is_checked(links: list, problem: str) -> None:

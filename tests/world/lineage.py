@@ -125,9 +125,16 @@ def merged_province(session: Session) -> Campaign:
             _result(
                 session, campaign, make_unit(session, code, kind=kind, province=province), index
             )
-    make_criteria_set(session)  # so the unit page shows a department's scores and result
+    make_criteria_set(session)  # sets, so the unit page and the report show every unit
+    communes = make_criteria_set(session, "test-xa")
+    communes.tier, communes.applies_to = "commune", {"rank_groups": ["commune", "ward"]}
+    session.add(communes)
     merged = make_campaign(
-        session, "tinh-a-2025", province="tinh-a", year=2025, body={"criteria_sets": ["test-so"]}
+        session,
+        "tinh-a-2025",
+        province="tinh-a",
+        year=2025,
+        body={"criteria_sets": ["test-so", "test-xa"]},
     )
     rows = sync_units(session=session, units_cfg=UnitsFile.model_validate(UNITS_2025))
     for code, index in MERGED_2025.items():

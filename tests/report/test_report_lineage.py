@@ -12,7 +12,7 @@ from tests.world.lineage import merged_province
 
 
 def test_report_shows_merged_changes_and_not_comparable(session: Session, tmp_path: Path) -> None:
-    """Xã An Bình: (75 + 85) / 2 = 80,00 → 82,00 = +2,00; Xã Đông (former district) not comparable."""
+    """Xã An Bình: (75 + 85) / 2 = 80,00 → 82,00: +2,00; Xã Đông (a former district): none."""
     paths = write_report(session=session, campaign=merged_province(session), folder=tmp_path)
     html = Path(paths["html"]).read_text(encoding="utf-8")
     assert "không so sánh được" in html and "trọng số bằng nhau" in html

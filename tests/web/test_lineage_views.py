@@ -1,4 +1,4 @@
-"""The year-over-year comparison across the 2025 reorganisation, as the API and unit page show it."""
+"""Year-over-year across the 2025 reorganisation, as the results API and the unit page show it."""
 
 from __future__ import annotations
 

@@ -105,3 +105,34 @@ def test_a_hand_typed_predecessor_is_checked(links: list, problem: str) -> None:
     ]
     with pytest.raises(ValidationError, match=problem):
         UnitsFile.model_validate(doc)
+
+
+def test_the_former_three_tier_file_leaves_the_2025_links_alone(session: Session) -> None:
+    """Tỉnh A's 3-tier file (no links, no effective date) shares Sở Nội vụ and Sở NN&MT's code
+    space; syncing it again must not undo the 2025 file's links."""
+    campaign = merged_province(session)
+    before = {
+        "province": {"code": "tinh-a", "name": "Tỉnh A", "tiers": 3},
+        "units": [
+            {"code": "ubnd-tinh", "name": "UBND tỉnh A", "kind": "province"},
+            {
+                "code": "so-noi-vu",
+                "name": "Sở Nội vụ",
+                "kind": "department",
+                "parent": "ubnd-tinh",
+                "rank_group": "department",
+            },
+            {
+                "code": "so-nn-mt",
+                "name": "Sở NN&MT",
+                "kind": "department",
+                "parent": "ubnd-tinh",
+                "rank_group": "department",
+            },
+        ],
+    }
+    sync_units(session=session, units_cfg=UnitsFile.model_validate(before))
+    session.commit()
+    rows = {r.unit_code: r for r in list_results(session=session, campaign_id=campaign.id)}
+    assert (rows["so-nn-mt"].comparison, rows["so-nn-mt"].previous_index) == ("merged", 87.0)
+    assert len(session.exec(select(UnitLineage)).all()) == 7  # 1 + 2 + 2 + 1 + 1, as written

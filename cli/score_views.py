@@ -6,7 +6,8 @@ from rich.console import JustifyMethod
 from rich.table import Table
 
 from cchc.wording.blocks import block_title
-from cchc.wording.numbers import fmt_change, fmt_points, fmt_rank, fmt_vn
+from cchc.wording.lineage import change_text
+from cchc.wording.numbers import fmt_points, fmt_rank, fmt_vn
 from models.results.read import ResultRow
 
 
@@ -41,6 +42,6 @@ def results_table(rows: list[ResultRow]) -> Table:
             fmt_vn(row.achieved_points),
             fmt_vn(row.index_value),
             row.band or "",
-            fmt_change(row.change),
+            change_text(row.comparison, row.change),
         )
     return table

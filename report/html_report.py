@@ -9,6 +9,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from cchc import atomic
 from cchc.clock import now
 from cchc.wording.dates import fmt_date
+from cchc.wording.lineage import RULE_NOTE, basis_text, change_text
 from cchc.wording.numbers import fmt_change, fmt_points, fmt_rank, fmt_vn
 from report import charts
 from report.data import ReportData
@@ -62,6 +63,9 @@ def render_html(data: ReportData) -> str:
             fmt_vn=fmt_vn,
             fmt_points=fmt_points,
             fmt_change=fmt_change,
+            yoy_change=change_text,
+            yoy_basis=basis_text,
+            yoy_rule=RULE_NOTE,
             fmt_date=fmt_date,
             fmt_rank=fmt_rank,
             band_label=lambda code: data.bands.get(code, code or "").split(" (")[0],

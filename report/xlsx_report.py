@@ -10,6 +10,8 @@ from sqlmodel import Session
 
 from cchc import atomic
 from cchc.safe_export import safe_text
+from cchc.wording.lineage import basis_text, change_text
+from models.results.read import ResultRow
 from models.scoring.unit_breakdown import unit_breakdown
 from report.cells import put
 from report.data import ReportData
@@ -84,8 +86,8 @@ def _ranking_sheet(book: Workbook, data: ReportData, block, used: set[str]) -> N
             r.index_value,
             data.bands.get(r.band or "", r.band),
             r.previous_index,
-            r.change,
-            "Đồng hạng" if r.tied else None,
+            r.change if r.comparison != "not_comparable" else change_text(r.comparison, None),
+            _note(r),
         )
         for col, value in enumerate(values, start=1):
             cell = put(sheet, i, col, value, data.decimals if col in NUMERIC else None)
@@ -97,6 +99,14 @@ def _ranking_sheet(book: Workbook, data: ReportData, block, used: set[str]) -> N
     ):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "C4"
+
+
+def _note(row: ResultRow) -> str | None:
+    """Return the ranking row's note: a shared rank, what a merged or renamed unit compares with."""
+    notes = ["Đồng hạng" if row.tied else ""]
+    if row.comparison in ("merged", "renamed"):
+        notes.append(basis_text(row.comparison, row.compared_with))
+    return "; ".join(n for n in notes if n) or None
 
 
 def _unit_sheet(book: Workbook, session: Session, data: ReportData, row, used: set[str]) -> None:

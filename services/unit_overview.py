@@ -12,6 +12,7 @@ from models.campaign import unit_views
 from models.campaign.tables import Campaign
 from models.catalog.lookup import criteria_set_for, set_items
 from models.catalog.units import OrgUnit
+from models.results import lineage
 from models.results import views as result_views
 from models.scoring.evidence import list_evidence
 from models.scoring.self_assessments import list_versions, version_scores
@@ -35,6 +36,7 @@ class UnitView:
     shown_version: Any = None
     appraisals: dict[Any, Any] = field(default_factory=dict)
     result: Any = None
+    comparison: Any = None  # the change against last year (models/results/lineage.py)
 
 
 def unit_overview(
@@ -96,3 +98,5 @@ def _add_scores(
     }
     found = result_views.results(session=session, campaign_id=camp.id, unit_id=unit.id)
     view.result = found[0][0] if found and fields is None else None
+    if view.result is not None:
+        view.comparison = lineage.compare(session=session, campaign=camp).get(unit.id)

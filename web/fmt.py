@@ -8,7 +8,7 @@ from types import SimpleNamespace
 from jinja2 import Environment
 
 from cchc.clock import LOCAL_TZ, now
-from cchc.wording import dates, numbers
+from cchc.wording import dates, lineage, numbers
 from cchc.wording import days_left as rule
 from cchc.wording.dates import local_day
 from models.campaign.tables import Campaign
@@ -48,4 +48,5 @@ def register(env: Environment) -> None:
     env.globals.update(
         labels=SimpleNamespace(**ALL), share_colour=share_colour, timezone=LOCAL_TZ.key
     )
+    env.globals.update(yoy_change=lineage.change_text, yoy_basis=lineage.basis_text)
     env.globals.update(share_class=share_class)  # cells coloured by class: CSP forbids style=""

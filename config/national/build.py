@@ -11,11 +11,13 @@ import yaml
 
 from cchc.errors import ValidationError
 from config.national.catalogue import (
+    FIRST_TWO_TIER_YEAR,
     Local,
     Province,
     commune_predecessors,
     communes,
     districts,
+    provinces,
     two_tier,
 )
 from config.national.names import find_province, slug
@@ -124,7 +126,9 @@ def _predecessors(unit: dict[str, Any]) -> None:
     former = unit.pop("predecessors", None)
     if not former or former == [unit["code"]]:
         return
-    change = "merge" if unit["code"] in former else "rename"
+    # Several former departments make a merge (the unit's own code among them: it survived and
+    # absorbed the others, so it is left out of its links); one other is a rename.
+    change = "merge" if len(former) > 1 else "rename"
     unit["predecessors"] = [
         {"code": c, "year": 2025, "change": change} for c in former if c != unit["code"]
     ]
@@ -148,26 +152,47 @@ def _locals(p: Province, year: int, root: str) -> list[dict[str, Any]]:
         if lineage.get(c.code):
             former = lineage[c.code]
             change = "merge" if len(former) > 1 else "rename"
-            unit["predecessors"] = [{"code": f, "year": 2025, "change": change} for f in former]
+            unit["predecessors"] = [_link(code, prov, change) for prov, code in former]
         out.append(unit)
     return out
 
 
-def _lineage(province: str) -> dict[str, list[str]]:
-    """Map each 2025 commune's official code to its former communes' codes in the same province.
+def _lineage(province: str) -> dict[str, list[tuple[str | None, str]]]:
+    """Map each 2025 commune's official code to its former communes as (province, code).
 
-    The codes are those `units init --year 2024` writes for the former province; communes that
-    came from another former province (provincial mergers) are left out: their codes live in
-    that province's file.
+    The codes are those `units init --year 2024` writes for the former province; the province
+    is the former province's config code when it differs from this one's (provincial mergers:
+    that commune's history lives in that former province's campaigns), else None.
     """
-    old_codes = {
-        c["official_code"]: c["code"]
-        for c in _locals(Province(province, "", "", False), 2024, "root")
-    }
-    return {
-        new: [old_codes[code] for prov, code in former if prov == province and code in old_codes]
-        for new, former in commune_predecessors(province).items()
-    }
+    here = next((slug(n) for n in provinces(FIRST_TWO_TIER_YEAR) if n.code == province), None)
+    formers = {o.code: o for o in provinces(2024)}
+    codes: dict[str, dict[str, str]] = {}
+
+    def old_code(prov: str, official: str) -> str | None:
+        if prov not in codes:
+            codes[prov] = {
+                c["official_code"]: c["code"]
+                for c in _locals(Province(prov, "", "", False), 2024, "root")
+            }
+        return codes[prov].get(official)
+
+    out: dict[str, list[tuple[str | None, str]]] = {}
+    for new, former in commune_predecessors(province).items():
+        for prov, official in former:
+            code = old_code(prov, official)
+            if code is None or prov not in formers:
+                continue
+            other = slug(formers[prov])
+            out.setdefault(new, []).append((None if other == here else other, code))
+    return out
+
+
+def _link(code: str, province: str | None, change: str) -> dict[str, Any]:
+    """Return one predecessor link of 2025; the former province only when it is another one."""
+    link: dict[str, Any] = {"code": code, "year": 2025, "change": change}
+    if province is not None:
+        link["province"] = province
+    return link
 
 
 def _unit(local: Local, code: str, kind: str, parent: str, group: str) -> dict[str, Any]:

@@ -42,6 +42,8 @@ class Predecessor(StrictModel):
     code: Slug
     year: int = Field(ge=1945, le=2100)
     change: Literal["rename", "merge"]
+    # The former province whose units file holds `code` (a provincial merger); None: this one.
+    province: Slug | None = None
 
 
 class Unit(StrictModel):
@@ -107,7 +109,25 @@ def check_units(doc: UnitsFile) -> list[Problem]:
         if unit.parent is not None and unit.parent not in codes:
             problems.append(Problem((*loc, "parent"), f"unknown parent unit {unit.parent!r}"))
         problems.extend(_tier_rules(doc, unit, loc))
+        problems.extend(_lineage_rules(doc, unit, loc))
     return problems
+
+
+def _lineage_rules(doc: UnitsFile, unit: Unit, loc: tuple) -> list[Problem]:
+    """Check a unit's predecessors (written by `units init` or typed by hand as an override)."""
+    out: list[Problem] = []
+    seen: Counter[tuple[str | None, str, int]] = Counter()
+    for i, pred in enumerate(unit.predecessors):
+        where = (*loc, "predecessors", i)
+        seen[(pred.province, pred.code, pred.year)] += 1
+        if seen[(pred.province, pred.code, pred.year)] == 2:
+            out.append(Problem(where, f"predecessor {pred.code!r} of {pred.year} listed twice"))
+        if pred.province == doc.province.code:
+            out.append(Problem((*where, "province"), "leave province out for this province"))
+        same_year = [p for p in unit.predecessors if p.year == pred.year]
+        if pred.change == "rename" and len(same_year) > 1:
+            out.append(Problem((*where, "change"), "a rename has one predecessor; use merge"))
+    return out
 
 
 def _tier_rules(doc: UnitsFile, unit: Unit, loc: tuple) -> list[Problem]:

@@ -38,24 +38,39 @@ def sync_units(*, session: Session, units_cfg: Any) -> dict[str, OrgUnit]:
 
 
 def _sync_lineage(session: Session, units_cfg: Any, rows: dict[str, OrgUnit]) -> None:
-    """Record each rename or merge once."""
+    """Make the units' renames and merges of the file's years those of the file (a hand edit
+    overrides the catalogue's links)."""
     ids = [r.id for r in rows.values()]
-    known = {
-        (lin.unit_id, lin.predecessor_code, lin.year)
-        for lin in session.exec(select(UnitLineage).where(col(UnitLineage.unit_id).in_(ids)))
+    wanted = {
+        (rows[cfg.code].id, p.province, p.code, p.year): p.change
+        for cfg in units_cfg.units
+        for p in cfg.predecessors
     }
-    for cfg in units_cfg.units:
-        for pred in cfg.predecessors:
-            key = (rows[cfg.code].id, pred.code, pred.year)
-            if key not in known:
-                session.add(
-                    UnitLineage(
-                        unit_id=key[0],
-                        predecessor_code=pred.code,
-                        year=pred.year,
-                        change=pred.change,
-                    )
+    # Years the file speaks for: another file of the province (3 tiers before 2025, 2 after)
+    # shares units but never removes the links of a year it does not cover.
+    start = units_cfg.province.effective_from
+    covered = {key[3] for key in wanted} | ({start.year} if start else set())
+    known: set[tuple[Any, str | None, str, int]] = set()
+    for lin in session.exec(select(UnitLineage).where(col(UnitLineage.unit_id).in_(ids))):
+        key = (lin.unit_id, lin.predecessor_province, lin.predecessor_code, lin.year)
+        if key not in wanted:
+            if lin.year in covered:
+                session.delete(lin)  # the file no longer links it: history must not follow it
+            continue
+        lin.change = wanted[key]
+        known.add(key)
+    for key, change in wanted.items():
+        if key not in known:
+            unit_id, province, code, year = key
+            session.add(
+                UnitLineage(
+                    unit_id=unit_id,
+                    predecessor_code=code,
+                    predecessor_province=province,
+                    year=year,
+                    change=change,
                 )
+            )
 
 
 def sync_criteria_set(*, session: Session, cset_cfg: Any) -> CriteriaSet:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from sqlmodel import Session, col, select
 
@@ -11,7 +11,8 @@ from cchc.wording.numbers import rounded
 from models.campaign.tables import Campaign
 from models.catalog.criteria import CriteriaItem
 from models.catalog.lookup import campaign_sets, get_campaign_by_id
-from models.catalog.units import OrgUnit, UnitLineage
+from models.catalog.units import OrgUnit
+from models.results.lineage import compare, previous_campaigns
 from models.results.tables import FieldResult, Result
 
 NUMBERS = (
@@ -48,6 +49,9 @@ class ResultRow:
     frozen: bool
     previous_index: float | None = None
     change: float | None = None
+    # own | renamed | merged | not_comparable (models/results/lineage.py); None: no history
+    comparison: str | None = None
+    compared_with: list[dict] = field(default_factory=list)
 
     def as_json(self, places: int = 2) -> dict:
         """Return a JSON-ready dict; points and indices as numbers rounded half-up at `places`.
@@ -59,50 +63,25 @@ class ResultRow:
         out["unit_id"] = str(self.unit_id)
         for key in NUMBERS:
             out[key] = rounded(out[key], places)
+        for source in out["compared_with"]:
+            source["index_value"] = rounded(source["index_value"], places)
         return out
 
 
 def previous_campaign(*, session: Session, campaign: Campaign) -> Campaign | None:
-    """Return the province's newest earlier campaign that has results."""
-    rows = session.exec(
-        select(Campaign)
-        .where(Campaign.province_code == campaign.province_code, Campaign.year < campaign.year)
-        .order_by(col(Campaign.year).desc())
-    ).all()
-    for prev in rows:
-        if session.exec(select(Result.id).where(Result.campaign_id == prev.id).limit(1)).first():
-            return prev
-    return None
+    """Return the newest earlier campaign with results the comparison reads (own province first).
 
-
-def _previous_index(session: Session, campaign: Campaign) -> dict[str, float]:
-    """Return last campaign's index keyed by unit code (and by the codes of its successors)."""
-    prev = previous_campaign(session=session, campaign=campaign)
-    if prev is None:
-        return {}
-    rows = session.exec(
-        select(OrgUnit.code, Result.index_value)
-        .join(Result, col(Result.unit_id) == col(OrgUnit.id))
-        .where(Result.campaign_id == prev.id)
-    ).all()
-    by_code = dict(rows)
-    # A renamed unit carries its predecessor's index; a merged one the mean of its predecessors'.
-    lineage = session.exec(
-        select(OrgUnit.code, UnitLineage.predecessor_code)
-        .join(UnitLineage, col(UnitLineage.unit_id) == col(OrgUnit.id))
-        .where(UnitLineage.year > prev.year, UnitLineage.year <= campaign.year)
-    ).all()
-    merged: dict[str, list[float]] = {}
-    for code, predecessor in lineage:
-        if predecessor in by_code:
-            merged.setdefault(code, []).append(by_code[predecessor])
-    return by_code | {code: sum(v) / len(v) for code, v in merged.items()}
+    After a provincial merger the former provinces' campaigns count too (models/results/lineage.py).
+    """
+    found = previous_campaigns(session=session, campaign=campaign)
+    own = found.get(campaign.province_code)
+    return own or max(found.values(), key=lambda c: c.year, default=None)
 
 
 def list_results(*, session: Session, campaign_id: uuid.UUID) -> list[ResultRow]:
     """Return every unit's result, by block then rank, with the change against last year."""
     campaign = get_campaign_by_id(session=session, campaign_id=campaign_id)
-    previous = _previous_index(session, campaign)
+    previous = compare(session=session, campaign=campaign)
     rows = session.exec(
         select(Result, OrgUnit)
         .join(OrgUnit, col(OrgUnit.id) == col(Result.unit_id))
@@ -110,7 +89,8 @@ def list_results(*, session: Session, campaign_id: uuid.UUID) -> list[ResultRow]
     ).all()
     out = []
     for res, unit in rows:
-        prev = previous.get(unit.code)
+        found = previous.get(unit.id)
+        prev = found.previous_index if found else None
         out.append(
             ResultRow(
                 unit_id=unit.id,
@@ -130,6 +110,8 @@ def list_results(*, session: Session, campaign_id: uuid.UUID) -> list[ResultRow]
                 frozen=res.frozen_at is not None,
                 previous_index=prev,
                 change=None if prev is None else res.index_value - prev,
+                comparison=found.basis if found else None,
+                compared_with=[asdict(s) for s in found.sources] if found else [],
             )
         )
     order = {g: i for i, g in enumerate(GROUP_ORDER)}

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Query
 
 from models.campaign import progress
 from models.enums import Role
+from models.results import lineage
 from models.results import views as result_views
 from services.visibility import can_see_scores, require_early_results
 from web import lookup
@@ -60,8 +61,9 @@ def results(code: CampaignCode, session: SessionDep, user: UserDep) -> list[Resu
     published = lookup.is_published(session, camp)
     require_early_results(user=user, published=published)
     rows = result_views.results(session=session, campaign_id=camp.id)
+    yoy = lineage.compare(session=session, campaign=camp)
     return [
-        views.result_out(r, u)
+        views.result_out(r, u, yoy.get(u.id))
         for r, u in rows
         if can_see_scores(session=session, user=user, campaign=camp, unit=u, published=published)
     ]

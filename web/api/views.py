@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import datetime
 
 from cchc.wording.dates import day, moment
+from cchc.wording.lineage import basis_text, change_text
 from cchc.wording.numbers import number
 from models.campaign.progress import Counts, StageProgress, stage_is_done
 from models.campaign.tables import Assignment, Campaign, Extension, Stage
 from models.catalog.criteria import CriteriaItem
 from models.catalog.units import OrgUnit
 from models.outbox.tables import Notification
+from models.results.lineage import Comparison
 from models.results.snapshot import FIELDS as SNAPSHOT_FIELDS
 from models.results.snapshot import SnapshotRow
 from models.results.tables import Result
@@ -27,6 +30,7 @@ from web.schemas import (
     EvidencePublic,
     ExtensionGrant,
     NotificationPublic,
+    PreviousSourcePublic,
     ResultPublic,
     SelfScorePublic,
     StagePublic,
@@ -176,8 +180,23 @@ def appraisal_out(item: CriteriaItem, row: Appraisal) -> AppraisalPublic:
     )
 
 
-def result_out(result: Result, unit: OrgUnit) -> ResultPublic:
-    """One unit's index and rank (full precision, plus the published text 92,18)."""
+def result_out(result: Result, unit: OrgUnit, yoy: Comparison | None = None) -> ResultPublic:
+    """One unit's index and rank (full precision, plus the published text 92,18) and its change
+    against last year as models/results/lineage.py finds it."""
+    previous = yoy.previous_index if yoy else None
+    change = None if previous is None else result.index_value - previous
+    sources = [
+        PreviousSourcePublic(
+            province=s.province,
+            unit_code=s.code,
+            unit_name=s.name,
+            year=s.year,
+            index_value=s.index_value,
+            weight=s.weight,
+        )
+        for s in (yoy.sources if yoy else ())
+    ]
+    basis = yoy.basis if yoy else None
     return ResultPublic(
         unit_code=unit.code,
         unit_name=unit.name,
@@ -191,6 +210,12 @@ def result_out(result: Result, unit: OrgUnit) -> ResultPublic:
         max_points=result.max_points,
         appraised_points=result.appraised_points,
         survey_points=result.survey_points,
+        previous_index=previous,
+        change=change,
+        change_text=change_text(basis, change),
+        comparison=basis,
+        comparison_text=basis_text(basis, [asdict(s) for s in yoy.sources] if yoy else []),
+        compared_with=sources,
     )
 
 

@@ -57,8 +57,23 @@ class CampaignDetail(CampaignPublic):
     stages: list[StagePublic]
 
 
+class PreviousSourcePublic(Out):
+    """One previous index a year-over-year comparison uses (a predecessor, or the unit itself)."""
+
+    province: str
+    unit_code: str
+    unit_name: str
+    year: int
+    index_value: Number
+    weight: Number
+
+
 class ResultPublic(Out):
-    """One unit's index and rank (index_text: the published text, e.g. 92,18)."""
+    """One unit's index and rank (index_text: the published text, e.g. 92,18).
+
+    comparison: own | renamed | merged | not_comparable, or None without history
+    (models/results/README.md, "Lineage"); change_text: "+1,25" or "không so sánh được".
+    """
 
     unit_code: str
     unit_name: str
@@ -72,6 +87,12 @@ class ResultPublic(Out):
     max_points: Number
     appraised_points: Number
     survey_points: Number
+    previous_index: Number | None = None
+    change: Number | None = None
+    change_text: str = ""
+    comparison: str | None = None
+    comparison_text: str = ""
+    compared_with: list[PreviousSourcePublic] = []
 
 
 class PublishedResults(Out):

@@ -253,3 +253,19 @@ def test_init_2025_links_each_commune_to_its_former_communes(tmp_path: Path) -> 
     linked = [p["code"] for u in doc["units"] if u["kind"] == "commune" for p in u["predecessors"]]
     assert set(linked) <= former and len(set(linked)) == len(former)  # every former commune
     assert runner.invoke(app, ["validate", str(out)]).exit_code == 0
+
+
+def test_init_2025_links_communes_of_a_merged_former_province(tmp_path: Path) -> None:
+    """Hải Dương joined Hải Phòng: Xã Nguyễn Bỉnh Khiêm (11911) took three Hải Phòng communes
+    and part of Hải Dương's Xã Hòa Bình, whose history lives in Hải Dương's campaigns."""
+    out, doc = _init(tmp_path, "TP Hải Phòng", 2025)
+    unit = next(u for u in doc["units"] if u.get("official_code") == "11911")
+    assert unit["predecessors"] == [
+        {"code": "xa-ly-hoc", "year": 2025, "change": "merge"},
+        {"code": "xa-tran-duong", "year": 2025, "change": "merge"},
+        {"code": "xa-hoa-binh", "year": 2025, "change": "merge"},
+        {"code": "xa-hoa-binh", "year": 2025, "change": "merge", "province": "hai-duong"},
+    ]
+    formers = {p.get("province") for u in doc["units"] for p in u.get("predecessors", [])}
+    assert formers == {None, "hai-duong"}
+    assert runner.invoke(app, ["validate", str(out)]).exit_code == 0

@@ -4,15 +4,15 @@ A 2025 unit of a merged province may continue a unit of another former province;
 predecessor's code is only unique within that province, so the link names it. NULL: the
 unit's own province (every row before this revision).
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0013
+Revises: 0012
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012"
-down_revision = "0011"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 

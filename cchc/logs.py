@@ -126,7 +126,8 @@ def configure(*, fmt: str | None = None, stream: IO[str] | None = None) -> loggi
     for old in [h for h in root.handlers if _ours(h)]:
         root.removeHandler(old)
     root.addHandler(handler)
-    root.setLevel(settings.log.level)
+    level = settings.log.level
+    root.setLevel(level if level != "auto" else "INFO" if mode == "json" else "WARNING")
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access", "fastapi"):
         logger = logging.getLogger(name)  # uvicorn's own handlers would print plain text
         logger.handlers.clear()

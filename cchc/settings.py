@@ -135,8 +135,8 @@ class LogSettings(BaseModel):
     format: Literal["auto", "json", "text"] = Field(
         "auto", description="json: one JSON object per line; auto: json in production, else text"
     )
-    level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
-        "INFO", description="lowest level written"
+    level: Literal["auto", "DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        "auto", description="lowest level written; auto: INFO for json, WARNING for a terminal"
     )
 
 

@@ -56,8 +56,8 @@ def _runs(engine: Engine) -> tuple[set, set, str | None]:
     return made, {r.delivered_flow_run_id for r in rows}, campaign.last_tick_flow_run_id
 
 
-def _page(engine: Engine) -> str:
-    """The campaign page as an admin sees it."""
+def _page(engine: Engine) -> tuple[str, set]:
+    """The campaign page as an admin sees it, and the API log's (written, delivered) run ids."""
     with Session(engine) as s:
         name = make_user(s, "admin").name
         s.commit()
@@ -65,8 +65,9 @@ def _page(engine: Engine) -> str:
     with TestClient(create_app(engine)) as client:
         login_as(client, name)
         page = client.get("/campaigns/thu-2024")
+        log = client.get("/api/campaigns/thu-2024/notifications").json()["data"]
     assert page.status_code == 200
-    return page.text
+    return page.text, {(n["flow_run_id"], n["delivered_flow_run_id"]) for n in log}
 
 
 @pytest.fixture
@@ -89,8 +90,9 @@ def test_prefect_tick_records_its_run_and_the_page_links_it(
     run_id = str(state.state_details.flow_run_id)
     # Launch's kick-off messages were written before any tick: they name no run.
     assert _runs(with_secrets) == ({run_id, None}, {run_id}, run_id)
-    page = _page(with_secrets)
+    page, api = _page(with_secrets)
     assert f'href="{UI}/runs/flow-run/{run_id}"' in page and LINK in page
+    assert api == {(run_id, run_id), (None, run_id)}
     written = lines(buffer)
     ours = [line for line in written if line.get("flow_run_id") == run_id]
     assert ours and {line["campaign"] for line in ours} == {"thu-2024"}
@@ -108,7 +110,8 @@ def test_local_tick_records_no_run_and_the_page_has_no_link(with_secrets, monkey
             done = CliRunner().invoke(app, ["tick", "thu-2024", "--at", LOCAL_AT, "--local"])
     assert done.exit_code == 0, done.output
     assert _runs(with_secrets) == ({None}, {None}, None)
-    assert LINK not in _page(with_secrets)
+    page, api = _page(with_secrets)
+    assert LINK not in page and api == {(None, None)}
     written = lines(buffer)
     assert [line["campaign"] for line in written if line["logger"] == "cchc.tick"] == ["thu-2024"]
     assert all("flow_run_id" not in line for line in written)

@@ -67,13 +67,18 @@ class _Masking(logging.Formatter):
         return mask(text, self.secrets)
 
 
+def utc_time(record: logging.LogRecord) -> str:
+    """The record's moment as UTC ISO 8601 with milliseconds."""
+    return datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds")
+
+
 class JsonFormatter(_Masking):
     """One JSON object per record: time (UTC ISO), level, logger, message and the known ids."""
 
     def format(self, record: logging.LogRecord) -> str:
         """Render the record as one line of JSON, every string masked."""
         line: dict[str, Any] = {
-            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "time": utc_time(record),
             "level": record.levelname,
             "logger": record.name,
             "message": self.masked(record.getMessage()),
@@ -99,6 +104,10 @@ class TextFormatter(_Masking):
         ids = run_context.current()
         record.ids = f" [{' '.join(f'{k}={v}' for k, v in ids.items())}]" if ids else ""
         return self.masked(super().format(record))
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:  # noqa: N802
+        """UTC, as the JSON lines (servers' local zones differ)."""
+        return utc_time(record)
 
 
 def chosen_format(settings: Settings) -> str:

@@ -67,6 +67,24 @@ class _Masking(logging.Formatter):
         return mask(text, self.secrets)
 
 
+class SecretFilter(logging.Filter):
+    """Mask the record's message in place, so every later handler (Prefect's API one too) sees
+    it masked."""
+
+    def __init__(self, secrets: list[str]) -> None:
+        super().__init__()
+        self.secrets = [s for s in secrets if s]
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Replace the message by its masked text; keep the record."""
+        record.msg, record.args = mask(record.getMessage(), self.secrets), None
+        return True
+
+
+# Prefect ships flow and task run lines to its API from these loggers' own handlers.
+PREFECT_RUN_LOGGERS = ("prefect.flow_runs", "prefect.task_runs")
+
+
 def utc_time(record: logging.LogRecord) -> str:
     """The record's moment as UTC ISO 8601 with milliseconds."""
     return datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds")
@@ -130,6 +148,7 @@ def configure(*, fmt: str | None = None, stream: IO[str] | None = None) -> loggi
     mode = fmt or chosen_format(settings)
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(JsonFormatter(secrets) if mode == "json" else TextFormatter(secrets))
+    handler.addFilter(SecretFilter(secrets))
     handler.cchc = True  # type: ignore[attr-defined]  # marks the handler a later call replaces
     root = logging.getLogger()
     for old in [h for h in root.handlers if _ours(h)]:
@@ -141,6 +160,10 @@ def configure(*, fmt: str | None = None, stream: IO[str] | None = None) -> loggi
         logger = logging.getLogger(name)  # uvicorn's own handlers would print plain text
         logger.handlers.clear()
         logger.propagate = True
+    for name in PREFECT_RUN_LOGGERS:
+        for shipper in logging.getLogger(name).handlers:
+            shipper.filters = [f for f in shipper.filters if not isinstance(f, SecretFilter)]
+            shipper.addFilter(SecretFilter(secrets))
     for name in QUIET:
         logging.getLogger(name).setLevel(logging.WARNING)
     return handler

@@ -32,7 +32,7 @@ _SESSION = re.compile(r"(cchc_session=)[^;\s&\"']+")
 # Record attributes copied into the JSON object when a caller passes them in `extra`.
 EXTRA_FIELDS = ("method", "path", "status", "duration_ms", "flow_run_id", "task_run_id")
 # Libraries that log every HTTP call at INFO: their lines say nothing an operator needs.
-QUIET = ("httpx", "httpcore", "urllib3", "botocore", "boto3", "aiosqlite", "apprise")
+QUIET = ("httpx", "httpcore", "urllib3", "botocore", "boto3", "apprise", "alembic.runtime.plugins")
 
 
 def known_secrets(settings: Settings) -> list[str]:

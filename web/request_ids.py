@@ -22,8 +22,9 @@ from web.security import ASGIApp, Message, Receive, Scope, Send
 
 ACCESS = logging.getLogger("cchc.access")
 SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
+# /campaigns/<code>…, /api/campaigns/<code>…, /api/public/campaigns/<code>…, /public/<code>…
 CAMPAIGN_PATH = re.compile(
-    r"^/(?:api/)?(?:public/)?campaigns/([A-Za-z0-9][A-Za-z0-9._-]{0,95})(?:/|$)|^/public/([^/]+)"
+    r"^/(?:api/(?:public/)?campaigns|campaigns|public)/([A-Za-z0-9][A-Za-z0-9._-]{0,95})(?:/|$)"
 )
 # Signed evidence links and form tokens are secrets too, beside apprise's arguments.
 QUERY_SECRETS = SECRET_ARGS | {"sig", "csrf_token"}
@@ -42,7 +43,7 @@ def request_id(scope: Scope) -> str:
 def campaign_of(path: str) -> str | None:
     """The campaign code a path names, if any."""
     found = CAMPAIGN_PATH.match(path)
-    return (found.group(1) or found.group(2)) if found else None
+    return found.group(1) if found else None
 
 
 def logged_path(scope: Scope) -> str:

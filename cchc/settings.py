@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import AliasChoices, BaseModel, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from cchc.settings_limits import LimitSettings, WebSecuritySettings
@@ -129,6 +129,17 @@ class DatabaseSettings(BaseModel):
     )
 
 
+class LogSettings(BaseModel):
+    """How processes write their logs (cchc/logs.py)."""
+
+    format: Literal["auto", "json", "text"] = Field(
+        "auto", description="json: one JSON object per line; auto: json in production, else text"
+    )
+    level: Literal["auto", "DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        "auto", description="lowest level written; auto: INFO for json, WARNING for a terminal"
+    )
+
+
 class Settings(BaseSettings):
     """Settings for cchc-flow; env prefix CCHC_, nested with __ (CCHC_NOTIFY__RETRIES=5)."""
 
@@ -154,6 +165,20 @@ class Settings(BaseSettings):
         0, ge=0, le=64, description="worker processes of `cchc serve`; 0 = number of cores"
     )
     auth: AuthSettings = Field(default_factory=AuthSettings)
+    log: LogSettings = Field(default_factory=LogSettings)
+    # Prefect run links on the dashboard (#16): the UI base, else derived from the API URL.
+    prefect_ui_url: str = Field(
+        "",
+        max_length=300,
+        validation_alias=AliasChoices("CCHC_PREFECT_UI_URL", "PREFECT_UI_URL"),
+        description="the Prefect UI address for run links (default: PREFECT_API_URL without /api)",
+    )
+    prefect_api_url: str = Field(
+        "",
+        max_length=300,
+        validation_alias=AliasChoices("PREFECT_API_URL"),
+        description="Prefect's API address as the processes see it (read, never written)",
+    )
 
     # Hostile requests and files (issues #14, #16): sizes checked before parsing, HTTP hardening.
     limits: LimitSettings = Field(default_factory=LimitSettings)
@@ -167,6 +192,13 @@ class Settings(BaseSettings):
         except (ValueError, ZoneInfoNotFoundError) as exc:
             raise ValueError(f"unknown IANA timezone {value!r}") from exc
         return value
+
+    @property
+    def prefect_ui(self) -> str:
+        """The Prefect UI base for links, or '' when unknown (no link is shown then)."""
+        if self.prefect_ui_url:
+            return self.prefect_ui_url.rstrip("/")
+        return self.prefect_api_url.rstrip("/").removesuffix("/api")
 
     @property
     def db_url(self) -> str:

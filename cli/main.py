@@ -61,9 +61,11 @@ def main() -> None:
     """Run the CLI; a database failure anywhere is one Vietnamese line and exit code 2."""
     from sqlalchemy.exc import DBAPIError
 
+    from cchc import logs
     from cli.db_guard import describe
     from cli.output import err_console
 
+    logs.configure()  # one line per record, JSON or text per CCHC_LOG__FORMAT, secrets masked
     try:
         app()
     except DBAPIError as exc:

@@ -80,7 +80,8 @@ def serve(
         "host": host,
         "port": port,
         "log_level": "warning",
-        "access_log": False,
+        "access_log": False,  # web/request_ids.py writes one access line per request
+        "log_config": None,  # uvicorn's loggers go through cchc/logs.py (JSON in production)
         # Longer than clients' idle keep-alive (httpx and browsers: 5-60 s), so a client never
         # reuses a connection the server is closing at the same instant.
         "timeout_keep_alive": 75,

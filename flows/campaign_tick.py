@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import datetime
 
 from prefect import flow, get_run_logger
+from prefect.runtime import flow_run
 from prefect.states import Failed
 
+from cchc import logs, run_context
 from cchc.clock import as_utc, now
 from cchc.errors import NotificationFailed
-from flows.tick_sequence import run_tick
+from flows.tick_sequence import TickRun, run_tick
 from tasks.outbox_sender import DeliveryReport
 from tasks.tick_tasks import TaskSteps
 
@@ -17,7 +19,14 @@ from tasks.tick_tasks import TaskSteps
 @flow(name="campaign-tick", log_prints=False)
 def campaign_tick(campaign: str, at: datetime | None = None) -> dict:
     """Evaluate `campaign` at `at` (default: now): stages, reminders, escalations, delivery."""
-    run = run_tick(TaskSteps(), campaign, as_utc(at) if at else now())
+    logs.configure_in_worker()
+    # Rows the tick writes name this run (notification.flow_run_id, campaign.last_tick_...).
+    with run_context.bound(campaign=campaign, flow_run_id=flow_run.id):
+        return _outcome(run_tick(TaskSteps(), campaign, as_utc(at) if at else now()))
+
+
+def _outcome(run: TickRun) -> dict:
+    """The tick's report, or a Failed state carrying the delivery summary as its error."""
     if run.delivery.is_failed():  # the database or a bug: the task's own error says which
         return Failed(  # type: ignore[return-value]  # a returned State is the run's state
             message=f"giao thông báo thất bại: {run.delivery.message}",

@@ -7,16 +7,20 @@ No Prefect import here: the in-process callers must not start Prefect's API.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
 from sqlmodel import Session
 
+from cchc import run_context
 from cchc.settings import get_settings
 from models.tick import evaluate as tick
 from models.tick.context import TickContext, load_campaign_context
 from tasks.outbox_sender import DeliveryReport, deliver_pending
+
+LOG = logging.getLogger("cchc.tick")
 
 
 class TickSteps(Protocol):
@@ -48,11 +52,13 @@ def decide(steps: TickSteps, ctx: TickContext) -> dict:
 
 def run_tick(steps: TickSteps, campaign: str, at: datetime) -> TickRun:
     """Load the context once, decide, deliver the outbox, then publish progress."""
-    ctx = steps.load_context(campaign, at)
-    report = decide(steps, ctx)
-    delivery = steps.deliver(ctx)
-    # Published even when delivery failed: progress is true whatever the mail did.
-    steps.publish_progress(ctx)
+    with run_context.bound(campaign=campaign):  # every log line of the tick names the campaign
+        ctx = steps.load_context(campaign, at)
+        report = decide(steps, ctx)
+        LOG.info("tick at %s decided: %s", at.isoformat(), report)
+        delivery = steps.deliver(ctx)
+        # Published even when delivery failed: progress is true whatever the mail did.
+        steps.publish_progress(ctx)
     return TickRun(report=report, delivery=delivery)
 
 

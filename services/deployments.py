@@ -27,8 +27,10 @@ def tick_template(path: Path = ROOT / "prefect.yaml") -> dict[str, Any]:
     return {**found, "pull": safe_yaml.loads(pull, str(path))}
 
 
-async def register_schedule(*, campaign: str, rrule: str, timezone: str | None = None) -> str:
-    """Create or update the deployment `campaign-tick/<campaign>`; return its full name."""
+async def register_schedule(
+    *, campaign: str, rrule: str, timezone: str | None = None
+) -> tuple[str, str]:
+    """Create or update the deployment `campaign-tick/<campaign>`; return its full name and id."""
     from prefect import get_client
     from prefect.client.schemas.actions import DeploymentScheduleCreate
     from prefect.client.schemas.schedules import RRuleSchedule
@@ -42,7 +44,7 @@ async def register_schedule(*, campaign: str, rrule: str, timezone: str | None =
     )
     async with get_client() as client:
         flow_id = await client.create_flow_from_name("campaign-tick")
-        await client.create_deployment(
+        deployment_id = await client.create_deployment(
             flow_id=flow_id,
             name=campaign,
             entrypoint=template["entrypoint"],
@@ -56,7 +58,7 @@ async def register_schedule(*, campaign: str, rrule: str, timezone: str | None =
             tags=[*template.get("tags", []), campaign],
             description=f"Đánh giá chiến dịch {campaign} mỗi ngày làm việc",
         )
-    return f"campaign-tick/{campaign}"
+    return f"campaign-tick/{campaign}", str(deployment_id)
 
 
 def _parameter_schema(entrypoint: str) -> dict[str, Any]:

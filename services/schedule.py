@@ -59,12 +59,16 @@ def schedule_campaign(
     hours = Schedule.model_validate(campaign.policy.get("schedule") or {})
     rrule = _rrule(campaign, hours.hour, hours.minute)
     try:
-        name = asyncio.run(deployments.register_schedule(campaign=campaign_code, rrule=rrule))
+        name, deployment_id = asyncio.run(
+            deployments.register_schedule(campaign=campaign_code, rrule=rrule)
+        )
     except Exception as exc:  # any transport error: rows are stored, the schedule can wait
         if required:
             raise CchcError(f"không đăng ký được lịch với Prefect ({exc}); {later}") from exc
         return _not_registered(type(exc).__name__, later)
-    record_deployment(session=session, campaign=campaign, name=name, actor=actor)
+    record_deployment(
+        session=session, campaign=campaign, name=name, actor=actor, deployment_id=deployment_id
+    )
     at = f"{hours.hour:02d}:00 {LOCAL_NOTE}"
     message = f"Đã đăng ký lịch chạy {name}: các ngày làm việc lúc {at}."
     return ScheduleResult(True, name, message)
@@ -94,7 +98,7 @@ def remove_schedule(*, session: Session, campaign_code: str, actor: str) -> Sche
     if deployments.api_configured() is None:
         raise CchcError(f"chưa có máy chủ Prefect (PREFECT_API_URL) để xoá lịch chạy {name}")
     asyncio.run(deployments.remove_deployment(name=name))
-    campaign.deployment_name = None
+    campaign.deployment_name = campaign.deployment_id = None
     session.add(campaign)
     _audit(session, campaign, actor, "remove_schedule", name, None)
     return ScheduleResult(False, None, f"Đã xoá lịch chạy {name}.")

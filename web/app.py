@@ -8,8 +8,9 @@ from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.engine import Engine
 
+from cchc import logs
 from cchc.db import get_engine
-from web import csrf, docs, errors, health, security
+from web import csrf, docs, errors, health, request_ids, security
 from web.api import admin, appraisal, campaigns, council, public, units
 from web.pages import admin_users, auth, dashboard, forms, screens
 
@@ -23,6 +24,8 @@ DESCRIPTION = (
 
 def create_app(engine: Engine | None = None) -> FastAPI:
     """Build the app against `engine` (default: the configured database)."""
+    if engine is None:  # a served app (not a test's): its worker logs through the one set-up
+        logs.configure()
     app = FastAPI(
         title="cchc-flow",
         version="0.1.0",
@@ -46,4 +49,5 @@ def create_app(engine: Engine | None = None) -> FastAPI:
     health.install(app)
     docs.install(app)
     security.install(app)  # body limit before routing and auth; headers on every answer
+    request_ids.install(app)  # outermost: ids and the access line for every answer (#16)
     return app

@@ -47,6 +47,9 @@ class Campaign(SQLModel, table=True):
     starts_at: datetime = when(nullable=False)
     ends_at: datetime = when(nullable=False)
     last_tick_at: datetime | None = when()
+    # Prefect links (#16): the last tick's flow run and the deployment that schedules ticks.
+    last_tick_flow_run_id: str | None = Field(default=None, max_length=36)
+    deployment_id: str | None = Field(default=None, max_length=36)
 
 
 class Stage(SQLModel, table=True):

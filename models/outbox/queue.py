@@ -19,6 +19,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col
 
+from cchc import run_context
 from cchc.clock import now
 from models.enums import DeliveryState
 from models.outbox.refs import ref_maker
@@ -57,6 +58,7 @@ class Message:
             "state": DeliveryState.pending,
             "attempts": 0,
             "created_at": created_at,
+            "flow_run_id": run_context.flow_run_id.get(),  # the writing tick's run, if any
         }
 
 
@@ -172,6 +174,7 @@ def mark_delivered(
             attempts=Notification.attempts + 1,
             last_error=None,
             receipt=receipt,
+            delivered_flow_run_id=run_context.flow_run_id.get(),
         )
     ).rowcount  # type: ignore[attr-defined]  # stubs say Result; an UPDATE gives CursorResult
     session.commit()

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from cchc import run_context
 from cchc.clock import as_utc
 from cchc.wording.dates import local_moment
 from cchc.wording.lifecycle import backdated_tick
@@ -62,6 +63,7 @@ def advance_stages(
     campaign = session.get(Campaign, campaign_id)
     if campaign is not None and report.backdated is None:
         campaign.last_tick_at = at  # never moves back: later ticks compare against it
+        campaign.last_tick_flow_run_id = run_context.flow_run_id.get()  # None for a local tick
         session.add(campaign)
     return report
 

@@ -18,6 +18,18 @@ from tests.world.web import build_world
 from web.app import create_app
 
 NAME = "campaign-tick/test-2024"
+UI = "http://prefect.test:4200"
+
+
+def _deployment_id() -> str:
+    """Prefect's id of the campaign's deployment."""
+    from prefect import get_client
+
+    async def read() -> str:
+        async with get_client() as client:
+            return str((await client.read_deployment_by_name(NAME)).id)
+
+    return asyncio.run(read())
 
 
 def _schedules() -> list[bool] | None:
@@ -44,12 +56,19 @@ def _audits(engine, action: str) -> list[tuple[str, str | None, str | None]]:  #
 
 
 @pytest.mark.prefect
-def test_publication_pauses_the_schedule_and_archive_removes_it(tick_pool, sqlite_only):
+def test_publication_pauses_the_schedule_and_archive_removes_it(
+    tick_pool, sqlite_only, monkeypatch
+):
+    from cchc.settings import get_settings
+
+    monkeypatch.setenv("PREFECT_UI_URL", UI)
+    get_settings.cache_clear()
     world = build_world(sqlite_only)
     with Session(sqlite_only) as s:
         schedule_campaign(session=s, campaign_code="test-2024", actor="snv", required=True)
         s.commit()
     assert _schedules() == [True]
+    deployment_link = f'href="{UI}/deployments/deployment/{_deployment_id()}"'
     with TestClient(create_app(sqlite_only)) as client:
         _publish(client, world, sqlite_only)
         with Session(sqlite_only) as s, pytest.raises(Conflict) as refused:
@@ -61,7 +80,9 @@ def test_publication_pauses_the_schedule_and_archive_removes_it(tick_pool, sqlit
         assert _schedules() == [False]
         assert [a for a, *_ in _audits(sqlite_only, "pause_schedule")] == ["admin"]
         login_as(client, "admin")
-        assert "Đã kết thúc" in client.get("/campaigns/test-2024").text
+        page = client.get("/campaigns/test-2024").text
+        assert "Đã kết thúc" in page
+        assert deployment_link in page  # the campaign page links its deployment in Prefect
     with Session(sqlite_only) as s:
         done = archive_campaign(session=s, campaign_code="test-2024", actor="cli")
         s.commit()
@@ -69,6 +90,10 @@ def test_publication_pauses_the_schedule_and_archive_removes_it(tick_pool, sqlit
     assert _schedules() is None
     with Session(sqlite_only) as s:
         campaign = s.exec(select(Campaign)).one()
-    assert (campaign.state, campaign.deployment_name) == ("archived", None)
+    assert (campaign.state, campaign.deployment_name, campaign.deployment_id) == (
+        "archived",
+        None,
+        None,
+    )
     assert _audits(sqlite_only, "archive") == [("cli", "published", "archived")]
     assert _audits(sqlite_only, "remove_schedule") == [("cli", NAME, None)]

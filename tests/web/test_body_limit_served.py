@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import socket
 from pathlib import Path
 
@@ -10,10 +11,13 @@ import pytest
 
 from bench.common import process_peak_rss_mb
 from bench.procs import cchc_serve
+from tests.world.logs import SECRET_ENV, assert_no_secret, lines
 
 pytestmark = pytest.mark.slow
 BODY = 50 * 1024 * 1024
 PATH = "/api/campaigns/x-2024/units/so-a/self-assessment"
+TOKEN = "cchc_not-a-real-token-3f9a"
+PROBE = {"X-Request-ID": "probe-1", "Authorization": f"Bearer {TOKEN}"}
 
 
 def _tree(pid: int) -> list[int]:
@@ -70,9 +74,12 @@ def test_fifty_megabyte_anonymous_body_refused_memory_flat(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("CCHC_API_WORKERS", "1")
+    for name, value in {**SECRET_ENV, "CCHC_LOG__FORMAT": "json"}.items():
+        monkeypatch.setenv(name, value)
     url = f"sqlite:///{tmp_path / 'serve.sqlite3'}"
     with cchc_serve(url, log=tmp_path / "serve.log") as (proc, base):
-        assert httpx.get(f"{base}/api/me", timeout=30).status_code == 401  # warmed up
+        me = httpx.get(f"{base}/api/me", headers=PROBE, timeout=30)
+        assert me.status_code == 401 and me.headers["x-request-id"] == "probe-1"  # warmed up
         before = _peak_mb(proc.pid)
         answer = _send_huge(base)
         after = _peak_mb(proc.pid)
@@ -82,3 +89,15 @@ def test_fifty_megabyte_anonymous_body_refused_memory_flat(
         assert after - before < 5.0, (before, after)  # a 50 MB body would add ≥ 50 MiB
         assert httpx.get(f"{base}/api/me", timeout=30).status_code == 401  # still serving
         print(f"serve tree peak RSS {before:.1f} → {after:.1f} MiB")  # noqa: T201
+    _served_logs_are_json(tmp_path / "serve.log")
+
+
+def _served_logs_are_json(path: Path) -> None:
+    """Every log line of the real server is JSON (#16), with the ids, and holds no secret."""
+    text = path.read_text()
+    logged = [line for line in text.splitlines() if not line.startswith("cchc-flow: ")]
+    buffer = io.StringIO("\n".join(logged))
+    access = {(d["path"], d["status"]) for d in lines(buffer) if d["logger"] == "cchc.access"}
+    assert ("/api/me", 401) in access and (PATH, 413) in access, access
+    assert '"request_id": "probe-1"' in text and '"campaign": "x-2024"' in text
+    assert_no_secret(buffer, TOKEN)

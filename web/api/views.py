@@ -258,4 +258,6 @@ def notification_out(row: Notification, unit: OrgUnit | None) -> NotificationPub
         last_error=row.last_error,
         created_at=row.created_at.isoformat(),
         delivered_at=_iso(row.delivered_at),
+        flow_run_id=row.flow_run_id,
+        delivered_flow_run_id=row.delivered_flow_run_id,
     )

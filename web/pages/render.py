@@ -11,12 +11,13 @@ from fastapi.templating import Jinja2Templates
 
 from cchc.clock import now
 from cchc.wording.dates import moment
-from web import csrf, fmt
+from web import csrf, fmt, prefect_links
 
 TEMPLATES = Jinja2Templates(directory=Path(__file__).resolve().parent.parent / "templates")
 TEMPLATES.env.autoescape = True  # unit names and free text are always shown as text
 fmt.register(TEMPLATES.env)
 csrf.install(TEMPLATES.env)  # csrf_field() and csrf_meta() in every template
+prefect_links.install(TEMPLATES.env)  # "Xem lần chạy trên Prefect" links (#16)
 
 
 def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from web.schemas.common import Instant, Number, Out
 
 
@@ -119,6 +121,10 @@ class NotificationPublic(Out):
     last_error: str | None
     created_at: Instant
     delivered_at: Instant | None
+    flow_run_id: str | None = Field(None, description="Prefect flow run of the tick that wrote it")
+    delivered_flow_run_id: str | None = Field(
+        None, description="Prefect flow run of the tick that delivered it"
+    )
 
 
 class NotificationsPublic(Out):

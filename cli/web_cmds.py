@@ -100,9 +100,10 @@ def serve(
         get_engine.cache_clear()
         uvicorn.run(create_app(), **options)
     else:
+        from cchc.logs import chosen_format
         from web.supervisor import exec_supervisor
 
-        exec_supervisor(count, options)
+        exec_supervisor(count, options, chosen_format(get_settings()))
 
 
 def register(app: typer.Typer) -> None:

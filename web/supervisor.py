@@ -9,23 +9,45 @@ for the CLI process).
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
+from datetime import UTC, datetime
 from typing import Any
 
 
-def exec_supervisor(workers: int, options: dict[str, Any]) -> None:
+def exec_supervisor(workers: int, options: dict[str, Any], log_format: str) -> None:
     """Replace this process with the supervisor of `workers` worker processes."""
     sys.stdout.flush()  # exec drops Python's buffers: what the CLI printed must be out first
     sys.stderr.flush()
-    argv = [sys.executable, "-m", "web.supervisor", json.dumps(options | {"workers": workers})]
+    options = options | {"workers": workers}
+    argv = [sys.executable, "-m", "web.supervisor", json.dumps(options), log_format]
     os.execv(sys.executable, argv)
+
+
+class _JsonLine(logging.Formatter):
+    """cchc/logs.py's line shape for the supervisor's few lines (worker started, died)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        """One JSON object: time (UTC ISO), level, logger, message."""
+        moment = datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds")
+        line = {"time": moment, "level": record.levelname, "logger": record.name}
+        return json.dumps(line | {"message": record.getMessage()}, ensure_ascii=False)
+
+
+def _log_to_stderr(log_format: str) -> None:
+    """Send the supervisor's lines to stderr, as JSON when the workers log JSON."""
+    handler = logging.StreamHandler(sys.stderr)
+    if log_format == "json":  # cchc.logs itself would load the settings (≈ 15 MiB) for this
+        handler.setFormatter(_JsonLine())
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
 
 
 def main(argv: list[str]) -> None:
     """Run uvicorn's multiprocess supervisor over the app factory with the given options."""
     import uvicorn
 
+    _log_to_stderr(argv[2] if len(argv) > 2 else "text")
     uvicorn.run("web.app:create_app", factory=True, **json.loads(argv[1]))
 
 

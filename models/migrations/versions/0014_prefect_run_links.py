@@ -4,15 +4,15 @@ Each outbox row names the tick's flow run that wrote it and the one that deliver
 campaign names its last tick's flow run and its deployment's id, so the dashboard links to the
 Prefect UI. All nullable: rows written outside Prefect (`cchc tick --local`) have none.
 
-Revision ID: 0012
-Revises: 0011
+Revision ID: 0014
+Revises: 0013
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012"
-down_revision = "0011"
+revision = "0014"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 from cchc.db import get_engine
 from web import csrf, docs, errors, health, security
 from web.api import admin, appraisal, campaigns, council, public, units
-from web.pages import admin_users, auth, dashboard, forms, screens
+from web.pages import admin_users, auth, dashboard, forms, screens, sso
 
 HERE = Path(__file__).resolve().parent
 DESCRIPTION = (
@@ -37,7 +37,7 @@ def create_app(engine: Engine | None = None) -> FastAPI:
     errors.install(app)
     for module in (campaigns, units, appraisal, council, admin, public):
         app.include_router(module.router)
-    for module in (auth, dashboard, forms):
+    for module in (auth, sso, dashboard, forms):
         app.include_router(module.router, include_in_schema=False)
     screens.include(app)  # work screens and evidence links (web/pages/screens.py)
     app.include_router(admin_users.router, include_in_schema=False)

@@ -18,6 +18,8 @@ AUDIT_ACTION = {
     "fact": "Ghi nhận sự kiện",
     "final_score": "Hội đồng chốt điểm",
     "launch": "Khởi động chiến dịch",
+    "login": "Đăng nhập",
+    "login_refused": "Từ chối đăng nhập",
     "open": "Mở bước",
     "publish": "Công bố",
     "reopen": "Mở lại",

@@ -5,6 +5,7 @@ AUDIT_ACTION = {
     "amend": "Điều chỉnh kế hoạch",
     "appraisal_accepted": "Chấp nhận điểm",
     "appraisal_adjusted": "Điều chỉnh điểm",
+    "appraiser_message": "Thẩm định viên trao đổi",
     "approve": "Phê duyệt",
     "approve_forced": "Phê duyệt vượt điều kiện",
     "archive": "Lưu trữ",

@@ -89,11 +89,13 @@ def test_accept_all_then_unit_answers_a_remark(world, client, engine):
         json={"text": "Đơn vị đã bổ sung tài liệu"},
         headers=world.auth("unit_a"),
     )
-    assert (
-        answer.status_code == 200 and answer.json()["unit_response"] == "Đơn vị đã bổ sung tài liệu"
-    )
+    assert answer.status_code == 200
+    assert [m["text"] for m in answer.json()["messages"]] == ["Đơn vị đã bổ sung tài liệu"]
     seen = client.get(BASE + "/units/so-a/appraisals", headers=world.auth("unit_a")).json()
     assert len(seen) == 3
+    first = next(a for a in seen if a["item_code"] == "1.1")
+    assert first["unit_response"] == "Đơn vị đã bổ sung tài liệu"
+    assert first["thread"][0]["author"] == "unit_a"
     foreign = client.post(
         APPRAISE.format(unit="so-a", item="1.1") + "/response",
         json={"text": "x"},

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from cchc.wording.dates import day, moment
+from cchc.wording.labels import THREAD_SIDE
 from cchc.wording.numbers import number
 from models.campaign.progress import Counts, StageProgress, stage_is_done
 from models.campaign.tables import Assignment, Campaign, Extension, Stage
@@ -15,7 +17,7 @@ from models.results.snapshot import FIELDS as SNAPSHOT_FIELDS
 from models.results.snapshot import SnapshotRow
 from models.results.tables import Result
 from models.scoring.council import CouncilSession
-from models.scoring.tables import Appraisal, Evidence, SelfAssessment, SelfScore
+from models.scoring.tables import Appraisal, AppraisalMessage, Evidence, SelfAssessment, SelfScore
 from web import fmt
 from web.schemas import (
     AppraisalPublic,
@@ -26,10 +28,12 @@ from web.schemas import (
     CountsPublic,
     EvidencePublic,
     ExtensionGrant,
+    MessagePublic,
     NotificationPublic,
     ResultPublic,
     SelfScorePublic,
     StagePublic,
+    ThreadPublic,
     VersionPublic,
     VersionScoresPublic,
 )
@@ -160,8 +164,27 @@ def evidence_out(row: Evidence) -> EvidencePublic:
     )
 
 
-def appraisal_out(item: CriteriaItem, row: Appraisal) -> AppraisalPublic:
-    """One appraised leaf with the unit's answer and the council's final word."""
+def message_out(row: AppraisalMessage) -> MessagePublic:
+    """One message of a reply thread."""
+    return MessagePublic(
+        author=row.author,
+        role=row.role,
+        role_label=THREAD_SIDE.get(row.role, row.role),
+        at=row.at.isoformat(),
+        text=row.text,
+    )
+
+
+def thread_out(item: CriteriaItem, rows: Sequence[AppraisalMessage]) -> ThreadPublic:
+    """One leaf's reply thread, oldest first."""
+    return ThreadPublic(item_code=item.code, messages=[message_out(m) for m in rows])
+
+
+def appraisal_out(
+    item: CriteriaItem, row: Appraisal, thread: Sequence[AppraisalMessage] = ()
+) -> AppraisalPublic:
+    """One appraised leaf with its reply thread (when read with it) and the council's word."""
+    replies = [m.text for m in thread if m.role == "unit"]
     return AppraisalPublic(
         item_code=item.code,
         field_code=item.field_code,
@@ -170,7 +193,8 @@ def appraisal_out(item: CriteriaItem, row: Appraisal) -> AppraisalPublic:
         decision=row.decision,
         reason=row.reason,
         appraised_by=row.appraised_by,
-        unit_response=row.unit_response,
+        unit_response=replies[-1] if replies else None,
+        thread=[message_out(m) for m in thread],
         final_score=row.final_score,
         final_reason=row.final_reason,
     )

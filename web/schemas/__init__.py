@@ -50,7 +50,9 @@ from web.schemas.scoring import (
     AcceptedOut,
     AppraisalPublic,
     CouncilSessionPublic,
+    MessagePublic,
     NotSubmittedOut,
+    ThreadPublic,
     WorklistEntry,
 )
 from web.schemas.units import (
@@ -68,6 +70,8 @@ __all__ = [
     "AcceptAllIn",
     "AcceptedOut",
     "AppraisalPublic",
+    "MessagePublic",
+    "ThreadPublic",
     "AppraiseIn",
     "ApprovalIn",
     "ApprovalOut",

@@ -105,6 +105,10 @@ def _appraiser_works(page, base: str) -> None:
     leaf.locator('input[name="reason"]').fill("Kế hoạch ban hành muộn")
     leaf.locator("text=Điều chỉnh").last.click()
     page.wait_for_selector("text=Kế hoạch ban hành muộn")
+    leaf = page.locator('[id="leaf-1.1"]')  # the reply thread opens with the appraiser's question
+    leaf.locator('input[name="text"]').fill("Đề nghị bổ sung quyết định ban hành kế hoạch")
+    leaf.locator("text=Gửi cho đơn vị").click()
+    page.wait_for_selector("ol.thread >> text=Đề nghị bổ sung quyết định ban hành kế hoạch")
     page.click("text=Chấp nhận tất cả tiêu chí chưa thẩm định của lĩnh vực 1")
     page.wait_for_load_state()
     assert page.locator("text=chưa thẩm định").count() == 0
@@ -115,7 +119,8 @@ def _unit_replies(page, base: str) -> None:
     page.goto(base + CAMPAIGN + "/units/so-a/appraisal")
     page.locator('[id="leaf-1.1"] input[name="text"]').fill("Đã bổ sung quyết định số 12")
     page.click("text=Gửi giải trình")
-    page.wait_for_selector("dd.reply >> text=Đã bổ sung quyết định số 12")
+    page.wait_for_selector("ol.thread li.msg-unit >> text=Đã bổ sung quyết định số 12")
+    assert page.locator('[id="leaf-1.1"] ol.thread li').count() == 2  # question, then reply
     _shots(page, "unit-reply")
 
 

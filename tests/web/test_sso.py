@@ -17,6 +17,12 @@ pytestmark = pytest.mark.slow
 USERS = {"kc-unit-a": "unit_a", "kc-stranger": "nobody-here"}
 
 
+@pytest.fixture
+def engine(sqlite_only):
+    """SSO is HTTP between processes: one backend is enough (sessions run on both elsewhere)."""
+    return sqlite_only
+
+
 @pytest.fixture(scope="module")
 def issuer() -> Iterator[str]:
     """One provider process for the module."""
@@ -85,3 +91,13 @@ def test_sso_refuses_a_tampered_state(world, client, sso, engine):
     assert "cchc_session" not in client.cookies
     with Session(engine) as s:
         assert s.exec(select(WebSession)).all() == []
+
+
+def test_sso_refuses_an_id_token_for_another_nonce(world, client, sso):
+    back = sign_in_at_provider(_go_out(client), "kc-unit-a")
+    state, _nonce, verifier = client.cookies.get("cchc_sso", path="/login/sso").split(".")
+    client.cookies.delete("cchc_sso", path="/login/sso")
+    client.cookies.set("cchc_sso", f"{state}.another-nonce.{verifier}", path="/login/sso")
+    answer = client.get(back, follow_redirects=False)
+    assert answer.status_code == 403 and say.SSO_PROVIDER_FAILED in answer.text
+    assert "cchc_session" not in client.cookies

@@ -110,7 +110,6 @@ def unit_scores(
                 "appraiser_code": leaf.appraiser,
                 "appraised_by": "bench",
                 "appraised_at": at,
-                "unit_response": None,
                 "final_score": None,
                 "final_reason": None,
             }

@@ -17,7 +17,8 @@
     ├── PermissionDenied       a user's role or unit scope does not allow an act
     │   └── CsrfRefused        a browser's write lacks the page's anti-forgery token
     ├── LoginRefused           a user name and password do not sign in
-    │   └── TooManyAttempts    too many refused sign-ins for the name or address: wait
+    │   ├── TooManyAttempts    too many refused sign-ins for the name or address: wait
+    │   └── SsoRefused         an SSO (OpenID Connect) sign-in is untrusted or names no user
     └── Retryable              trying again later may succeed
         ├── NotificationFailed apprise reports that a message was not delivered
         └── StorageUnavailable the evidence store (folder or S3) failed to read or write
@@ -113,6 +114,8 @@ class NotificationFailed(Retryable):
 
 class StorageUnavailable(Retryable):
     """Raised when the evidence store (local folder or S3 bucket) fails to read or write."""
+
+
 class CsrfRefused(PermissionDenied):
     """Raised when a cookie-authenticated write lacks the page's anti-forgery token."""
 
@@ -123,3 +126,7 @@ class LoginRefused(CchcError):
 
 class TooManyAttempts(LoginRefused):
     """Raised when a user name or address has too many refused sign-ins in the window."""
+
+
+class SsoRefused(LoginRefused):
+    """Raised when an SSO answer fails its checks (state, nonce, signature) or maps to no user."""

@@ -114,6 +114,41 @@ class AuthSettings(BaseModel):
     )
 
 
+class OidcSettings(BaseModel):
+    """Optional OpenID Connect sign-in (a provincial SSO such as Keycloak or WSO2)."""
+
+    issuer: str = Field(
+        "", max_length=500, description="the provider's issuer URL; empty means SSO is off"
+    )
+    client_id: str = Field("", max_length=200, description="this app's client id there")
+    client_secret: str = Field(
+        "", max_length=500, description="this app's client secret (from the environment)"
+    )
+    username_claim: str = Field(
+        "preferred_username",
+        min_length=1,
+        max_length=64,
+        description="ID token claim holding the cchc user name (e.g. preferred_username, email)",
+    )
+    scopes: str = Field(
+        "openid profile email", max_length=200, description="scopes asked for, space-separated"
+    )
+    redirect_url: str = Field(
+        "",
+        max_length=500,
+        description="the callback URL the provider sends back to; empty: "
+        "derived from the request (set it behind a proxy)",
+    )
+    timeout_seconds: float = Field(
+        10.0, gt=0, le=120, description="limit on each call to the provider"
+    )
+
+    @property
+    def enabled(self) -> bool:
+        """Tell whether SSO sign-in is configured."""
+        return bool(self.issuer and self.client_id)
+
+
 class DatabaseSettings(BaseModel):
     """Time limits on every engine, so a sick database fails fast instead of hanging callers."""
 
@@ -179,6 +214,7 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("PREFECT_API_URL"),
         description="Prefect's API address as the processes see it (read, never written)",
     )
+    oidc: OidcSettings = Field(default_factory=OidcSettings)
 
     # Hostile requests and files (issues #14, #16): sizes checked before parsing, HTTP hardening.
     limits: LimitSettings = Field(default_factory=LimitSettings)

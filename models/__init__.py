@@ -19,6 +19,7 @@ from models.results.tables import FieldResult, Result
 from models.scoring.council import Approval, CouncilSession, Publication
 from models.scoring.tables import (
     Appraisal,
+    AppraisalMessage,
     Ballot,
     Evidence,
     SelfAssessment,
@@ -28,6 +29,7 @@ from models.scoring.tables import (
 
 __all__ = [
     "Appraisal",
+    "AppraisalMessage",
     "Approval",
     "Assignment",
     "AuditEntry",

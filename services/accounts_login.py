@@ -33,7 +33,14 @@ def login(*, session: Session, username: str, password: str, ip: str) -> tuple[U
         session.add(user)
     clear_failures(session=session, username=username)
     sid = open_session(session=session, user=user, ip=ip)
-    record_audit(session=session, actor=user.name, action="login", entity="user", entity_id=user.id)
+    record_audit(
+        session=session,
+        actor=user.name,
+        action="login",
+        entity="user",
+        entity_id=user.id,
+        new="password",
+    )
     return user, sid
 
 

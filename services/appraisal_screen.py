@@ -10,7 +10,7 @@ from sqlmodel import Session
 from models.catalog.units import OrgUnit
 from services import evidence as evidence_acts
 from services.access import Actor
-from services.appraisal_read import appraised
+from services.appraisal_read import appraised, threads
 from services.self_assessment_read import versions
 
 
@@ -22,6 +22,7 @@ class Leaf:
     self_score: Any = None  # the submitted SelfScore row, when there is one
     evidence: list[tuple[Any, str]] = field(default_factory=list)  # (row, signed link)
     appraisal: Any = None
+    thread: list[Any] = field(default_factory=list)  # AppraisalMessage rows, oldest first
 
 
 @dataclass
@@ -44,12 +45,16 @@ def unit_appraisal(
         session=session, campaign_code=campaign_code, unit_code=unit_code, actor=actor
     )
     links = evidence_acts.links_for(rows)
-    done = {item.code: row for item, row in appraised(
+    done = {item.code: row for item, row, _thread in appraised(
+        session=session, campaign_code=campaign_code, unit_code=unit_code, actor=actor
+    )}  # fmt: skip
+    talks = {item.code: rows for item, rows in threads(
         session=session, campaign_code=campaign_code, unit_code=unit_code, actor=actor
     )}  # fmt: skip
     fields: dict[str, list[Leaf]] = {}
     for item, score in shown[1] if shown else []:
         leaf = Leaf(item=item, self_score=score, appraisal=done.get(item.code))
+        leaf.thread = talks.get(item.code, [])
         leaf.evidence = [(e, links[e.id]) for e in rows if e.item_code == item.code]
         fields.setdefault(item.field_code, []).append(leaf)
     return UnitAppraisal(unit=found.unit, version=shown[0] if shown else None, fields=fields)

@@ -14,6 +14,7 @@ from models.catalog.lookup import criteria_set_for, set_items
 from models.catalog.units import OrgUnit
 from models.results import lineage
 from models.results import views as result_views
+from models.scoring.appraisals import unit_threads
 from models.scoring.evidence import list_evidence
 from models.scoring.self_assessments import list_versions, version_scores
 from services.access import Actor, require_read_unit, shown_fields, shown_item
@@ -35,6 +36,7 @@ class UnitView:
     scores: dict[Any, Any] = field(default_factory=dict)
     shown_version: Any = None
     appraisals: dict[Any, Any] = field(default_factory=dict)
+    threads: dict[Any, Any] = field(default_factory=dict)  # item id -> reply thread
     result: Any = None
     comparison: Any = None  # the change against last year (models/results/lineage.py)
 
@@ -96,6 +98,7 @@ def _add_scores(
         i.id: a
         for i, a in unit_views.appraisals(session=session, campaign_id=camp.id, unit_id=unit.id)
     }
+    view.threads = unit_threads(session=session, campaign_id=camp.id, unit_id=unit.id)
     found = result_views.results(session=session, campaign_id=camp.id, unit_id=unit.id)
     view.result = found[0][0] if found and fields is None else None
     if view.result is not None:

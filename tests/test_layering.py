@@ -55,7 +55,7 @@ MODEL_WRITES = {
     "record_stage_fact",
     "reopen",
     "reopen_results",
-    "respond_to_appraisal",
+    "post_message",
     "save_draft",
     "score_ballots",
     "store_survey_points",

@@ -12,7 +12,7 @@ from cchc import logs
 from cchc.db import get_engine
 from web import csrf, docs, errors, health, request_ids, security
 from web.api import admin, appraisal, campaigns, council, public, units
-from web.pages import admin_users, auth, dashboard, forms, screens
+from web.pages import admin_users, auth, dashboard, forms, screens, sso
 
 HERE = Path(__file__).resolve().parent
 DESCRIPTION = (
@@ -40,7 +40,7 @@ def create_app(engine: Engine | None = None) -> FastAPI:
     errors.install(app)
     for module in (campaigns, units, appraisal, council, admin, public):
         app.include_router(module.router)
-    for module in (auth, dashboard, forms):
+    for module in (auth, sso, dashboard, forms):
         app.include_router(module.router, include_in_schema=False)
     screens.include(app)  # work screens and evidence links (web/pages/screens.py)
     app.include_router(admin_users.router, include_in_schema=False)

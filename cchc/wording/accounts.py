@@ -15,3 +15,13 @@ ADMIN_ONLY = "Chỉ quản trị viên được quản lý người dùng"
 USER_INACTIVE = "Tài khoản «{name}» đã bị khóa"
 HANDOUT_TITLE = "Tài khoản đăng nhập cchc-flow (mật khẩu lần đầu: đổi ngay khi đăng nhập)"
 HANDOUT_HEADER = ("Tên đăng nhập", "Vai trò", "Mã đơn vị", "Tên đơn vị", "Mật khẩu lần đầu")
+SSO_BUTTON = "Đăng nhập bằng tài khoản một cửa (SSO)"
+SSO_UNKNOWN_USER = (
+    "Tài khoản một cửa «{name}» chưa được cấp quyền trong hệ thống hoặc đã bị khóa. "
+    "Hãy liên hệ Sở Nội vụ."
+)
+SSO_NO_CLAIM = "Tài khoản một cửa không cho biết tên đăng nhập: hãy liên hệ Sở Nội vụ."
+SSO_BAD_STATE = "Phiên đăng nhập một cửa không hợp lệ hoặc đã hết hạn. Hãy đăng nhập lại."
+SSO_PROVIDER_FAILED = "Không xác minh được đăng nhập với hệ thống một cửa. Hãy thử lại sau."
+SSO_DENIED = "Hệ thống một cửa không cho phép đăng nhập."
+SSO_OFF = "Đăng nhập một cửa (SSO) chưa được cấu hình."

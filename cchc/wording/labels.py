@@ -69,6 +69,7 @@ ROLE = {
     "council": "Hội đồng",
     "viewer": "Theo dõi",
 }
+THREAD_SIDE = {"unit": "Đơn vị giải trình", "appraiser": "Thẩm định viên"}
 FACT_KIND = {
     "guidance_issued": "Đã ban hành hướng dẫn",
     "survey_imported": "Đã nhập kết quả điều tra XHH",
@@ -91,6 +92,7 @@ ALL = {
     "version_status": VERSION_STATUS,
     "role": ROLE,
     "fact_kind": FACT_KIND,
+    "thread_side": THREAD_SIDE,
 }
 
 

@@ -58,6 +58,14 @@ def appraisals(
     )
 
 
+def items_by_id(*, session: Session, item_ids: list[uuid.UUID]) -> dict[uuid.UUID, CriteriaItem]:
+    """Return the criteria items with these ids, by id."""
+    if not item_ids:
+        return {}
+    rows = session.exec(select(CriteriaItem).where(col(CriteriaItem.id).in_(item_ids))).all()
+    return {row.id: row for row in rows}
+
+
 def notifications(
     *, session: Session, campaign_id: uuid.UUID, unit_id: uuid.UUID, limit: int = 100
 ) -> list[Notification]:

@@ -78,9 +78,24 @@ class Appraisal(SQLModel, table=True):
     appraiser_code: str | None = Field(default=None, max_length=96)
     appraised_by: str = Field(max_length=128)
     appraised_at: datetime = created_now()
-    unit_response: str | None = Field(default=None, max_length=4000)
     final_score: float | None = None  # the council's decision, when it differs or confirms
     final_reason: str | None = Field(default=None, max_length=4000)
+
+
+class AppraisalMessage(SQLModel, table=True):
+    """One message of a leaf's reply thread (giải trình): the appraiser asks or answers, the
+    unit replies; kept in order, never edited."""
+
+    __tablename__ = "appraisal_message"
+
+    id: uuid.UUID = uuid_pk()
+    campaign_id: uuid.UUID = Field(foreign_key="campaign.id", index=True)
+    unit_id: uuid.UUID = Field(foreign_key="org_unit.id", index=True)
+    item_id: uuid.UUID = Field(foreign_key="criteria_item.id")
+    author: str = Field(max_length=128)
+    role: str = Field(max_length=16)  # unit | appraiser
+    text: str = Field(max_length=2000)
+    at: datetime = created_now()
 
 
 class SurveyScore(SQLModel, table=True):

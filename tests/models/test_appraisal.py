@@ -14,8 +14,8 @@ from models.scoring.appraisals import (
     accept_all,
     appraise_item,
     complete_appraisal,
+    post_message,
     record_final_score,
-    respond_to_appraisal,
 )
 from models.scoring.council_sessions import record_council_session
 from tests.world.catalog import make_unit
@@ -107,15 +107,20 @@ def test_a_commune_is_appraised_by_its_district_in_three_tiers(session: Session)
 def test_accept_all_then_answer_then_council_final_score(session: Session) -> None:
     campaign, unit = submitted_unit(session)
     assert accept_all(session=session, campaign_id=campaign.id, unit_id=unit.id, actor="snv") == 3
-    answer = respond_to_appraisal(
+    _item, answer = post_message(
         session=session,
         campaign_id=campaign.id,
         unit_id=unit.id,
         item_code="1.2.2",
+        role="unit",
         text="Báo cáo quý IV gửi đúng hạn",
         actor="sxd",
     )
-    assert answer.unit_response == "Báo cáo quý IV gửi đúng hạn"
+    assert (answer.text, answer.role, answer.author) == (
+        "Báo cáo quý IV gửi đúng hạn",
+        "unit",
+        "sxd",
+    )
     with pytest.raises(ValidationError, match="chưa có phiên họp Hội đồng hợp lệ"):
         record_final_score(
             session=session,

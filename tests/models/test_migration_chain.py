@@ -29,13 +29,15 @@ REVISIONS = [
 ]
 AT = datetime(2024, 3, 4, 5, 6, 7, tzinfo=UTC)
 # what each backfill writes, checked when the chain starts before it
-# Columns a later migration moves elsewhere (0010: a user's token into api_token).
-DROPPED = {"app_user": {"token_hash"}}
+# Columns a later migration moves elsewhere (0010: a user's token into api_token; 0015: the
+# unit's single answer into appraisal_message).
+DROPPED = {"app_user": {"token_hash"}, "appraisal": {"unit_response"}}
 BACKFILLS = {
     "0006": "campaign",
     "0007": "published_snapshot",
     "0008": "campaign_version",
     "0010": "api_token",  # the user's token becomes its "default" API token
+    "0015": "appraisal_message",  # the unit's answer becomes the first message of its thread
 }
 
 

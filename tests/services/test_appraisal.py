@@ -7,7 +7,7 @@ from sqlmodel import Session
 
 from cchc.errors import NotFound, PermissionDenied, ValidationError
 from services import appraisal, appraisal_read, final_scores
-from services.appraisal_reply import reply
+from services.appraisal_reply import post_message
 from tests.world.people import make_appraiser, make_user
 from tests.world.scoring import open_review, submitted_unit
 
@@ -33,7 +33,7 @@ def test_appraiser_accepts_and_adjusts_within_its_fields(session: Session) -> No
     assert (item.code, row.appraised_score, row.appraiser_code) == ("1.1", 1.5, "so-noi-vu")
     assert appraisal.accept_all(**target, actor=user) == 2
     seen = appraisal_read.appraised(**target, actor=user)
-    assert sorted(i.code for i, _a in seen) == ["1.1", "1.2.1", "1.2.2"]
+    assert sorted(i.code for i, _a, _t in seen) == ["1.1", "1.2.1", "1.2.2"]
     fact = appraisal.complete(session=session, campaign_code=target["campaign_code"], actor="cli")
     assert fact.kind == "appraisal_done"
 
@@ -47,16 +47,16 @@ def test_an_appraiser_without_the_unit_in_scope_is_refused(session: Session) -> 
         appraisal.accept_all(**target, actor=make_user(session, "unit"))
 
 
-def test_only_the_unit_replies_and_only_to_an_appraised_leaf(session: Session) -> None:
+def test_the_unit_replies_only_to_what_was_appraised_or_asked(session: Session) -> None:
     target, unit = _ready(session)
     own = make_user(session, "unit", unit)
-    with pytest.raises(NotFound, match="chưa có kết quả thẩm định để giải trình"):
-        reply(**target, item_code="1.1", actor=own, text="Đã bổ sung")
+    with pytest.raises(NotFound, match="chưa có kết quả thẩm định hay câu hỏi để giải trình"):
+        post_message(**target, item_code="1.1", actor=own, text="Đã bổ sung")
     appraisal.accept_all(**target, actor="cli")
     with pytest.raises(PermissionDenied):
-        reply(**target, item_code="1.1", actor=make_appraiser(session), text="x")
-    _item, row = reply(**target, item_code="1.1", actor=own, text=" Đã bổ sung ")
-    assert row.unit_response == "Đã bổ sung"
+        post_message(**target, item_code="1.1", actor=make_user(session, "council"), text="x")
+    _item, thread = post_message(**target, item_code="1.1", actor=own, text=" Đã bổ sung ")
+    assert [(m.role, m.text) for m in thread] == [("unit", "Đã bổ sung")]
 
 
 def test_final_score_needs_council_role_and_a_quorate_session(session: Session) -> None:

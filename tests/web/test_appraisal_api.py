@@ -89,11 +89,13 @@ def test_accept_all_then_unit_answers_a_remark(world, client, engine):
         json={"text": "Đơn vị đã bổ sung tài liệu"},
         headers=world.auth("unit_a"),
     )
-    assert (
-        answer.status_code == 200 and answer.json()["unit_response"] == "Đơn vị đã bổ sung tài liệu"
-    )
+    assert answer.status_code == 200
+    assert [m["text"] for m in answer.json()["messages"]] == ["Đơn vị đã bổ sung tài liệu"]
     seen = client.get(BASE + "/units/so-a/appraisals", headers=world.auth("unit_a")).json()
     assert len(seen) == 3
+    first = next(a for a in seen if a["item_code"] == "1.1")
+    assert first["unit_response"] == "Đơn vị đã bổ sung tài liệu"
+    assert first["thread"][0]["author"] == "unit_a"
     foreign = client.post(
         APPRAISE.format(unit="so-a", item="1.1") + "/response",
         json={"text": "x"},
@@ -107,3 +109,24 @@ def test_appraisals_hidden_from_viewer_and_other_units(world, client):
     for who in ("viewer", "unit_b", "appraiser_tp"):
         answer = client.get(BASE + "/units/so-a/appraisals", headers=world.auth(who))
         assert answer.status_code == 403, who
+
+
+def test_reply_thread_over_the_api(world, client, engine):
+    submit_full(client, world)
+    start_review(engine, world)
+    messages = APPRAISE.format(unit="so-a", item="1.1") + "/messages"
+    asked = client.post(
+        messages, json={"text": "Bản chụp quyết định?"}, headers=world.auth("appraiser")
+    )
+    assert (
+        asked.status_code == 200 and asked.json()["messages"][0]["role_label"] == "Thẩm định viên"
+    )
+    replied = client.post(messages, json={"text": "Đã tải lên"}, headers=world.auth("unit_a"))
+    assert [m["role"] for m in replied.json()["messages"]] == ["appraiser", "unit"]
+    (thread,) = client.get(BASE + "/units/so-a/threads", headers=world.auth("unit_a")).json()
+    assert thread["item_code"] == "1.1" and thread["messages"][1]["author"] == "unit_a"
+    long = client.post(messages, json={"text": "a" * 2001}, headers=world.auth("unit_a"))
+    assert long.status_code == 422 and "error" in long.json()
+    assert (
+        client.post(messages, json={"text": "x"}, headers=world.auth("unit_b")).status_code == 403
+    )

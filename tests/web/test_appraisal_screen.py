@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from models import Appraisal, AuditEntry
+from models import Appraisal, AppraisalMessage, AuditEntry
 from tests.web.test_admin_council_api import SESSION
 from tests.world.accounts import login_as
 from tests.world.web import start_review, submit_full
@@ -75,7 +75,8 @@ def test_unit_replies_and_council_finalises(world, client, engine):
     _post(client, UNIT + "/items/1.1/final", {"score": "1,5", "reason": "Chấp nhận giải trình"})
     with Session(engine) as s:
         row = s.exec(select(Appraisal)).one()
-        assert (row.unit_response, row.final_score) == ("Đã bổ sung quyết định số 12", 1.5)
+        message = s.exec(select(AppraisalMessage)).one()
+        assert (message.text, row.final_score) == ("Đã bổ sung quyết định số 12", 1.5)
 
 
 def test_another_units_user_cannot_open_the_screen(world, client, engine):

@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from cchc.db import make_engine
+from cchc.wording import accounts as say
 from models.db_init import init_db
 from tests.conftest import _create_pg_database, _drop_pg_database, pg_or_skip
 from tests.web.test_admin_council_api import SESSION
@@ -42,7 +43,7 @@ def served_pg(tmp_path: Path) -> Iterator[tuple[str, World, str]]:
     engine = make_engine(url)
     init_db(engine)
     world = build_world(engine)
-    for name in ("unit_a", "appraiser", "council", "admin"):
+    for name in ("unit_a", "appraiser", "council", "admin", "viewer", "unit_b"):
         set_password(engine, name)  # the users sign in with a password on the login page
     engine.dispose()
     port = _free_port()
@@ -104,6 +105,10 @@ def _appraiser_works(page, base: str) -> None:
     leaf.locator('input[name="reason"]').fill("Kế hoạch ban hành muộn")
     leaf.locator("text=Điều chỉnh").last.click()
     page.wait_for_selector("text=Kế hoạch ban hành muộn")
+    leaf = page.locator('[id="leaf-1.1"]')  # the reply thread opens with the appraiser's question
+    leaf.locator('input[name="text"]').fill("Đề nghị bổ sung quyết định ban hành kế hoạch")
+    leaf.locator("text=Gửi cho đơn vị").click()
+    page.wait_for_selector("ol.thread >> text=Đề nghị bổ sung quyết định ban hành kế hoạch")
     page.click("text=Chấp nhận tất cả tiêu chí chưa thẩm định của lĩnh vực 1")
     page.wait_for_load_state()
     assert page.locator("text=chưa thẩm định").count() == 0
@@ -114,7 +119,8 @@ def _unit_replies(page, base: str) -> None:
     page.goto(base + CAMPAIGN + "/units/so-a/appraisal")
     page.locator('[id="leaf-1.1"] input[name="text"]').fill("Đã bổ sung quyết định số 12")
     page.click("text=Gửi giải trình")
-    page.wait_for_selector("dd.reply >> text=Đã bổ sung quyết định số 12")
+    page.wait_for_selector("ol.thread li.msg-unit >> text=Đã bổ sung quyết định số 12")
+    assert page.locator('[id="leaf-1.1"] ol.thread li').count() == 2  # question, then reply
     _shots(page, "unit-reply")
 
 
@@ -148,6 +154,41 @@ def _admin_publishes(page, base: str) -> None:
     _shots(page, "audit")
 
 
+def _revoke_by_screen(admin, base: str, name: str) -> None:
+    """Lock a user from the admin users screen."""
+    admin.goto(base + "/admin/users")
+    admin.locator(f'form[action="/admin/users/{name}/revoke"] button').click()
+    admin.wait_for_load_state()
+
+
+def _revoke_by_cli(url: str, name: str) -> None:
+    """Lock a user with `cchc users revoke` from another process."""
+    env = {**os.environ, "CCHC_DATABASE_URL": url}
+    cchc = str(Path(sys.executable).parent / "cchc")
+    subprocess.run([cchc, "--as", "admin", "users", "revoke", name], env=env, check=True,
+                   cwd=ROOT, capture_output=True, timeout=120)  # fmt: skip
+
+
+def _revocations_stop_at_once(browser, admin, base: str, world: World, url: str) -> None:
+    """A locked user's open page and API token stop working at the next request, at both widths."""
+    for width, name, revoke in ((390, "viewer", "screen"), (1366, "unit_b", "cli")):
+        page = browser.new_context(viewport={"width": width, "height": 900}).new_page()
+        _login(page, base, name)
+        page.goto(base + CAMPAIGN)
+        me = httpx.get(base + "/api/me", headers=world.auth(name), timeout=10)
+        assert me.status_code == 200
+        if revoke == "screen":
+            _revoke_by_screen(admin, base, name)
+        else:
+            _revoke_by_cli(url, name)
+        page.reload()
+        assert page.url.startswith(base + "/login")  # the session died with the lock
+        page.screenshot(path=str(ARTIFACTS / f"screens-revoked-{width}.png"), full_page=True)
+        refused = httpx.get(base + "/api/me", headers=world.auth(name), timeout=10)
+        assert refused.status_code == 401
+        assert refused.json()["error"]["message"] == say.UNAUTHORIZED
+
+
 def test_whole_campaign_in_the_browser(served_pg, tmp_path):
     from playwright.sync_api import sync_playwright
 
@@ -168,6 +209,7 @@ def test_whole_campaign_in_the_browser(served_pg, tmp_path):
             _unit_replies(pages["unit_a"], base)
             _council_finalises(pages["council"], base, world)
             _admin_publishes(pages["admin"], base)
+            _revocations_stop_at_once(browser, pages["admin"], base, world, url)
         finally:
             browser.close()
     public = httpx.get(base + "/api/public/campaigns/test-2024/results", timeout=10)

@@ -6,7 +6,7 @@ from fastapi import APIRouter
 
 from services import appraisal as acts
 from services import appraisal_read as reads
-from services.appraisal_reply import reply
+from services.appraisal_reply import post_message
 from web.api import views
 from web.deps import SessionDep, UserDep
 from web.schemas import (
@@ -18,6 +18,7 @@ from web.schemas import (
     CampaignCode,
     ItemCode,
     ResponseIn,
+    ThreadPublic,
     UnitCode,
     WorklistEntry,
 )
@@ -40,7 +41,16 @@ def appraisals(
 ) -> list[AppraisalPublic]:
     """Return the unit's appraised leaves (appraisers see their fields only)."""
     rows = reads.appraised(session=session, campaign_code=code, unit_code=unit_code, actor=user)
-    return [views.appraisal_out(i, a) for i, a in rows]
+    return [views.appraisal_out(i, a, t) for i, a, t in rows]
+
+
+@router.get("/units/{unit_code}/threads", summary="Các luồng giải trình của đơn vị")
+def threads(
+    code: CampaignCode, unit_code: UnitCode, session: SessionDep, user: UserDep
+) -> list[ThreadPublic]:
+    """Return every leaf's reply thread of the unit (appraisers see their fields only)."""
+    found = reads.threads(session=session, campaign_code=code, unit_code=unit_code, actor=user)
+    return [views.thread_out(item, rows) for item, rows in found]
 
 
 @router.post("/units/{unit_code}/appraisals/{item_code}", summary="Chấp nhận hoặc điều chỉnh điểm")
@@ -82,8 +92,12 @@ def accept(
 
 
 @router.post(
+    "/units/{unit_code}/appraisals/{item_code}/messages",
+    summary="Trao đổi giải trình: thẩm định viên hỏi, đơn vị giải trình",
+)
+@router.post(
     "/units/{unit_code}/appraisals/{item_code}/response",
-    summary="Đơn vị giải trình kết quả thẩm định",
+    summary="Đơn vị giải trình kết quả thẩm định (như /messages)",
 )
 def respond(
     code: CampaignCode,
@@ -92,9 +106,9 @@ def respond(
     body: ResponseIn,
     session: SessionDep,
     user: UserDep,
-) -> AppraisalPublic:
-    """Record the unit's answer to the appraisal of one leaf."""
-    item, row = reply(
+) -> ThreadPublic:
+    """Add one message to a leaf's reply thread; answer the whole thread."""
+    item, thread = post_message(
         session=session,
         campaign_code=code,
         unit_code=unit_code,
@@ -102,4 +116,4 @@ def respond(
         actor=user,
         text=body.text,
     )
-    return views.appraisal_out(item, row)
+    return views.thread_out(item, thread)

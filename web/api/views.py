@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import datetime
 
 from cchc.wording.dates import day, moment
+from cchc.wording.labels import THREAD_SIDE
 from cchc.wording.lineage import basis_text, change_text
 from cchc.wording.numbers import number
 from models.campaign.progress import Counts, StageProgress, stage_is_done
@@ -18,7 +20,7 @@ from models.results.snapshot import FIELDS as SNAPSHOT_FIELDS
 from models.results.snapshot import SnapshotRow
 from models.results.tables import Result
 from models.scoring.council import CouncilSession
-from models.scoring.tables import Appraisal, Evidence, SelfAssessment, SelfScore
+from models.scoring.tables import Appraisal, AppraisalMessage, Evidence, SelfAssessment, SelfScore
 from web import fmt
 from web.schemas import (
     AppraisalPublic,
@@ -29,11 +31,13 @@ from web.schemas import (
     CountsPublic,
     EvidencePublic,
     ExtensionGrant,
+    MessagePublic,
     NotificationPublic,
     PreviousSourcePublic,
     ResultPublic,
     SelfScorePublic,
     StagePublic,
+    ThreadPublic,
     VersionPublic,
     VersionScoresPublic,
 )
@@ -164,8 +168,27 @@ def evidence_out(row: Evidence) -> EvidencePublic:
     )
 
 
-def appraisal_out(item: CriteriaItem, row: Appraisal) -> AppraisalPublic:
-    """One appraised leaf with the unit's answer and the council's final word."""
+def message_out(row: AppraisalMessage) -> MessagePublic:
+    """One message of a reply thread."""
+    return MessagePublic(
+        author=row.author,
+        role=row.role,
+        role_label=THREAD_SIDE.get(row.role, row.role),
+        at=row.at.isoformat(),
+        text=row.text,
+    )
+
+
+def thread_out(item: CriteriaItem, rows: Sequence[AppraisalMessage]) -> ThreadPublic:
+    """One leaf's reply thread, oldest first."""
+    return ThreadPublic(item_code=item.code, messages=[message_out(m) for m in rows])
+
+
+def appraisal_out(
+    item: CriteriaItem, row: Appraisal, thread: Sequence[AppraisalMessage] = ()
+) -> AppraisalPublic:
+    """One appraised leaf with its reply thread (when read with it) and the council's word."""
+    replies = [m.text for m in thread if m.role == "unit"]
     return AppraisalPublic(
         item_code=item.code,
         field_code=item.field_code,
@@ -174,7 +197,8 @@ def appraisal_out(item: CriteriaItem, row: Appraisal) -> AppraisalPublic:
         decision=row.decision,
         reason=row.reason,
         appraised_by=row.appraised_by,
-        unit_response=row.unit_response,
+        unit_response=replies[-1] if replies else None,
+        thread=[message_out(m) for m in thread],
         final_score=row.final_score,
         final_reason=row.final_reason,
     )

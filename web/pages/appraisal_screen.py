@@ -1,4 +1,4 @@
-"""Appraisal screens: the worklist, one unit by field (accept/adjust, reply, final score)."""
+"""Appraisal screens: the worklist, one unit by field (accept/adjust, reply thread, final score)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from cchc.errors import ValidationError
 from services import appraisal as acts
 from services import appraisal_read as reads
 from services import appraisal_screen, final_scores
-from services.appraisal_reply import reply
+from services.appraisal_reply import post_message
 from services.targets import campaign_unit
 from web.deps import SessionDep, UserDep
 from web.pages.render import render
@@ -97,10 +97,10 @@ def answer(
     item_code: ItemCode,
     session: SessionDep,
     user: UserDep,
-    text: Annotated[str, Form(min_length=1, max_length=4000)],
+    text: Annotated[str, Form(min_length=1, max_length=2000)],
 ) -> RedirectResponse:
-    """Record the unit's reply (giải trình) to the appraisal of one leaf."""
-    reply(
+    """Add the unit's reply or the appraiser's question to one leaf's thread (giải trình)."""
+    post_message(
         session=session, campaign_code=code, unit_code=unit_code, item_code=item_code,
         actor=user, text=text,
     )  # fmt: skip

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from cchc.errors import LoginRefused, TooManyAttempts, ValidationError
 from cchc.settings import get_settings
 from cchc.wording import accounts as say
+from models.accounts.tables import User
 from services import accounts_login
 from web import csrf
 from web.deps import SESSION_COOKIE, OptionalUserDep, SessionDep, UserDep
@@ -30,12 +31,19 @@ def home(user: OptionalUserDep) -> RedirectResponse:
     return RedirectResponse("/campaigns" if user else "/login", status_code=303)
 
 
-def _login_page(
+def login_page(
     request: Request, status: int = 200, error: str | None = None, username: str = ""
 ) -> Response:
     """Render the login form (setting the anti-forgery cookie when the browser has none)."""
     page = render(
-        request, "login.html", status_code=status, user=None, error=error, username=username
+        request,
+        "login.html",
+        status_code=status,
+        user=None,
+        error=error,
+        username=username,
+        sso=get_settings().oidc.enabled,
+        sso_label=say.SSO_BUTTON,
     )
     return csrf.remember(request, page)
 
@@ -43,7 +51,7 @@ def _login_page(
 @router.get("/login", response_class=HTMLResponse)
 def login_form(request: Request) -> Response:
     """Show the login form."""
-    return _login_page(request)
+    return login_page(request)
 
 
 @router.post("/login", response_class=HTMLResponse)
@@ -54,9 +62,14 @@ def login(request: Request, session: SessionDep, username: Text, password: Text)
             session=session, username=username, password=password, ip=client_ip(request)
         )
     except TooManyAttempts as exc:
-        return _login_page(request, 429, str(exc), username)
+        return login_page(request, 429, str(exc), username)
     except LoginRefused as exc:  # the failure row is committed with this answer
-        return _login_page(request, 401, str(exc), username)
+        return login_page(request, 401, str(exc), username)
+    return signed_in(request, session, user, sid)
+
+
+def signed_in(request: Request, session: SessionDep, user: User, sid: str) -> RedirectResponse:
+    """Set the new session's cookie (closing the browser's older one) and go on."""
     previous = request.cookies.get(SESSION_COOKIE)
     if previous:  # a browser signing in again leaves no older session of it open
         accounts_login.logout(session=session, sid=previous)

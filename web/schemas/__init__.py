@@ -51,7 +51,9 @@ from web.schemas.scoring import (
     AcceptedOut,
     AppraisalPublic,
     CouncilSessionPublic,
+    MessagePublic,
     NotSubmittedOut,
+    ThreadPublic,
     WorklistEntry,
 )
 from web.schemas.units import (
@@ -69,6 +71,8 @@ __all__ = [
     "AcceptAllIn",
     "AcceptedOut",
     "AppraisalPublic",
+    "MessagePublic",
+    "ThreadPublic",
     "AppraiseIn",
     "ApprovalIn",
     "ApprovalOut",

@@ -70,10 +70,17 @@ class ReasonIn(In):
     reason: Long
 
 
-class ResponseIn(In):
-    """The unit's answer (giải trình) to an appraisal remark."""
+Message = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
+    AfterValidator(_no_nul),
+]
 
-    text: Long
+
+class ResponseIn(In):
+    """One message of a leaf's reply thread (giải trình): a question, a reply or an answer."""
+
+    text: Message
 
 
 class AppraiseIn(In):

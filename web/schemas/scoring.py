@@ -2,11 +2,28 @@
 
 from __future__ import annotations
 
-from web.schemas.common import Day, Number, Out
+from web.schemas.common import Day, Instant, Number, Out
+
+
+class MessagePublic(Out):
+    """One message of a reply thread: who wrote it, on which side, when (UTC), what."""
+
+    author: str
+    role: str  # unit | appraiser
+    role_label: str
+    at: Instant
+    text: str
+
+
+class ThreadPublic(Out):
+    """One leaf's reply thread (giải trình), oldest message first."""
+
+    item_code: str
+    messages: list[MessagePublic]
 
 
 class AppraisalPublic(Out):
-    """One appraised leaf with the unit's answer and the council's final word."""
+    """One appraised leaf with its reply thread and the council's final word."""
 
     item_code: str
     field_code: str
@@ -15,7 +32,8 @@ class AppraisalPublic(Out):
     decision: str
     reason: str | None
     appraised_by: str
-    unit_response: str | None
+    unit_response: str | None  # the unit's latest message in the thread
+    thread: list[MessagePublic]
     final_score: Number | None
     final_reason: str | None
 

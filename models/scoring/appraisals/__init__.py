@@ -1,4 +1,4 @@
-"""Appraisal: accept or adjust each leaf, the unit's answer, the council's final score.
+"""Appraisal: accept or adjust each leaf, the reply thread (giải trình), the council's final score.
 
 Every change is audited (who, when, old, new, why). Callers commit (session_scope).
 """
@@ -14,10 +14,18 @@ from models.scoring.appraisals.progress import (
     unappraised,
 )
 from models.scoring.appraisals.reads import get_appraisal
-from models.scoring.appraisals.reply import respond_to_appraisal
+from models.scoring.appraisals.thread import (
+    MESSAGE_MAX,
+    ROLES,
+    leaf_messages,
+    post_message,
+    unit_threads,
+)
 
 __all__ = [
     "DECISIONS",
+    "MESSAGE_MAX",
+    "ROLES",
     "accept_all",
     "appraise_item",
     "children_of",
@@ -26,6 +34,8 @@ __all__ = [
     "note_unit_appraised",
     "per_unit_appraisal_duties",
     "record_final_score",
-    "respond_to_appraisal",
+    "leaf_messages",
+    "post_message",
     "unappraised",
+    "unit_threads",
 ]

@@ -32,4 +32,5 @@ class Notification(SQLModel, table=True):
     created_at: datetime = created_now()
     delivered_at: datetime | None = when()
     claimed_until: datetime | None = when()  # a worker's lease, so two workers never send one row
+    quiet: bool = False  # goes by SMS or Zalo: held during the quiet hours
     receipt: str | None = Field(default=None, max_length=500)  # the provider's message id

@@ -15,6 +15,7 @@ from cchc.wording.labels import NOTIFICATION_KIND
 from models.accounts.ops import find_unit, find_user
 from models.accounts.tables import User
 from models.audit.log import record_audit
+from models.catalog.lookup import all_units
 from models.catalog.units import OrgUnit
 from services.access import Actor, actor_name, require_role
 
@@ -106,3 +107,22 @@ def _audit_pref(
         old=old,
         new=new,
     )
+
+
+def units_with_contacts(*, session: Session, actor: Actor) -> list[OrgUnit]:
+    """Every unit with its contacts (admins only)."""
+    require_role(actor, "admin")
+    return all_units(session=session)
+
+
+def contacts_of_unit(*, session: Session, unit_code: str, actor: Actor) -> OrgUnit:
+    """One unit, to show its contacts form (admins only)."""
+    require_role(actor, "admin")
+    return find_unit(session=session, code=unit_code)
+
+
+def contacts_of_user(*, session: Session, name: str, actor: Actor) -> User:
+    """One user, to show their contacts form (an admin, or the user themself)."""
+    if not (isinstance(actor, User) and actor.name == name):
+        require_role(actor, "admin")
+    return find_user(session=session, name=name)

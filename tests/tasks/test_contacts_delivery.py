@@ -17,6 +17,7 @@ from models.outbox.targets import targets_of
 from models.tick.context import context_for
 from tasks.channels import zalo
 from tasks.outbox_sender import deliver_pending
+from tasks.sending import Sender, split_address
 from tests.flows.receivers import http_receiver, smtp_receiver
 from tests.tasks.providers import SMS_PATH, provider
 from tests.world.campaigns import make_campaign
@@ -128,3 +129,16 @@ def test_sms_and_zalo_wait_for_the_end_of_quiet_hours_and_go_once(
         rerun = deliver_pending(engine=engine, campaign_id=campaign.id)
     assert (morning.delivered, again.delivered, rerun.delivered) == (1, 0, 0)
     assert len(fake.requests) == 2 and len(mails) == 1  # one SMS, one Zalo, never twice
+
+
+def test_a_units_webhook_address_travels_as_a_header_on_one_channel_object(monkeypatch):
+    with http_receiver() as hook:
+        monkeypatch.setenv("CCHC_NOTIFY__CHANNELS", json.dumps({"webhook": hook.url}))
+        get_settings.cache_clear()
+        with Sender() as sender:
+            for ref in ("webhook:xa-1", "webhook:xa-2", "webhook"):
+                sender.send(urls=[ref], key=f"k-{ref}", recipient="x", subject="s", body="b")
+            assert len(sender._reused) == 1  # one Apprise object for the channel, not per unit
+    get_settings.cache_clear()
+    assert hook.addresses == ["xa-1", "xa-2", ""]
+    assert split_address("json://h:1/p?a=1&to=xa%2B1") == ("json://h:1/p?a=1", "xa+1")

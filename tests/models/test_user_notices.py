@@ -58,19 +58,15 @@ def _personal(session: Session) -> list[Notification]:
     return sorted(rows.all(), key=lambda r: r.idempotency_key)
 
 
-def test_units_file_contacts_reach_the_unit_row(session: Session, tmp_path):
+def test_immediate_copies_and_one_digest_per_user_per_day(session: Session, tmp_path):
     _world(session, tmp_path)
-    unit = session.get(OrgUnit, unit_id(session, "so-lh"))
+    unit = session.get(OrgUnit, unit_id(session, "so-lh"))  # contacts from the units file
     assert unit is not None
     assert (unit.email, unit.phone, unit.zalo_id) == (
         "vp@so-lh.gov.vn",
         "+84912345678",
         "4213456789",
     )
-
-
-def test_immediate_copies_and_one_digest_per_user_per_day(session: Session, tmp_path):
-    _world(session, tmp_path)
     _tick(session, date(2024, 3, 12))
     before = {r.idempotency_key for r in _personal(session)}
     wednesday = _tick(session, date(2024, 3, 13))

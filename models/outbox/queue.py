@@ -254,3 +254,15 @@ def requeue_failed(*, session: Session, campaign_id: uuid.UUID | None) -> int:
     ).rowcount  # type: ignore[attr-defined]  # an UPDATE gives CursorResult
     session.commit()
     return int(done)
+
+
+def held_quiet(*, session: Session, campaign_id: uuid.UUID | None) -> int:
+    """Count SMS/Zalo rows waiting for the quiet hours to end (0 outside them)."""
+    if not is_quiet_hour(now()):
+        return 0
+    stmt = select(func.count()).where(
+        col(Notification.state) == DeliveryState.pending, col(Notification.quiet)
+    )
+    if campaign_id is not None:
+        stmt = stmt.where(col(Notification.campaign_id) == campaign_id)
+    return int(session.execute(stmt).scalar_one())

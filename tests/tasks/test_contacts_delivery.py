@@ -114,6 +114,7 @@ def test_sms_and_zalo_wait_for_the_end_of_quiet_hours_and_go_once(
     with frozen_at(DAWN):
         dawn = deliver_pending(engine=engine, campaign_id=campaign.id)
     assert (night.delivered, dawn.delivered) == (1, 0)  # the e-mail went at 22:00
+    assert night.held == 1 and "chờ hết giờ nghỉ 1 (SMS/Zalo)" in night.summary()
     assert len(mails) == 1 and fake.requests == []
     session.expire_all()
     held = session.exec(select(Notification).where(Notification.quiet)).one()
@@ -128,6 +129,7 @@ def test_sms_and_zalo_wait_for_the_end_of_quiet_hours_and_go_once(
         session.commit()
         rerun = deliver_pending(engine=engine, campaign_id=campaign.id)
     assert (morning.delivered, again.delivered, rerun.delivered) == (1, 0, 0)
+    assert morning.held == 0 and "giờ nghỉ" not in morning.summary()
     assert len(fake.requests) == 2 and len(mails) == 1  # one SMS, one Zalo, never twice
 
 

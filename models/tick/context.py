@@ -129,7 +129,7 @@ def context_for(*, session: Session, campaign: Campaign, at: datetime) -> TickCo
     """Load a campaign's province units and calendar around the campaign already in hand."""
     # Columns, not OrgUnit objects: a national province has thousands of units per tick.
     rows = session.execute(
-        sa_select(  # six columns: beyond sqlmodel.select's typed overloads
+        sa_select(  # nine columns: beyond sqlmodel.select's typed overloads
             col(OrgUnit.id), col(OrgUnit.code), col(OrgUnit.name), col(OrgUnit.kind),
             col(OrgUnit.parent_id), col(OrgUnit.notify_urls), col(OrgUnit.email),
             col(OrgUnit.phone), col(OrgUnit.zalo_id),

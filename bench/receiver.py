@@ -4,8 +4,9 @@ Run: `python -m bench.receiver [--port 0] [--mode ok|fail|hang] [--hang-seconds 
 `PORT <n>` once listening. `GET /_stats` answers {"total", "arrived", "refused", "mode",
 "keys": {key: count}};
 `POST /_control` with {"mode": "ok"|"fail"|"hang", "hang_seconds": s} changes behaviour live.
-A failing receiver answers 500 and does not count the message. asyncio keeps it fast enough
-(thousands of requests/s) not to be what a delivery benchmark measures.
+A failing receiver answers 500 and does not count the message. `POST /v3.0/oa/message/cs`
+answers as the Zalo OA API does (`error` 0, a message id), counted as `zalo:<text>`.
+asyncio keeps it fast enough (thousands of requests/s) not to be what a delivery benchmark measures.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ import sys
 from collections import Counter
 
 KEY_HEADER = b"x-cchc-key"
+
+
+ZALO_PATH = b"/v3.0/oa/message/cs"
 
 
 class Receiver:
@@ -68,6 +72,12 @@ class Receiver:
             self.hang_seconds = float(control.get("hang_seconds", self.hang_seconds))
             return 200, b'{"ok": true}'
         self.arrived += 1
+        if path == ZALO_PATH and self.mode == "ok":  # the Zalo OA API, as zalo:// calls it
+            text = json.loads(body or b"{}").get("message", {}).get("text", "")
+            self.total += 1
+            self.keys[f"zalo:{text}"] += 1
+            answer = {"error": 0, "data": {"message_id": f"zm-{self.total}"}}
+            return 200, json.dumps(answer).encode()
         if self.mode == "hang":
             await asyncio.sleep(self.hang_seconds)
         if self.mode in ("fail", "hang"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -56,6 +57,22 @@ class NotifySettings(BaseModel):
     )
     email_from_address: str = Field(
         "", max_length=320, description="sender address of e-mails (empty: the SMTP login's)"
+    )
+    # Contacts (contacts branch): a unit's or user's own addresses through the named channels.
+    contact_channels: dict[str, str] = Field(
+        default_factory=lambda: {"email": "email", "phone": "sms", "zalo": "zalo"},
+        description="contact field (email, phone, zalo) -> channel name its address goes through",
+    )
+    quiet_start: time = Field(
+        time(21, 0), description="local time from which SMS and Zalo messages are held"
+    )
+    quiet_end: time = Field(time(7, 0), description="local time at which held messages go out")
+    quiet_schemes: list[str] = Field(
+        default_factory=lambda: ["esms", "zalo"],
+        description="apprise schemes held during the quiet hours (e-mail goes any time)",
+    )
+    digest_days: int = Field(
+        3, ge=1, le=31, description="ended local days a tick still writes missing digests for"
     )
 
 

@@ -30,6 +30,7 @@ class TickSteps(Protocol):
     def advance_stages(self, ctx: TickContext) -> dict: ...
     def enqueue_reminders(self, ctx: TickContext) -> int: ...
     def enqueue_escalations(self, ctx: TickContext) -> int: ...
+    def enqueue_user_notices(self, ctx: TickContext) -> int: ...
     def deliver(self, ctx: TickContext) -> Any: ...
     def publish_progress(self, ctx: TickContext) -> object: ...
 
@@ -43,10 +44,11 @@ class TickRun:
 
 
 def decide(steps: TickSteps, ctx: TickContext) -> dict:
-    """Advance stages, then remind, then escalate: reminders see the stages this tick opened."""
+    """Advance, remind, escalate, then copy to subscribers: each step sees the ones before."""
     report = steps.advance_stages(ctx)
     report["reminders"] = steps.enqueue_reminders(ctx)
     report["escalations"] = steps.enqueue_escalations(ctx)
+    report["user_notices"] = steps.enqueue_user_notices(ctx)
     return report
 
 
@@ -89,6 +91,13 @@ class InProcessSteps:
     def enqueue_escalations(self, ctx: TickContext) -> int:
         """Enqueue today's escalation digests."""
         return tick.escalate(session=self.session, campaign_id=ctx.campaign.id, at=ctx.at, ctx=ctx)
+
+    def enqueue_user_notices(self, ctx: TickContext) -> int:
+        """Enqueue subscribers' copies and daily digests (flushed: they read today's rows)."""
+        self.session.flush()
+        return tick.notify_people(
+            session=self.session, campaign_id=ctx.campaign.id, at=ctx.at, ctx=ctx
+        )
 
     def deliver(self, ctx: TickContext) -> DeliveryReport:
         """Commit the decisions (the sender reads them on its own connections), then send."""

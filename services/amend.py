@@ -11,13 +11,13 @@ from cchc.errors import AlreadyLaunched, PlanChanged
 from cchc.wording import launch as say
 from models.audit.log import record_audit
 from models.campaign.amend import Notices, amend_rows
-from models.campaign.kickoff import default_urls
 from models.campaign.plan_diff import PlanDiff, diff_plans
 from models.campaign.rules import freeze_rules
 from models.campaign.tables import Campaign
 from models.campaign.versions import add_version, current_version
 from models.catalog.units import OrgUnit
 from models.outbox.queue import Message, enqueue_many, make_key
+from models.outbox.targets import targets_of
 from services import lifecycle
 
 
@@ -119,7 +119,7 @@ def _notify(session: Session, campaign: Campaign, version: int, notices: Notices
                 key=make_key(campaign.code, None, code, "plan_amended", f"v{version}"),
                 campaign_id=campaign.id,
                 recipient=code,
-                urls=unit.notify_urls or default_urls(),
+                urls=targets_of(unit),
                 kind="plan_amended",
                 occasion=f"v{version}",
                 subject=subject,

@@ -5,12 +5,12 @@ from __future__ import annotations
 from sqlmodel import Session
 
 from cchc.clock import now
-from cchc.settings import get_settings
 from cchc.wording import messages
 from cchc.wording.authority import unit_link
 from models.campaign.tables import Campaign
 from models.catalog.units import OrgUnit
 from models.outbox.queue import Message, enqueue_many, make_key
+from models.outbox.targets import targets_of
 from models.scoring.tables import SelfAssessment
 
 
@@ -27,7 +27,7 @@ def enqueue_submission_receipt(
         campaign_id=campaign.id,
         unit_id=unit.id,
         recipient=unit.code,
-        urls=unit.notify_urls or list(get_settings().notify.default_urls),
+        urls=targets_of(unit),
         kind="receipt",
         occasion=f"self-v{submitted.version}",
         subject=subject,

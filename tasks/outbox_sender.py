@@ -39,6 +39,7 @@ class DeliveryReport:
     failed: int = 0
     retrying: int = 0
     leased: int = 0
+    held: int = 0  # SMS/Zalo rows waiting for the quiet hours to end
 
     def summary(self) -> str:
         """The Vietnamese line every delivery run ends with."""
@@ -211,6 +212,7 @@ def deliver_pending(
             break
     with Session(engine) as session:
         report.leased = outbox.still_leased(session=session, campaign_id=campaign_id)
+        report.held = outbox.held_quiet(session=session, campaign_id=campaign_id)
     return report
 
 

@@ -21,6 +21,7 @@ from tasks.channels import receipts
 from tasks.channels.resolve import resolve
 
 KEY_HEADER = "X-Cchc-Key"
+TO_HEADER = "X-Cchc-To"  # the recipient address of a unit's own webhook channel
 # Schemes that turn `+Name=value` URL arguments into HTTP or e-mail headers.
 _KEY_SCHEMES = {"esms", "zalo"}
 _HEADER_SCHEMES = {"json", "jsons", "xml", "xmls", "form", "forms", "mailto", "mailtos"}
@@ -75,6 +76,19 @@ def with_key(url: str, key: str, recipient: str) -> str:
     )
 
 
+def split_address(url: str) -> tuple[str, str | None]:
+    """A webhook URL without its `to` argument, and that address (None when there is none)."""
+    if "to=" not in url:
+        return url, None
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    address = next((v for k, v in query if k == "to"), None)
+    if address is None:
+        return url, None
+    rest = urlencode([(k, v) for k, v in query if k != "to"], quote_via=quote)
+    return parts._replace(query=rest).geturl(), address
+
+
 class Sender:
     """Sends many messages on one thread, e.g. one delivery batch (use as a context manager).
 
@@ -111,8 +125,16 @@ class Sender:
         senders, fresh = [], []
         for url in [url for ref in urls for url in resolve(ref)]:
             if urlsplit(url).scheme in http_pool.SCHEMES:
-                sender = self._reusable(url, recipient)
-                sender[0].headers[KEY_HEADER] = key  # type: ignore[attr-defined]  # JSON/XML/form plugins
+                base, address = split_address(url)
+                sender = self._reusable(base, recipient)
+                headers = sender[0].headers  # type: ignore[attr-defined]  # JSON/XML/form plugins
+                headers[KEY_HEADER] = key
+                # A unit's address on a webhook travels as a header: one Apprise per channel,
+                # not one per unit (building one per unit cost more than the send).
+                if address is None:
+                    headers.pop(TO_HEADER, None)
+                else:
+                    headers[TO_HEADER] = address
                 senders.append(sender)
             else:
                 fresh.append(with_key(url, key, recipient))

@@ -50,6 +50,13 @@ def enqueue_escalations(ctx: TickContext) -> int:
         return tick.escalate(session=session, campaign_id=ctx.campaign.id, at=ctx.at, ctx=ctx)
 
 
+@task(name="enqueue-user-notices", cache_policy=NO_CACHE)
+def enqueue_user_notices(ctx: TickContext) -> int:
+    """Enqueue subscribers' own copies and daily digests in one transaction."""
+    with session_scope(engine()) as session:
+        return tick.notify_people(session=session, campaign_id=ctx.campaign.id, at=ctx.at, ctx=ctx)
+
+
 @task(name="publish-progress", cache_policy=NO_CACHE)
 def publish_progress(ctx: TickContext) -> str:
     """Publish each stage's progress as a Markdown artifact in the Prefect UI."""
@@ -94,6 +101,10 @@ class TaskSteps:
     def enqueue_escalations(self, ctx: TickContext) -> int:
         """Run `enqueue-escalations`."""
         return enqueue_escalations(_quoted(ctx))
+
+    def enqueue_user_notices(self, ctx: TickContext) -> int:
+        """Run `enqueue-user-notices`."""
+        return enqueue_user_notices(_quoted(ctx))
 
     def deliver(self, ctx: TickContext) -> State:
         """Run `deliver-outbox` with retries; answer its final state (the flow reports failure)."""

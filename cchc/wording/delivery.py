@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 
-def delivery_summary(*, delivered: int, retrying: int, failed: int, leased: int) -> str:
-    """One line: sent, retrying, failed and still-leased message counts."""
+def delivery_summary(
+    *, delivered: int, retrying: int, failed: int, leased: int, held: int = 0
+) -> str:
+    """One line: sent, retrying, failed, still-leased (and quiet-hours held) message counts."""
+    waiting = f", chờ hết giờ nghỉ {held} (SMS/Zalo)" if held else ""
     return (
         f"Thông báo: đã gửi {delivered}, đang thử lại {retrying}, "
-        f"thất bại {failed}, còn giữ chỗ {leased}."
+        f"thất bại {failed}, còn giữ chỗ {leased}{waiting}."
     )
 
 

@@ -1,8 +1,8 @@
 """Read a province's own unit list (.xlsx or .csv) into the config units format.
 
 Columns (any order, English or Vietnamese headers): name, code, kind, parent, rank group,
-e-mail, phone; optional commune type (else read from the name: "Xã …", "Phường …"). Every
-problem names its row and column; nothing is guessed.
+e-mail, phone (normalised to +84…), zalo; optional commune type (else read from the name:
+"Xã …", "Phường …"). Every problem names its row and column; nothing is guessed.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError as PydanticError
 
+from cchc.contacts import CLEANERS
 from cchc.errors import ValidationError
 from config.schema.units import UnitsFile
 from deadlines.text import fold
@@ -42,6 +43,8 @@ HEADERS = {
     "phone": "phone",
     "dien thoai": "phone",
     "so dien thoai": "phone",
+    "zalo": "zalo",
+    "zalo id": "zalo",
     "commune type": "commune_type",
     "loai xa": "commune_type",
 }
@@ -61,7 +64,6 @@ _TYPE_OF_NAME = (
     ("phuong ", "phuong"),
     ("xa ", "xa"),
 )
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def read_units(path: Path, *, province: dict[str, Any]) -> dict[str, Any]:
@@ -137,11 +139,15 @@ def _unit(
             bad(field, "ô trống")
     kind = cell("kind")
     unit["kind"] = KINDS.get(fold(kind).strip(), kind.strip().lower())
-    for field in ("parent", "rank_group", "email", "phone"):
+    for field in ("parent", "rank_group", "email", "phone", "zalo"):
         if cell(field):
             unit[field] = cell(field)
-    if "email" in unit and not _EMAIL.match(unit["email"]):
-        bad("email", f"«{unit['email']}» không phải địa chỉ thư điện tử")
+    for field in ("email", "phone", "zalo"):  # written to the YAML already normalised (+84…)
+        if field in unit:
+            try:
+                unit[field] = CLEANERS[field](unit[field])
+            except ValidationError as exc:
+                bad(field, str(exc))
     if unit["kind"] == "commune":
         typed = cell("commune_type") or _type_of(unit["name"])
         if typed:
@@ -186,6 +192,8 @@ def _vietnamese(error: Any) -> str:
     if error["type"] == "literal_error":
         allowed = error.get("ctx", {}).get("expected", "")
         return f"giá trị «{value}» không hợp lệ; chọn một trong: {allowed}"
+    if error["type"] == "value_error":  # our own checks (contacts) already speak Vietnamese
+        return str(error.get("ctx", {}).get("error", error["msg"]))
     if error["type"] == "string_pattern_mismatch":
         return f"«{value}» không đúng dạng (mã: chữ thường không dấu nối bằng «-»)"
     return str(error["msg"])

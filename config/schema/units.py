@@ -6,8 +6,10 @@ from collections import Counter
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import Field, ValidationInfo, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from cchc.contacts import clean_contacts
+from cchc.errors import ValidationError as CchcValidationError
 from config.schema.base import Problem, Slug, StrictModel, Text, fits, report
 
 UnitKind = Literal["province", "department", "district", "commune", "central_agency", "body"]
@@ -63,7 +65,17 @@ class Unit(StrictModel):
     predecessors: list[Predecessor] = Field(default_factory=list)
     # The National Statistics Office's code (catalogue units) and a contact phone (imported lists).
     official_code: str | None = Field(default=None, pattern=r"^\d{2,5}$")
-    phone: str | None = None
+    phone: str | None = None  # normalised to +84…: the unit's SMS number
+    zalo: str | None = None  # the unit's Zalo user id (Zalo OA messages)
+
+    @field_validator("email", "phone", "zalo")
+    @classmethod
+    def _contact(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """Check and normalise a contact (blank means none)."""
+        try:
+            return clean_contacts({str(info.field_name): value})[str(info.field_name)]
+        except CchcValidationError as exc:
+            raise ValueError(str(exc)) from None
 
     @property
     def names(self) -> list[str]:

@@ -25,6 +25,11 @@ class User(SQLModel, table=True):
     unit_codes: list[str] = json_list()  # appraiser: units assigned ([] = by hierarchy)
     active: bool = True
     created_at: datetime = created_now()
+    email: str | None = Field(default=None, max_length=255)
+    phone: str | None = Field(default=None, max_length=16)  # +84…, for SMS
+    zalo_id: str | None = Field(default=None, max_length=64)
+    notify_events: list[str] = json_list()  # message kinds wanted ([] = every kind)
+    notify_digest: bool = False  # one message a day instead of one per event
 
 
 class ApiToken(SQLModel, table=True):

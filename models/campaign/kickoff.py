@@ -11,6 +11,7 @@ from cchc.wording.authority import authority, unit_link
 from models.campaign.tables import Campaign
 from models.catalog.units import OrgUnit
 from models.outbox.queue import Message, enqueue_many, make_key
+from models.outbox.targets import targets_of
 
 
 def kickoff(session: Session, campaign: Campaign, plan_cfg: Any, units: dict[str, OrgUnit]) -> int:
@@ -29,7 +30,7 @@ def kickoff(session: Session, campaign: Campaign, plan_cfg: Any, units: dict[str
                 key=make_key(campaign.code, None, code, "kickoff", "launch"),
                 campaign_id=campaign.id,
                 recipient=code,
-                urls=unit.notify_urls or default_urls(),
+                urls=targets_of(unit),
                 kind="kickoff",
                 occasion="launch",
                 subject=subject,
@@ -38,10 +39,3 @@ def kickoff(session: Session, campaign: Campaign, plan_cfg: Any, units: dict[str
             )
         )
     return enqueue_many(session=session, messages=out)
-
-
-def default_urls() -> list[str]:
-    """The configured default apprise URLs."""
-    from cchc.settings import get_settings
-
-    return list(get_settings().notify.default_urls)

@@ -126,3 +126,13 @@ def units_in_scope(*, session: Session, campaign: Campaign) -> list[tuple[OrgUni
         if match is not None:
             out.append((unit, by_id[match]))
     return out
+
+
+def all_units(*, session: Session) -> list[OrgUnit]:
+    """Return every active unit, by province and code (the admin's contacts list)."""
+    query = (
+        select(OrgUnit)
+        .where(col(OrgUnit.active))
+        .order_by(col(OrgUnit.province_code), col(OrgUnit.code))
+    )
+    return list(session.exec(query).all())

@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 from models.catalog.criteria import CriteriaItem, CriteriaSet
 from models.catalog.units import OrgUnit, UnitLineage
 
-UNIT_FIELDS = ("name", "kind", "rank_group", "commune_type", "email")
+UNIT_FIELDS = ("name", "kind", "rank_group", "commune_type", "email", "phone")
 
 
 def sync_units(*, session: Session, units_cfg: Any) -> dict[str, OrgUnit]:
@@ -25,6 +25,7 @@ def sync_units(*, session: Session, units_cfg: Any) -> dict[str, OrgUnit]:
         for name in UNIT_FIELDS:
             setattr(row, name, getattr(cfg, name))
         row.aliases = [*cfg.short_names, *cfg.aliases]
+        row.zalo_id = cfg.zalo
         row.notify_urls = list(cfg.notify)
         row.active = True
         rows[cfg.code] = row

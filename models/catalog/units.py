@@ -27,6 +27,8 @@ class OrgUnit(SQLModel, table=True):
     parent_id: uuid.UUID | None = Field(default=None, foreign_key="org_unit.id", index=True)
     aliases: list[str] = json_list()
     email: str | None = Field(default=None, max_length=255)
+    phone: str | None = Field(default=None, max_length=16)  # +84…, for SMS
+    zalo_id: str | None = Field(default=None, max_length=64)  # the unit's Zalo user id
     notify_urls: list[str] = json_list()
     active: bool = True
     created_at: datetime = created_now()

@@ -9,12 +9,12 @@ Every message carries its idempotency key so a receiver can drop such a duplicat
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, func, not_, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col
@@ -22,8 +22,9 @@ from sqlmodel import Session, col
 from cchc import run_context
 from cchc.clock import now
 from models.enums import DeliveryState
-from models.outbox.refs import ref_maker
+from models.outbox.refs import quiet_maker, ref_maker
 from models.outbox.tables import Notification
+from models.outbox.targets import is_quiet_hour
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ class Message:
         }
 
 
+# The key of a message's SMS/Zalo half when its e-mail half goes at once.
+HELD_SUFFIX = "~held"
 # The Core table (the stubs do not know SQLModel's __table__).
 _TABLE = Notification.metadata.tables["notification"]
 
@@ -87,13 +90,28 @@ def enqueue_many(*, session: Session, messages: Sequence[Message]) -> int:
     """Insert messages in bulk, skipping keys already in the outbox; return how many are new."""
     if not messages:
         return 0
-    created, refs = now(), ref_maker()
-    rows = [m.row(created) for m in {m.key: m for m in messages}.values()]
-    for row in rows:  # rows name channels; credentials stay in the settings
-        row["urls"] = refs(row["urls"])
+    created, refs, quiet = now(), ref_maker(), quiet_maker()
+    rows = []
+    for message in {m.key: m for m in messages}.values():
+        row = message.row(created)
+        row["urls"] = refs(row["urls"])  # rows name channels; credentials stay in the settings
+        rows += _split_quiet(row, quiet)
     stmt = _insert(session).on_conflict_do_nothing(index_elements=["idempotency_key"])
-    result = session.connection().execute(stmt.returning(_TABLE.c.id), rows)
-    return len(result.all())
+    result = session.connection().execute(stmt.returning(_TABLE.c.idempotency_key), rows)
+    return len({key.removesuffix(HELD_SUFFIX) for key in result.scalars()})
+
+
+def _split_quiet(row: dict[str, Any], quiet: Callable[[str], bool]) -> list[dict[str, Any]]:
+    """One row, or two when a message goes by e-mail (any time) and by SMS/Zalo (held at night)."""
+    held = [ref for ref in row["urls"] if quiet(ref)]
+    loud = [ref for ref in row["urls"] if not quiet(ref)]
+    if not held or not loud:
+        return [row | {"quiet": bool(held)}]
+    key = row["idempotency_key"] + HELD_SUFFIX
+    return [
+        row | {"urls": loud, "quiet": False},
+        row | {"id": uuid.uuid4(), "idempotency_key": key, "urls": held, "quiet": True},
+    ]
 
 
 def enqueue(*, session: Session, key: str, **fields: Any) -> bool:
@@ -119,6 +137,8 @@ def claim_pending(
     pick = select(col(Notification.id)).where(
         col(Notification.state) == DeliveryState.pending, free
     )
+    if is_quiet_hour(at):  # SMS and Zalo wait for the morning; they stay pending, not dropped
+        pick = pick.where(not_(col(Notification.quiet)))
     if campaign_id is not None:
         pick = pick.where(col(Notification.campaign_id) == campaign_id)
     pick = pick.order_by(col(Notification.created_at), col(Notification.idempotency_key)).limit(
@@ -237,3 +257,15 @@ def requeue_failed(*, session: Session, campaign_id: uuid.UUID | None) -> int:
     ).rowcount  # type: ignore[attr-defined]  # an UPDATE gives CursorResult
     session.commit()
     return int(done)
+
+
+def held_quiet(*, session: Session, campaign_id: uuid.UUID | None) -> int:
+    """Count SMS/Zalo rows waiting for the quiet hours to end (0 outside them)."""
+    if not is_quiet_hour(now()):
+        return 0
+    stmt = select(func.count()).where(
+        col(Notification.state) == DeliveryState.pending, col(Notification.quiet)
+    )
+    if campaign_id is not None:
+        stmt = stmt.where(col(Notification.campaign_id) == campaign_id)
+    return int(session.execute(stmt).scalar_one())

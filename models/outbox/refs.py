@@ -8,6 +8,7 @@ carrying a password or token anywhere else is refused: it belongs in the setting
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from urllib.parse import urlsplit
 
 from cchc.errors import ConfigError
 from cchc.masking import has_secret, mask_url
@@ -39,3 +40,23 @@ def _ref(url: str, named: dict[str, str]) -> str:
     if has_secret(url):
         raise ConfigError(secret_in_address(mask_url(url)))
     return url
+
+
+def quiet_maker() -> Callable[[str], bool]:
+    """A function telling whether a stored reference goes by a quiet-hours channel (SMS, Zalo)."""
+    cfg = get_settings().notify
+    held = set(cfg.quiet_schemes)
+
+    def scheme_held(url: str) -> bool:
+        return urlsplit(url).scheme in held
+
+    def quiet(ref: str) -> bool:
+        """True when the reference's messages must wait for the quiet hours to end."""
+        if "://" in ref:
+            return scheme_held(ref)
+        name = ref.partition(":")[0]
+        if name == DEFAULT:
+            return bool(cfg.default_urls) and all(scheme_held(u) for u in cfg.default_urls)
+        return scheme_held(cfg.channels.get(name, ""))
+
+    return quiet

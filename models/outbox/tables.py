@@ -35,6 +35,7 @@ class Notification(SQLModel, table=True):
     created_at: datetime = created_now()
     delivered_at: datetime | None = when()
     claimed_until: datetime | None = when()  # a worker's lease, so two workers never send one row
+    quiet: bool = False  # goes by SMS or Zalo: held during the quiet hours
     receipt: str | None = Field(default=None, max_length=500)  # the provider's message id
     # Prefect flow runs (#16): the tick that wrote the row and the one that delivered it.
     flow_run_id: str | None = Field(default=None, max_length=36)

@@ -17,6 +17,7 @@ from deadlines import WorkCalendar, calendar_for
 from models.campaign.facts import get_campaign
 from models.campaign.tables import Campaign, Stage
 from models.catalog.units import OrgUnit
+from models.outbox.targets import contact_refs
 
 
 @dataclass(frozen=True)
@@ -104,6 +105,13 @@ class TickContext:
         return self._lead_ids[stage.id]
 
 
+def _own_refs(
+    email: str | None, phone: str | None, zalo: str | None, urls: list[str] | None
+) -> tuple[str, ...]:
+    """A unit's own references (contacts, then its URLs); empty means the defaults."""
+    return (*contact_refs(email=email, phone=phone, zalo=zalo), *(urls or ()))
+
+
 def load_context(*, session: Session, campaign_id: uuid.UUID, at: datetime) -> TickContext:
     """Load the campaign, its province's units and its calendar (two queries)."""
     campaign = session.get(Campaign, campaign_id)
@@ -121,12 +129,16 @@ def context_for(*, session: Session, campaign: Campaign, at: datetime) -> TickCo
     """Load a campaign's province units and calendar around the campaign already in hand."""
     # Columns, not OrgUnit objects: a national province has thousands of units per tick.
     rows = session.execute(
-        sa_select(  # six columns: beyond sqlmodel.select's typed overloads
+        sa_select(  # nine columns: beyond sqlmodel.select's typed overloads
             col(OrgUnit.id), col(OrgUnit.code), col(OrgUnit.name), col(OrgUnit.kind),
-            col(OrgUnit.parent_id), col(OrgUnit.notify_urls),
+            col(OrgUnit.parent_id), col(OrgUnit.notify_urls), col(OrgUnit.email),
+            col(OrgUnit.phone), col(OrgUnit.zalo_id),
         ).where(col(OrgUnit.province_code) == campaign.province_code)
     ).all()
-    units = {r[0]: UnitInfo(r[0], r[1], r[2], r[3], r[4], tuple(r[5] or ())) for r in rows}
+    units = {
+        r[0]: UnitInfo(r[0], r[1], r[2], r[3], r[4], _own_refs(r[6], r[7], r[8], r[5]))
+        for r in rows
+    }
     return TickContext(
         campaign=campaign,
         at=as_utc(at),

@@ -14,6 +14,7 @@ from cchc.wording.dates import local_moment
 from cchc.wording.lifecycle import backdated_tick
 from models.campaign.tables import Campaign
 from models.tick import notices as tick_notices
+from models.tick import people as tick_people
 from models.tick import stages as tick_stages
 from models.tick.context import TickContext, load_context
 
@@ -29,6 +30,7 @@ class TickReport:
     notices: int = 0
     reminders: int = 0
     escalations: int = 0
+    user_notices: int = 0
     backdated: str | None = None  # set when the tick is earlier than the last one: sent nothing
 
     def as_dict(self) -> dict:
@@ -97,6 +99,16 @@ def send_reminders(
         return 0
     ctx = _at(ctx, at) or load_context(session=session, campaign_id=campaign_id, at=at)
     return tick_notices.enqueue_reminders(session=session, ctx=ctx)
+
+
+def notify_people(
+    *, session: Session, campaign_id: uuid.UUID, at: datetime, ctx: TickContext | None = None
+) -> int:
+    """Enqueue subscribers' own copies and daily digests (none for a backdated tick)."""
+    if _backdated(session, campaign_id, at):
+        return 0
+    ctx = _at(ctx, at) or load_context(session=session, campaign_id=campaign_id, at=at)
+    return tick_people.enqueue_user_notices(session=session, ctx=ctx)
 
 
 def escalate(

@@ -84,10 +84,13 @@ def test_database_benches_print_a_table(tiny_pg, tmp_path, capsys, bench):
 
 def test_delivery_bench_counts_every_message_once(tmp_path, capsys):
     out = tmp_path / "figures.jsonl"
-    b3_delivery.main(["--messages", "30", "--json", str(out)])
+    b3_delivery.main(["--messages", "30", "--mixed", "6", "--json", str(out)])
     figures = _figures(out)
     assert "Bench 3" in capsys.readouterr().out
     assert "each key once: True" in figures[0]["note"] and figures[0]["ratio"] > 0
+    assert "each key once: True" in figures[1]["note"] and "per-unit" in figures[1]["figure"]
+    mixed = next(f for f in figures if f["figure"].startswith("mixed"))
+    assert "delivered 6, failed 0" in mixed["note"] and "2 webhook and 2 Zalo" in mixed["note"]
 
 
 def test_dashboard_bench_serves_and_loads(tmp_path, capsys):

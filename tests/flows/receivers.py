@@ -32,6 +32,7 @@ class HttpReceiver:
         self.requests = 0
         self.keys: Counter[str] = Counter()
         self.bodies: list[dict] = []
+        self.addresses: list[str] = []  # X-Cchc-To of each accepted message (per-unit webhooks)
         self.lock = threading.Lock()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
 
@@ -57,6 +58,7 @@ class HttpReceiver:
                     if not failing:
                         receiver.keys[self.headers.get(KEY_HEADER, "")] += 1
                         receiver.bodies.append(json.loads(data or b"{}"))
+                        receiver.addresses.append(self.headers.get("X-Cchc-To", ""))
                 self.send_response(500 if failing else 200)
                 self.send_header("Content-Length", "0")
                 self.end_headers()

@@ -40,6 +40,8 @@ def channels(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
             ),
         )
         monkeypatch.setenv("CCHC_NOTIFY__CHANNEL_TIMEOUT_SECONDS", "0.5")
+        # About the providers, not the hour: no quiet hours (tests/tasks/test_contacts_delivery).
+        monkeypatch.setenv("CCHC_NOTIFY__QUIET_END", "21:00")
         get_settings.cache_clear()
         zalo._tokens.clear()
 

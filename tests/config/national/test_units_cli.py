@@ -147,7 +147,7 @@ def test_import_xlsx_writes_units_with_contacts(tmp_path: Path) -> None:
     units = load_units(out).by_code()
     assert (
         units["so-noi-vu"].email == "snv@langson.gov.vn"
-        and units["so-noi-vu"].phone == "0205 3812 345"
+        and units["so-noi-vu"].phone == "+842053812345"  # normalised for SMS
     )
     assert (
         units["xa-na-sam"].commune_type == "xa"
@@ -269,3 +269,21 @@ def test_init_2025_links_communes_of_a_merged_former_province(tmp_path: Path) ->
     formers = {p.get("province") for u in doc["units"] for p in u.get("predecessors", [])}
     assert formers == {None, "hai-duong"}
     assert runner.invoke(app, ["validate", str(out)]).exit_code == 0
+def test_import_reads_zalo_ids_and_refuses_a_phone_that_is_not_vietnamese(tmp_path: Path) -> None:
+    header = ["Tên đơn vị", "Mã đơn vị", "Loại", "Đơn vị cấp trên", "Số điện thoại", "Zalo"]
+    rows = [
+        ["UBND tỉnh Lạng Sơn", "ubnd-tinh", "province", "", "", ""],
+        ["Sở Nội vụ", "so-noi-vu", "department", "ubnd-tinh", "0912.345.678", "4213456789"],
+    ]
+    source, out = tmp_path / "ds.csv", tmp_path / "ls.yaml"
+    source.write_text("\n".join(",".join(r) for r in [header, *rows]), encoding="utf-8")
+    args = ["units", "import", str(source), "--province", "Lạng Sơn", "--year", "2025"]
+    assert runner.invoke(app, [*args, "-o", str(out)]).exit_code == 0
+    unit = load_units(out).by_code()["so-noi-vu"]
+    assert (unit.phone, unit.zalo) == ("+84912345678", "4213456789")
+    rows[1][4] = "12345"
+    source.write_text("\n".join(",".join(r) for r in [header, *rows]), encoding="utf-8")
+    refused = runner.invoke(app, [*args, "-o", str(tmp_path / "bad.yaml")])
+    assert refused.exit_code == 2 and "Traceback" not in refused.output
+    said = "Dòng 3, cột «Số điện thoại»: «12345» không phải số điện thoại Việt Nam"
+    assert said in refused.output

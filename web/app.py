@@ -10,8 +10,8 @@ from sqlalchemy.engine import Engine
 
 from cchc.db import get_engine
 from web import csrf, docs, errors, health, security
-from web.api import admin, appraisal, campaigns, council, public, units
-from web.pages import admin_users, auth, dashboard, forms, screens
+from web.api import acknowledgements, admin, appraisal, campaigns, council, public, units
+from web.pages import ack, admin_users, auth, dashboard, forms, screens
 
 HERE = Path(__file__).resolve().parent
 DESCRIPTION = (
@@ -35,9 +35,9 @@ def create_app(engine: Engine | None = None) -> FastAPI:
     )
     app.state.engine = engine or get_engine()
     errors.install(app)
-    for module in (campaigns, units, appraisal, council, admin, public):
+    for module in (campaigns, units, appraisal, council, admin, public, acknowledgements):
         app.include_router(module.router)
-    for module in (auth, dashboard, forms):
+    for module in (auth, dashboard, forms, ack):
         app.include_router(module.router, include_in_schema=False)
     screens.include(app)  # work screens and evidence links (web/pages/screens.py)
     app.include_router(admin_users.router, include_in_schema=False)

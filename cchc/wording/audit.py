@@ -17,6 +17,7 @@ AUDIT_ACTION = {
     "extend": "Gia hạn",
     "fact": "Ghi nhận sự kiện",
     "final_score": "Hội đồng chốt điểm",
+    "guidance_receipt": "Xác nhận đã nhận văn bản",
     "launch": "Khởi động chiến dịch",
     "open": "Mở bước",
     "publish": "Công bố",

@@ -7,7 +7,9 @@ from typing import Any
 from sqlmodel import Session
 
 from cchc.wording import messages
+from cchc.wording.acknowledgement import ack_line
 from cchc.wording.authority import authority, unit_link
+from models.campaign.ack_links import ack_url
 from models.campaign.tables import Campaign
 from models.catalog.units import OrgUnit
 from models.outbox.queue import Message, enqueue_many, make_key
@@ -23,7 +25,7 @@ def kickoff(session: Session, campaign: Campaign, plan_cfg: Any, units: dict[str
     for code in involved:
         unit = units[code]
         subject, body = messages.kickoff(campaign.title, unit.name, first_due, speaker)
-        body += unit_link(campaign.code, code)
+        body += unit_link(campaign.code, code) + ack_line(ack_url(campaign.code, code))
         out.append(
             Message(
                 key=make_key(campaign.code, None, code, "kickoff", "launch"),

@@ -27,6 +27,7 @@ from models.campaign.receipts import (
 from models.campaign.tables import Campaign
 from models.catalog.units import OrgUnit
 from services.access import WATCHERS, Actor, actor_name, require_own_unit, require_role
+from services.receipt_clock import start_clocks
 from services.targets import campaign_unit
 
 
@@ -100,6 +101,7 @@ def _record(
     )
     standing, created = add_receipt(session=session, receipt=row)
     if created:
+        start_clocks(session=session, campaign=camp, receipt=standing)
         record_audit(
             session=session, actor=person, action="guidance_receipt", entity="org_unit",
             entity_id=unit.code, campaign_id=camp.id, new=standing.received_at.isoformat(),

@@ -21,6 +21,7 @@ AUDIT_ACTION = {
     "launch": "Khởi động chiến dịch",
     "open": "Mở bước",
     "publish": "Công bố",
+    "receipt_clock": "Tính hạn từ ngày nhận văn bản",
     "reopen": "Mở lại",
     "reopen_results": "Mở lại kết quả",
     "schedule": "Lên lịch",

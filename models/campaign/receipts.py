@@ -11,6 +11,7 @@ from sqlmodel import Field, Session, SQLModel, col
 
 from models.campaign.tables import Assignment, Campaign, Stage
 from models.catalog.units import OrgUnit
+from models.enums import AssignmentState as A
 from models.types import uuid_pk, when
 
 
@@ -76,3 +77,21 @@ def involved_units(*, session: Session, campaign: Campaign) -> list[OrgUnit]:
         .order_by(col(OrgUnit.code))
     )
     return list(session.execute(query).scalars())
+
+
+def receipt_clock_rows(
+    *, session: Session, campaign_id: uuid.UUID, unit_id: uuid.UUID
+) -> list[tuple[Stage, Assignment]]:
+    """The unit's unfinished, unextended assignments in stages whose clock starts at receipt."""
+    query = (
+        select(Stage, Assignment)
+        .join(Assignment, col(Assignment.stage_id) == col(Stage.id))
+        .where(
+            col(Stage.campaign_id) == campaign_id,
+            col(Stage.from_receipt_days).is_not(None),
+            col(Assignment.unit_id) == unit_id,
+            col(Assignment.extended).is_(False),
+            col(Assignment.state).in_((A.pending, A.open, A.overdue)),
+        )
+    )
+    return [(s, a) for s, a in session.execute(query).tuples()]

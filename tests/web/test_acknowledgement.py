@@ -1,4 +1,4 @@
-"""Acknowledging the guidance: by the kick-off's signed link, from the unit page, by API; who has not."""
+"""Acknowledging the guidance: signed link, unit page, API; who has not acknowledged."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import timedelta
 from sqlmodel import Session, select
 
 from cchc.wording import acknowledgement as say
+from deadlines import end_of
 from models import AuditEntry, GuidanceReceipt
 from models.campaign.ack_links import ack_token
 
@@ -76,3 +77,31 @@ def test_unit_acknowledges_by_api_once(world, client):
     first = client.post(url, headers=world.auth("unit_a")).json()
     second = client.post(url, headers=world.auth("unit_a")).json()
     assert first["via"] == "api" and first == second
+
+
+def test_receipt_starts_the_units_clock_in_a_receipt_clocked_stage(world, client, engine):
+    from cchc.clock import as_utc, now, to_local
+    from models import Assignment, Stage
+    from models.tick.context import campaign_calendar
+
+    soon = now() + timedelta(hours=1)
+    with Session(engine, expire_on_commit=False) as s:
+        stage = s.get(Stage, world.stage.id)
+        stage.from_receipt_days = 10
+        rows = s.exec(select(Assignment).where(Assignment.stage_id == stage.id)).all()
+        for row in rows:
+            row.due_at = soon
+        s.add_all([stage, *rows])
+        s.commit()
+    client.post(f"/ack/{ack_token(CODE, 'so-a')}")
+    cal = campaign_calendar(world.campaign)
+    wanted = end_of(cal.add_working_days(to_local(now()).date(), 10))
+    with Session(engine) as s:
+        dues = {
+            a.unit_id: as_utc(a.due_at)
+            for a in s.exec(select(Assignment).where(Assignment.stage_id == world.stage.id))
+        }
+        audits = s.exec(select(AuditEntry).where(AuditEntry.action == "receipt_clock")).all()
+    assert dues[world.units["so-a"].id] == as_utc(wanted)
+    assert dues[world.units["so-b"].id] == as_utc(soon)  # not acknowledged: the plan's due
+    assert len(audits) == 1 and audits[0].new_value == as_utc(wanted).isoformat()

@@ -1,7 +1,8 @@
 """guidance_receipt: a unit's acknowledgement that it received the campaign's guidance
 
 One row per campaign and unit (the first receipt stands), with when, who and how
-(the kick-off's signed link, the unit's page, the API).
+(the kick-off's signed link, the unit's page, the API); `stage.from_receipt_days`: a stage
+whose working-day clock starts at each unit's receipt rather than the issue date.
 
 Revision ID: 0012
 Revises: 0011
@@ -33,8 +34,12 @@ def upgrade() -> None:
         sa.UniqueConstraint("campaign_id", "unit_id"),
     )
     op.create_index("ix_guidance_receipt_campaign_id", "guidance_receipt", ["campaign_id"])
+    with op.batch_alter_table("stage") as batch_op:
+        batch_op.add_column(sa.Column("from_receipt_days", sa.Integer(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("stage") as batch_op:
+        batch_op.drop_column("from_receipt_days")
     op.drop_index("ix_guidance_receipt_campaign_id", table_name="guidance_receipt")
     op.drop_table("guidance_receipt")

@@ -99,8 +99,14 @@ def render_event(event: str, province_code: str, **values: Any) -> tuple[str, st
     """Render an event's subject and body for the province (StrictUndefined, sandboxed)."""
     tpl = templates_for(province_code)[event]
     context = {name: values.get(name, "") for name in VARIABLES[event]}
-    subject = ENV.from_string(tpl.subject).render(context)
-    return " ".join(subject.split()), ENV.from_string(tpl.body).render(context)
+    subject = _compiled(tpl.subject).render(context)
+    return " ".join(subject.split()), _compiled(tpl.body).render(context)
+
+
+@lru_cache(maxsize=256)
+def _compiled(text: str) -> Any:
+    """Compile a template once per process (a tick renders thousands of messages)."""
+    return ENV.from_string(text)
 
 
 def check_template(event: str, tpl: Template) -> list[tuple[str, int, str]]:

@@ -55,30 +55,3 @@ def escalation(recipient: str, lines: Sequence[str], today: date) -> tuple[str, 
         f"- {x}" for x in lines
     )
     return subject, body
-
-
-def kickoff(
-    campaign_title: str, unit: str, first_due: datetime, authority: str = "UBND tỉnh"
-) -> tuple[str, str]:
-    """Subject and body of the kick-off notice sent when a campaign is launched."""
-    subject = f"Triển khai: {campaign_title}"
-    body = (
-        f"Kính gửi {unit},\n"
-        f"{authority} triển khai {campaign_title}. Các giai đoạn và thời hạn sẽ được thông báo "
-        f"khi bắt đầu; hạn sớm nhất: {local_moment(first_due)}."
-    )
-    return subject, body
-
-
-def submission_receipt(
-    campaign_title: str, unit: str, version: int, received_at: datetime, late: bool
-) -> tuple[str, str]:
-    """Subject and body of the receipt a unit gets when its self-assessment arrives."""
-    subject = f"Đã nhận bản tự đánh giá: {campaign_title}"
-    lateness = " (sau hạn)" if late else ""
-    body = (
-        f"Kính gửi {unit},\n"
-        f"Hệ thống đã nhận bản tự đánh giá lần {version} của đơn vị lúc "
-        f"{local_moment(received_at)}{lateness}."
-    )
-    return subject, body

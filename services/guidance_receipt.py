@@ -19,6 +19,7 @@ from models.campaign.ack_links import read_ack_token
 from models.campaign.facts import get_campaign
 from models.campaign.receipts import (
     GuidanceReceipt,
+    ack_counts,
     add_receipt,
     get_receipt,
     involved_units,
@@ -117,3 +118,10 @@ def ack_status(*, session: Session, campaign_code: str, actor: Actor) -> AckStat
     found = receipts_by_unit(session=session, campaign_id=camp.id)
     units = involved_units(session=session, campaign=camp)
     return AckStatus(campaign=camp, rows=[(u, found.get(u.id)) for u in units])
+
+
+def pending_count(*, session: Session, campaign: Campaign, actor: Actor) -> tuple[int, int] | None:
+    """Return (still to acknowledge, involved) for watchers, None for anyone else."""
+    if not isinstance(actor, str) and actor.role not in WATCHERS:
+        return None
+    return ack_counts(session=session, campaign=campaign)

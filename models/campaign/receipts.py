@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import UniqueConstraint, select
+from sqlalchemy import UniqueConstraint, and_, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Field, Session, SQLModel, col
 
@@ -64,19 +65,39 @@ def receipts_by_unit(
     return {r.unit_id: r for r in session.execute(query).scalars()}
 
 
-def involved_units(*, session: Session, campaign: Campaign) -> list[OrgUnit]:
-    """Return the units the guidance went to: every assigned unit and every stage's lead."""
+def _involved_query(campaign: Campaign) -> Any:
+    """The campaign's involved units: every assigned unit and every stage's lead."""
     assigned = select(col(Assignment.unit_id)).where(col(Assignment.campaign_id) == campaign.id)
     leads = select(col(Stage.lead_code)).where(
         col(Stage.campaign_id) == campaign.id, col(Stage.lead_code).is_not(None)
     )
-    query = (
+    return (
         select(OrgUnit)
         .where(col(OrgUnit.province_code) == campaign.province_code)
         .where(col(OrgUnit.id).in_(assigned) | col(OrgUnit.code).in_(leads))
-        .order_by(col(OrgUnit.code))
     )
+
+
+def involved_units(*, session: Session, campaign: Campaign) -> list[OrgUnit]:
+    """Return the units the guidance went to, by code."""
+    query = _involved_query(campaign).order_by(col(OrgUnit.code))
     return list(session.execute(query).scalars())
+
+
+def ack_counts(*, session: Session, campaign: Campaign) -> tuple[int, int]:
+    """Return (units still to acknowledge, units the guidance went to) in one statement."""
+    involved = _involved_query(campaign).subquery()
+    query = select(func.count(involved.c.id), func.count(col(GuidanceReceipt.id))).select_from(
+        involved.outerjoin(
+            GuidanceReceipt,
+            and_(
+                col(GuidanceReceipt.unit_id) == involved.c.id,
+                col(GuidanceReceipt.campaign_id) == campaign.id,
+            ),
+        )
+    )
+    total, received = session.execute(query).one()
+    return int(total) - int(received), int(total)
 
 
 def receipt_clock_rows(

@@ -70,6 +70,11 @@ def test_watchers_see_who_has_not_acknowledged(world, client):
     assert client.get(api, headers=world.auth("unit_a")).status_code == 403
     page = client.get(f"/campaigns/{CODE}/acknowledgements", headers=world.auth("admin"))
     assert "Chưa xác nhận: <b>3</b> / 4" in page.text and "Sở Alpha" not in page.text
+    summary = client.get(f"/campaigns/{CODE}", headers=world.auth("admin")).text
+    assert "chưa xác nhận nhận văn bản: 3/4 đơn vị" in summary
+    assert (
+        'id="ack-link"' not in client.get(f"/campaigns/{CODE}", headers=world.auth("unit_a")).text
+    )
 
 
 def test_unit_acknowledges_by_api_once(world, client):

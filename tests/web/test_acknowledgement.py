@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from sqlmodel import Session, select
@@ -110,3 +111,19 @@ def test_receipt_starts_the_units_clock_in_a_receipt_clocked_stage(world, client
     assert dues[world.units["so-a"].id] == as_utc(wanted)
     assert dues[world.units["so-b"].id] == as_utc(soon)  # not acknowledged: the plan's due
     assert len(audits) == 1 and audits[0].new_value == as_utc(wanted).isoformat()
+
+
+def test_signed_in_user_confirms_through_the_form_with_its_token(world, client, engine):
+    from tests.world.accounts import login_as
+
+    login_as(client, "unit_a")
+    token = ack_token(CODE, "so-a")
+    forged = client.post(f"/ack/{token}", headers={"X-CSRF-Token": "forged"})
+    assert forged.status_code == 403 and _receipts(engine) == []
+    form = re.search(r'name="csrf_token" value="([^"]+)"', client.get(f"/ack/{token}").text)
+    assert form is not None
+    done = client.post(
+        f"/ack/{token}", data={"csrf_token": form.group(1)}, headers={"X-CSRF-Token": ""}
+    )
+    assert done.status_code == 200 and "(unit_a)" in done.text
+    assert [r.received_by for r in _receipts(engine)] == ["unit_a"]

@@ -6,6 +6,7 @@ its event offers (`VARIABLES`), never attributes of internal objects, and never 
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -48,6 +49,8 @@ SAMPLE: dict[str, Any] = {
     "changes": ["Hạn tự đánh giá: 05/02/2026 → 12/02/2026"],
 }  # fmt: skip
 ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+RECHECK_SECONDS = 5.0  # a tick renders thousands of messages: stat the override file rarely
+_SEEN: dict[Path, tuple[float, dict[str, Template]]] = {}
 
 
 @dataclass(frozen=True)
@@ -88,11 +91,14 @@ def override_path(province_code: str) -> Path:
 
 
 def templates_for(province_code: str) -> dict[str, Template]:
-    """Return every event's template for the province."""
+    """Return every event's template for the province (its file looked at every few seconds)."""
     path = override_path(province_code)
-    if path.is_file():
-        return _templates(path, path.stat().st_mtime)
-    return _templates(None, 0.0)
+    seen = _SEEN.get(path)
+    if seen is not None and time.monotonic() - seen[0] < RECHECK_SECONDS:
+        return seen[1]
+    found = _templates(path, path.stat().st_mtime) if path.is_file() else _templates(None, 0.0)
+    _SEEN[path] = (time.monotonic(), found)
+    return found
 
 
 def render_event(event: str, province_code: str, **values: Any) -> tuple[str, str]:

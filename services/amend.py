@@ -113,9 +113,14 @@ def _notify(session: Session, campaign: Campaign, version: int, notices: Notices
     speaker = province_authority(session=session, campaign=campaign)
     out = [
         event_message(
-            campaign, units[code], "plan_amended", f"v{version}",
-            authority=speaker, version=version, changes=lines,
-        )  # fmt: skip
+            campaign,
+            units[code],
+            "plan_amended",
+            f"v{version}",
+            authority=speaker,
+            version=version,
+            changes=lines,
+        )
         for code, lines in notices.items()
     ]
     return enqueue_many(session=session, messages=out)

@@ -24,9 +24,14 @@ def kickoff(session: Session, campaign: Campaign, plan_cfg: Any, units: dict[str
     speaker = authority(root)  # UBND tỉnh … or UBND thành phố … (a centrally-run city)
     out = [
         event_message(
-            campaign, units[code], "kickoff", "launch",
-            tail=ack_line(ack_url(campaign.code, code)), authority=speaker, first_due=first_due,
-        )  # fmt: skip
+            campaign,
+            units[code],
+            "kickoff",
+            "launch",
+            tail=ack_line(ack_url(campaign.code, code)),
+            authority=speaker,
+            first_due=first_due,
+        )
         for code in involved
     ]
     return enqueue_many(session=session, messages=out)

@@ -22,7 +22,7 @@ DEFAULTS = Path(__file__).resolve().parent / "messages" / "default.yaml"
 COMMON = {"authority", "campaign", "unit", "link"}
 STAGE = {"stage", "units", "due", "days_left"}
 VARIABLES: dict[str, set[str]] = {
-    "kickoff": COMMON | {"first_due"},
+    "kickoff": COMMON | {"first_due", "days_left"},
     "stage_open": COMMON | STAGE,
     "reminder": COMMON | STAGE,
     "overdue": COMMON | STAGE,

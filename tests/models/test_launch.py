@@ -108,5 +108,6 @@ def test_kickoff_carries_a_signed_ack_link_to_each_unit(session, tmp_path, monke
     for notice in notices:
         line = notice.body.splitlines()[-1]
         assert line.startswith("Xác nhận đã nhận văn bản: https://cchc.example.vn/ack/")
+        assert "ngày làm việc)." in notice.body  # the first due with working days left
         claim = read_ack_token(line.rsplit("/", 1)[1])
         assert (claim.campaign_code, claim.unit_code) == ("thu-2024", notice.recipient)

@@ -52,6 +52,9 @@ class NotifySettings(BaseModel):
     base_url: str = Field(
         "", max_length=300, description="dashboard address for links in messages (https://…)"
     )
+    ack_link_days: int = Field(
+        60, ge=1, le=366, description="how long the kick-off's acknowledgement link stays valid"
+    )
     email_from_name: str = Field(
         "", max_length=200, description="sender name of e-mails, e.g. 'Sở Nội vụ tỉnh Bắc Kạn'"
     )

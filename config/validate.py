@@ -11,11 +11,15 @@ from typing import Any
 from cchc.errors import ConfigError, FileRefused
 from config.catalog import Catalog, label_of, parse
 from config.checks import check_criteria, check_plan, check_survey
+from config.message_templates import check_messages
 from config.schema import BandsFile, CalendarFile, UnitsFile
 from config.set_rules import summary
 from config.source import Source, read_source
 
-FOLDER_KINDS = {"units": "units", "criteria": "criteria", "plans": "plan", "survey": "survey"}
+FOLDER_KINDS = {
+    "units": "units", "criteria": "criteria", "plans": "plan", "survey": "survey",
+    "messages": "messages",
+}  # fmt: skip
 FILE_KINDS = {"bands.yaml": "bands", "calendar.yaml": "calendar"}
 SIMPLE: dict[str, Any] = {"units": UnitsFile, "bands": BandsFile, "calendar": CalendarFile}
 
@@ -102,6 +106,8 @@ def _check_one(path: Path, src: Source, catalog: Catalog, report: Report) -> Non
         doc, problems = check_plan(src, path, catalog)
     elif kind == "survey":
         doc, problems = check_survey(src, path, catalog)
+    elif kind == "messages":
+        doc, problems = src.data, check_messages(src)
     else:
         doc, problems = parse(src, SIMPLE[kind])
     report.problems += problems

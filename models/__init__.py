@@ -2,6 +2,7 @@
 
 from models.accounts.tables import ApiToken, LoginFailure, User, WebSession
 from models.audit.log import AuditEntry
+from models.campaign.receipts import GuidanceReceipt
 from models.campaign.tables import (
     Assignment,
     Campaign,
@@ -40,6 +41,7 @@ __all__ = [
     "CriteriaItem",
     "CriteriaSet",
     "Evidence",
+    "GuidanceReceipt",
     "Extension",
     "Fact",
     "FieldResult",

@@ -11,13 +11,13 @@ from cchc.errors import AlreadyLaunched, PlanChanged
 from cchc.wording import launch as say
 from models.audit.log import record_audit
 from models.campaign.amend import Notices, amend_rows
+from models.campaign.event_notices import event_message, province_authority
 from models.campaign.plan_diff import PlanDiff, diff_plans
 from models.campaign.rules import freeze_rules
 from models.campaign.tables import Campaign
 from models.campaign.versions import add_version, current_version
 from models.catalog.units import OrgUnit
-from models.outbox.queue import Message, enqueue_many, make_key
-from models.outbox.targets import targets_of
+from models.outbox.queue import enqueue_many
 from services import lifecycle
 
 
@@ -110,21 +110,17 @@ def _notify(session: Session, campaign: Campaign, version: int, notices: Notices
             select(OrgUnit).where(OrgUnit.province_code == campaign.province_code)
         )
     }
-    out = []
-    for code, lines in notices.items():
-        unit = units[code]
-        subject, body = say.amended(campaign.title, version, lines)
-        out.append(
-            Message(
-                key=make_key(campaign.code, None, code, "plan_amended", f"v{version}"),
-                campaign_id=campaign.id,
-                recipient=code,
-                urls=targets_of(unit),
-                kind="plan_amended",
-                occasion=f"v{version}",
-                subject=subject,
-                body=body,
-                unit_id=unit.id,
-            )
+    speaker = province_authority(session=session, campaign=campaign)
+    out = [
+        event_message(
+            campaign,
+            units[code],
+            "plan_amended",
+            f"v{version}",
+            authority=speaker,
+            version=version,
+            changes=lines,
         )
+        for code, lines in notices.items()
+    ]
     return enqueue_many(session=session, messages=out)

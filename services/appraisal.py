@@ -6,11 +6,13 @@ from collections.abc import Sequence
 
 from sqlmodel import Session
 
+from models.campaign.event_notices import enqueue_event
 from models.campaign.facts import get_campaign
 from models.campaign.tables import Fact
 from models.catalog.criteria import CriteriaItem
 from models.enums import Role
 from models.scoring import appraisals as data
+from models.scoring.appraisals.progress import submitted_units
 from models.scoring.tables import Appraisal
 from services.access import Actor, actor_name, appraised_fields, require_role
 from services.appraiser_scope import require_appraiser
@@ -52,6 +54,11 @@ def appraise_item(
         reason=reason,
         appraiser_code=agency,
     )
+    if row.decision == "adjusted":  # the unit may reply (giải trình) to an adjusted score
+        enqueue_event(
+            session=session, campaign=campaign, units=[unit], event="reply_requested",
+            occasion=f"{item.code}={row.appraised_score}", item=item.code, note=row.reason or "",
+        )  # fmt: skip
     return item, row
 
 
@@ -99,10 +106,16 @@ def complete(
     """Record that the appraisal is done, refusing while a submitted unit has leaves left."""
     require_role(actor, Role.admin)
     campaign = get_campaign(session=session, code=campaign_code)
-    return data.complete_appraisal(
+    fact = data.complete_appraisal(
         session=session,
         campaign_id=campaign.id,
         actor=actor_name(actor),
         document_no=document_no,
         stage_code=stage_code,
     )
+    units = submitted_units(session=session, campaign_id=campaign.id)
+    enqueue_event(
+        session=session, campaign=campaign, units=units, event="appraisal_result",
+        occasion=fact.idempotency_key, document_no=document_no or "",
+    )  # fmt: skip
+    return fact

@@ -12,7 +12,11 @@ from sqlmodel import Session
 
 from cchc.errors import Conflict
 from cchc.wording import lifecycle as say
+from cchc.wording.dates import day
+from models.campaign.event_notices import enqueue_event
 from models.campaign.facts import fact_by_key, get_campaign, record_fact
+from models.campaign.receipts import involved_units
+from models.campaign.tables import Campaign
 from models.enums import CampaignState
 from models.results.snapshot import take_snapshot
 from models.results.views import publication
@@ -51,13 +55,15 @@ def approve(
     require_ready(session=session, campaign=campaign, force=force, reason=reason, actor=actor)
     # in the same transaction as the freeze: what is frozen is computed from today's facts
     refresh(session=session, campaign_code=campaign_code, actor=actor)
-    return approve_results(
+    approval = approve_results(
         session=session,
         campaign_id=campaign.id,
         decision_no=number,
         decided_on=decided_on,
         actor=actor,
     )
+    _tell(session, campaign, "approval", number, decided_on=day(decided_on))
+    return approval
 
 
 def publish(*, session: Session, campaign_code: str, actor: str) -> Publication:
@@ -79,6 +85,7 @@ def publish(*, session: Session, campaign_code: str, actor: str) -> Publication:
         actor=actor,
     )
     pause_schedule(session=session, campaign_code=campaign_code, actor=actor)  # nothing to tick
+    _tell(session, campaign, "publication", approval.decision_no)
     return pub
 
 
@@ -105,4 +112,14 @@ def reopen(
         payload={"reason": reason},
         key=f"reopen:{number}",
     )
+    _tell(session, campaign, "reopen", number, reason=reason)
     return count
+
+
+def _tell(session: Session, campaign: Campaign, event: str, decision_no: str, **values: str) -> int:
+    """Tell every unit the guidance went to about the decision (once per decision number)."""
+    units = involved_units(session=session, campaign=campaign)
+    return enqueue_event(
+        session=session, campaign=campaign, units=units, event=event, occasion=decision_no,
+        decision_no=decision_no, **values,
+    )  # fmt: skip

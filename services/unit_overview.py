@@ -9,6 +9,7 @@ from sqlmodel import Session
 
 from cchc.errors import NotFound
 from models.campaign import unit_views
+from models.campaign.receipts import get_receipt
 from models.campaign.tables import Campaign
 from models.catalog.lookup import criteria_set_for, set_items
 from models.catalog.units import OrgUnit
@@ -39,6 +40,7 @@ class UnitView:
     threads: dict[Any, Any] = field(default_factory=dict)  # item id -> reply thread
     result: Any = None
     comparison: Any = None  # the change against last year (models/results/lineage.py)
+    guidance_receipt: Any = None  # the unit's acknowledgement of the guidance, if any
 
 
 def unit_overview(
@@ -64,6 +66,7 @@ def _gather(session: Session, camp: Campaign, unit: OrgUnit, user: Actor) -> Uni
             session=session, campaign_id=camp.id, unit_id=unit.id
         ),
         evidence=list_evidence(session=session, campaign_id=camp.id, unit_id=unit.id),
+        guidance_receipt=get_receipt(session=session, campaign_id=camp.id, unit_id=unit.id),
         sees_scores=can_see_scores(
             session=session,
             user=user,

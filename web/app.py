@@ -11,8 +11,8 @@ from sqlalchemy.engine import Engine
 from cchc import logs
 from cchc.db import get_engine
 from web import csrf, docs, errors, health, request_ids, security
-from web.api import admin, appraisal, campaigns, contacts, council, public, units
-from web.pages import admin_contacts, admin_users, auth, dashboard, forms, screens, sso
+from web.api import acknowledgements, admin, appraisal, campaigns, contacts, council, public, units
+from web.pages import ack, admin_contacts, admin_users, auth, dashboard, forms, screens, sso
 
 HERE = Path(__file__).resolve().parent
 DESCRIPTION = (
@@ -38,9 +38,9 @@ def create_app(engine: Engine | None = None) -> FastAPI:
     )
     app.state.engine = engine or get_engine()
     errors.install(app)
-    for module in (campaigns, units, appraisal, council, admin, contacts, public):
+    for module in (campaigns, units, appraisal, council, admin, contacts, public, acknowledgements):
         app.include_router(module.router)
-    for module in (auth, sso, dashboard, forms):
+    for module in (auth, sso, dashboard, forms, ack):
         app.include_router(module.router, include_in_schema=False)
     screens.include(app)  # work screens and evidence links (web/pages/screens.py)
     app.include_router(admin_users.router, include_in_schema=False)

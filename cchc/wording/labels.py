@@ -54,6 +54,11 @@ NOTIFICATION_KIND = {
     "escalation": "Đôn đốc",
     "fact": "Ghi nhận",
     "receipt": "Xác nhận đã nhận",
+    "appraisal_result": "Kết quả thẩm định",
+    "reply_requested": "Đề nghị giải trình",
+    "approval": "Phê duyệt",
+    "publication": "Công bố",
+    "reopen": "Mở lại kết quả",
 }
 DELIVERY = {"pending": "Chờ gửi", "delivered": "Đã gửi", "failed": "Gửi lỗi"}
 VERSION_STATUS = {

@@ -71,8 +71,6 @@ def unconfirmed(code: str, version: int) -> str:
     )
 
 
-
-
 def stage_added(title: str, due: datetime) -> str:
     """Diff line: a new stage."""
     return f"Thêm giai đoạn «{title}», hạn {moment(due)}"
@@ -119,15 +117,6 @@ def scope_removed(title: str) -> str:
 def due_moved(title: str, old: datetime, new: datetime) -> str:
     """Notice line: the unit's due time in a stage moved."""
     return f"«{title}»: hạn mới {moment(new)} (trước đây {moment(old)})"
-
-
-def amended(title: str, version: int, lines: Sequence[str]) -> tuple[str, str]:
-    """Subject and body telling a unit what the amended plan changes for it."""
-    subject = f"Điều chỉnh kế hoạch: {title} (phiên bản {version})"
-    body = "Kế hoạch đã được điều chỉnh. Thay đổi đối với đơn vị:\n" + "\n".join(
-        f"- {line}" for line in lines
-    )
-    return subject, body
 
 
 def other_changes() -> str:

@@ -137,6 +137,8 @@ class PlanStage(StrictModel):
     late: LatePolicy | None = None
     close: ClosePolicy | None = None
     late_grace_days: int | None = Field(None, ge=0, le=120)
+    # "trong N ngày làm việc kể từ ngày nhận văn bản": each unit's clock starts at its receipt
+    from_receipt_days: int | None = Field(None, ge=1, le=120)
     needs_review: bool = False
     review_notes: list[str] = Field(default_factory=list)
 

@@ -191,6 +191,7 @@ def stage_fields(cfg: Any, position: int) -> dict[str, Any]:
         "close_policy": cfg.close,
         "late_grace_days": cfg.late_grace_days,
         "reminders": dict(cfg.reminders),
+        "from_receipt_days": cfg.from_receipt_days,
     }
 
 

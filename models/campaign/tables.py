@@ -75,6 +75,7 @@ class Stage(SQLModel, table=True):
     close_policy: str = Field(default="window", max_length=16)  # all_done | window
     late_grace_days: int = 10  # working days after the last due time before a late stage closes
     reminders: dict = json_dict()  # {before: [5, 2], overdue_every: 2, escalate_after: 1}
+    from_receipt_days: int | None = None  # working days counted from each unit's receipt
     state: str = Field(default="pending", max_length=16)
     opened_at: datetime | None = when()
     closed_at: datetime | None = when()

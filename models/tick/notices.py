@@ -10,14 +10,17 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlmodel import Session, col
 
 from cchc.clock import as_utc, to_local
 from cchc.wording import messages
-from cchc.wording.authority import unit_link
+from cchc.wording.authority import authority, unit_link
+from cchc.wording.dates import day, local_moment
 from cchc.wording.days_left import days_left, working_days_left
+from config.message_templates import render_event
 from config.schema.plan import Reminders
 from deadlines import reminder_dates
 from models.campaign.tables import Assignment, Stage
@@ -84,6 +87,26 @@ def _message(
     )
 
 
+def _render(ctx: TickContext, event: str, to: UnitInfo, **values: Any) -> tuple[str, str]:
+    """Render one event's subject and body for a recipient from the province's templates."""
+    speaker = authority(ctx.province.name if ctx.province else ctx.campaign.province_code)
+    return render_event(
+        event, ctx.campaign.province_code, authority=speaker, campaign=ctx.campaign.title,
+        unit=to.name, **values,
+    )  # fmt: skip
+
+
+def _stage_values(stage: Stage, units: list[str], due: datetime, ctx: TickContext) -> dict:
+    """What a stage's notices say: its title, the units, the due time and working days left."""
+    left = days_left(due, today=ctx.today, cal=ctx.cal)
+    return {
+        "stage": stage.title,
+        "units": ", ".join(units),
+        "due": local_moment(due),
+        "days_left": left,
+    }
+
+
 def _by_actor(
     ctx: TickContext, rows: Iterable[Row]
 ) -> dict[tuple[uuid.UUID, uuid.UUID], list[Row]]:
@@ -100,10 +123,9 @@ def enqueue_open_notices(*, session: Session, ctx: TickContext, stage_ids: list[
     for (_, actor_id), rows in _by_actor(ctx, unacted(session, ctx, stage_ids)).items():
         stage, due = rows[0][0], min(r[2] for r in rows)
         names = [ctx.units[r[1]].name for r in rows]
-        text = messages.stage_open(
-            stage.title, names, due, days_left(due, today=ctx.today, cal=ctx.cal)
-        )
-        out.append(_message(ctx, stage, ctx.units[actor_id], "stage_open", "open", text))
+        to = ctx.units[actor_id]
+        text = _render(ctx, "stage_open", to, **_stage_values(stage, names, due, ctx))
+        out.append(_message(ctx, stage, to, "stage_open", "open", text))
     return enqueue_many(session=session, messages=out)
 
 
@@ -144,15 +166,10 @@ def enqueue_reminders(*, session: Session, ctx: TickContext) -> int:
     for (_, actor_id, occasion), rows in groups.items():
         stage, due = rows[0][0], rows[0][2]
         overdue = occasion.startswith("overdue")  # "due-day" is a reminder, not overdue
-        text = messages.reminder(
-            stage.title,
-            [ctx.units[r[1]].name for r in rows],
-            due,
-            days_left(due, today=ctx.today, cal=ctx.cal),
-            overdue,
-        )
-        kind = "overdue" if overdue else "reminder"
-        out.append(_message(ctx, stage, ctx.units[actor_id], kind, occasion, text))
+        kind, to = ("overdue" if overdue else "reminder"), ctx.units[actor_id]
+        names = [ctx.units[r[1]].name for r in rows]
+        text = _render(ctx, kind, to, **_stage_values(stage, names, due, ctx))
+        out.append(_message(ctx, stage, to, kind, occasion, text))
     return enqueue_many(session=session, messages=out)
 
 
@@ -179,7 +196,7 @@ def enqueue_escalations(*, session: Session, ctx: TickContext) -> int:
             ctx.units[boss_id],
             "escalation",
             ctx.today.isoformat(),
-            messages.escalation(ctx.units[boss_id].name, lines, ctx.today),
+            _render(ctx, "escalation", ctx.units[boss_id], lines=lines, today=day(ctx.today)),
         )
         for boss_id, lines in digests.items()
     ]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+import pytest
+
 import config
 from cchc.clock import LOCAL_TZ
 from tests.config.conftest import CONFIG
@@ -96,3 +98,14 @@ def test_quoted_window_dates_mean_whole_days(tmp_path):
     window = WindowOverride.model_validate({"opens": "2024-02-01", "due": "2024-02-16"})
     assert (type(window.opens), type(window.due)) == (date, date)
     assert WindowOverride.model_validate({"due": "2024-02-16T10:00:00"}).due.hour == 10
+
+
+def test_a_receipt_clock_of_no_working_days_is_refused():
+    from pydantic import ValidationError as Invalid
+
+    from config.schema.plan import PlanStage
+
+    base = {"code": "bao-cao", "title": "Báo cáo", "kind": "generic", "lead": "so-noi-vu"}
+    assert PlanStage.model_validate({**base, "from_receipt_days": 10}).from_receipt_days == 10
+    with pytest.raises(Invalid, match="from_receipt_days"):
+        PlanStage.model_validate({**base, "from_receipt_days": 0})

@@ -91,3 +91,23 @@ def test_launch_keeps_the_plans_ranking_rules(session, tmp_path):
     launch(session, write_world(tmp_path, stages, policy=policy, districts=1, communes=1))
     campaign = session.exec(select(Campaign)).one()
     assert (campaign.policy["tie_break"], campaign.policy["bands"]) == ("appraised_points", "abcd")
+
+
+def test_kickoff_carries_a_signed_ack_link_to_each_unit(session, tmp_path, monkeypatch):
+    from cchc.settings import get_settings
+    from models.campaign.ack_links import read_ack_token
+
+    monkeypatch.setenv("CCHC_NOTIFY__BASE_URL", "https://cchc.example.vn/")
+    monkeypatch.setenv("CCHC_VAR_DIR", str(tmp_path / "var"))
+    get_settings.cache_clear()
+    try:
+        launch(session, _plan(tmp_path))
+        notices = session.exec(select(Notification).where(Notification.kind == "kickoff")).all()
+    finally:
+        get_settings.cache_clear()
+    for notice in notices:
+        line = notice.body.splitlines()[-1]
+        assert line.startswith("Xác nhận đã nhận văn bản: https://cchc.example.vn/ack/")
+        assert "ngày làm việc)." in notice.body  # the first due with working days left
+        claim = read_ack_token(line.rsplit("/", 1)[1])
+        assert (claim.campaign_code, claim.unit_code) == ("thu-2024", notice.recipient)

@@ -32,6 +32,8 @@ def test_messages_carry_the_province_title_and_a_link_but_no_key(configured, tmp
     opened = next(r for r in rows if r.kind == "stage_open")
     for row in (kickoff, opened):
         link = f"Xem chi tiết: https://cchc.example.gov.vn/campaigns/thu-2024/units/{row.recipient}"
-        assert row.body.endswith(link)
+        assert link in row.body.splitlines()
+    ack = "Xác nhận đã nhận văn bản: https://cchc.example.gov.vn/ack/"
+    assert kickoff.body.splitlines()[-1].startswith(ack) and opened.body.endswith("so-noi-vu")
     assert all(r.idempotency_key not in r.body + r.subject for r in rows)
     get_settings.cache_clear()

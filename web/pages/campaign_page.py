@@ -12,6 +12,7 @@ from models.accounts.tables import User
 from models.campaign.versions import list_versions
 from services.access import WATCHERS
 from services.appraiser_scope import appraiser_worklist
+from services.guidance_receipt import pending_count
 from web import lookup
 from web.pages.campaign_view import campaign_body
 from web.pages.filters import Filters
@@ -33,6 +34,7 @@ def campaign_page(
         )
         published = lookup.is_published(session, camp)
         versions = list_versions(session=session, campaign_id=camp.id)
+        acks = pending_count(session=session, campaign=camp, actor=user)
         body, stamp = campaign_body(session, camp, user, group, published, wanted)
         now_local = moment(now())
         html = TEMPLATES.get_template("campaign.html").render(
@@ -45,6 +47,7 @@ def campaign_page(
             worklist=worklist,
             now_local=now_local,
             versions=versions,
+            acks=acks,  # (still to acknowledge the guidance, involved) for watchers
             csrf=csrf,  # the session's anti-forgery token, for the page's forms
             finished=FINISHED if camp.state in FINISHED_STATES else None,
         )

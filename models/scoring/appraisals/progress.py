@@ -131,3 +131,14 @@ def complete_appraisal(
         stage_id=stage_id,
         document_no=document_no,
     )
+
+
+def submitted_units(*, session: Session, campaign_id: uuid.UUID) -> list[OrgUnit]:
+    """Return the units whose self-assessment is submitted (the ones an appraisal answers)."""
+    query = (
+        select(OrgUnit)
+        .join(SelfAssessment, col(SelfAssessment.unit_id) == col(OrgUnit.id))
+        .where(SelfAssessment.campaign_id == campaign_id, SelfAssessment.status == "submitted")
+        .order_by(col(OrgUnit.code))
+    )
+    return list({u.id: u for u in session.exec(query).all()}.values())

@@ -2,37 +2,22 @@
 
 from __future__ import annotations
 
-import hashlib
 import hmac
-import secrets
 import uuid
 from datetime import datetime, timedelta
 
 from cchc.clock import now
 from cchc.errors import PermissionDenied
 from cchc.settings import get_settings
+from cchc.signing import digest
 from cchc.wording.storage import LINK_EXPIRED
 
 PATH = "/files/evidence/{id}"
 
 
-def _secret() -> bytes:
-    """Return the signing secret: the setting, else one kept under var/ (development)."""
-    settings = get_settings()
-    if settings.storage.link_secret:
-        return settings.storage.link_secret.encode()
-    path = settings.var_dir / "link-secret"
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # every worker must share it, so it lives in a file rather than in memory
-        path.write_text(secrets.token_hex(32))
-    return path.read_text().strip().encode()
-
-
 def _signature(evidence_id: uuid.UUID, expires: int) -> str:
     """Return the hex HMAC of one link."""
-    message = f"{evidence_id}:{expires}".encode()
-    return hmac.new(_secret(), message, hashlib.sha256).hexdigest()
+    return digest(f"{evidence_id}:{expires}")
 
 
 def sign(evidence_id: uuid.UUID, ttl: timedelta | None = None) -> tuple[str, datetime]:

@@ -36,6 +36,7 @@ class CampaignInputs:
     bands: Bands
     decimals: int
     exclusive: frozenset[str]
+    caps: dict  # {set id: index cap} of the sets that cap the index
 
     def shared(self) -> str:
         """Return what every campaign of one batch must share, as a comparable key."""
@@ -81,6 +82,7 @@ def _inputs(
         bands=frozen.band_rules() if bands is None else bands,
         decimals=frozen.decimals,
         exclusive=frozen.band_exclusive(),
+        caps={s.id: s.index_cap for s in sets if s.index_cap},
     )
 
 

@@ -1,0 +1,68 @@
+"""criteria extensions: bonus/penalty items, not-applicable marks, formula items, index cap
+
+criteria_item gains `kind` (base | bonus | penalty), `allow_not_applicable` and `formula`
+(the figure → points rule); criteria_set gains `index_cap`; self_score and appraisal keep the
+figure a formula leaf was scored from; `not_applicable` holds the leaves marked not applicable
+to a unit in a campaign (their points leave that unit's maximum).
+
+Revision ID: 0012
+Revises: 0011
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+import models.types
+
+revision = "0012"
+down_revision = "0011"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("criteria_item") as batch_op:
+        batch_op.add_column(
+            sa.Column("kind", sa.String(length=16), nullable=False, server_default="base")
+        )
+        batch_op.add_column(
+            sa.Column(
+                "allow_not_applicable", sa.Boolean(), nullable=False, server_default=sa.false()
+            )
+        )
+        batch_op.add_column(sa.Column("formula", sa.JSON(), nullable=True))
+    with op.batch_alter_table("criteria_set") as batch_op:
+        batch_op.add_column(sa.Column("index_cap", sa.Float(), nullable=True))
+    for table in ("self_score", "appraisal"):
+        with op.batch_alter_table(table) as batch_op:
+            batch_op.add_column(sa.Column("figure", sa.Float(), nullable=True))
+    op.create_table(
+        "not_applicable",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("campaign_id", sa.Uuid(), nullable=False),
+        sa.Column("unit_id", sa.Uuid(), nullable=False),
+        sa.Column("item_id", sa.Uuid(), nullable=False),
+        sa.Column("reason", sa.String(length=4000), nullable=False),
+        sa.Column("marked_by", sa.String(length=128), nullable=False),
+        sa.Column("marked_at", models.types.UTCDateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(["campaign_id"], ["campaign.id"]),
+        sa.ForeignKeyConstraint(["unit_id"], ["org_unit.id"]),
+        sa.ForeignKeyConstraint(["item_id"], ["criteria_item.id"]),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("campaign_id", "unit_id", "item_id"),
+    )
+    op.create_index("ix_not_applicable_unit_id", "not_applicable", ["unit_id"])
+    op.create_index("ix_not_applicable_item_id", "not_applicable", ["item_id"])
+
+
+def downgrade() -> None:
+    op.drop_table("not_applicable")
+    for table in ("appraisal", "self_score"):
+        with op.batch_alter_table(table) as batch_op:
+            batch_op.drop_column("figure")
+    with op.batch_alter_table("criteria_set") as batch_op:
+        batch_op.drop_column("index_cap")
+    with op.batch_alter_table("criteria_item") as batch_op:
+        batch_op.drop_column("formula")
+        batch_op.drop_column("allow_not_applicable")
+        batch_op.drop_column("kind")

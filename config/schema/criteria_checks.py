@@ -141,10 +141,11 @@ def _sum_problem(loc: Loc, actual: float, declared: float, extra: float = 0.0) -
     """Report a declared total that the leaves do not add up to (`extra`: bonus/penalty)."""
     if abs(actual - declared) <= EPS:
         return []
-    if extra > EPS and abs(actual + extra - declared) <= EPS:
+    counted = declared - actual  # part of the bonus/penalty points counted in the maximum
+    if extra > EPS and EPS < counted <= extra + EPS:
         msg = (
             f"bonus/penalty points are outside the base maximum: base leaves sum to "
-            f"{fmt_num(actual)}, declared {fmt_num(declared)} counts {fmt_num(extra)} of them"
+            f"{fmt_num(actual)}, declared {fmt_num(declared)} counts {fmt_num(counted)} of them"
         )
         return [Problem(loc, msg)]
     return [Problem(loc, f"leaves sum to {fmt_num(actual)}, declared {fmt_num(declared)}")]

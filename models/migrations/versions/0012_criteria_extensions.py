@@ -21,21 +21,20 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("criteria_item") as batch_op:
-        batch_op.add_column(
-            sa.Column("kind", sa.String(length=16), nullable=False, server_default="base")
-        )
-        batch_op.add_column(
-            sa.Column(
-                "allow_not_applicable", sa.Boolean(), nullable=False, server_default=sa.false()
-            )
-        )
-        batch_op.add_column(sa.Column("formula", sa.JSON(), nullable=True))
-    with op.batch_alter_table("criteria_set") as batch_op:
-        batch_op.add_column(sa.Column("index_cap", sa.Float(), nullable=True))
+    # plain ADD COLUMN on both dialects: a batch copy of criteria_item would drop a table that
+    # self_score, appraisal and survey_score still reference (SQLite checks foreign keys)
+    op.add_column(
+        "criteria_item",
+        sa.Column("kind", sa.String(length=16), nullable=False, server_default="base"),
+    )
+    op.add_column(
+        "criteria_item",
+        sa.Column("allow_not_applicable", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
+    op.add_column("criteria_item", sa.Column("formula", sa.JSON(), nullable=True))
+    op.add_column("criteria_set", sa.Column("index_cap", sa.Float(), nullable=True))
     for table in ("self_score", "appraisal"):
-        with op.batch_alter_table(table) as batch_op:
-            batch_op.add_column(sa.Column("figure", sa.Float(), nullable=True))
+        op.add_column(table, sa.Column("figure", sa.Float(), nullable=True))
     op.create_table(
         "not_applicable",
         sa.Column("id", sa.Uuid(), nullable=False),
@@ -58,11 +57,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("not_applicable")
     for table in ("appraisal", "self_score"):
-        with op.batch_alter_table(table) as batch_op:
-            batch_op.drop_column("figure")
-    with op.batch_alter_table("criteria_set") as batch_op:
-        batch_op.drop_column("index_cap")
-    with op.batch_alter_table("criteria_item") as batch_op:
-        batch_op.drop_column("formula")
-        batch_op.drop_column("allow_not_applicable")
-        batch_op.drop_column("kind")
+        op.drop_column(table, "figure")
+    op.drop_column("criteria_set", "index_cap")
+    for column in ("formula", "allow_not_applicable", "kind"):
+        op.drop_column("criteria_item", column)

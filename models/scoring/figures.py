@@ -54,3 +54,9 @@ def _points(item: CriteriaItem, code: str, entry: Mapping[str, Any]) -> tuple[fl
     if isinstance(given, int | float) and abs(given - points) > EPS:
         return points, say.score_differs(code, given, points)
     return points, None
+
+
+def figure_points(item: CriteriaItem, code: str, figure: float) -> float:
+    """Return the points a formula leaf's figure gives, or refuse (ScoreError)."""
+    scores, _figures = figure_scores({code: item}, {code: {"figure": figure}})
+    return float(scores[code]["score"])

@@ -113,3 +113,27 @@ def test_not_applicable_is_refused_where_the_set_forbids_it_or_a_score_stands(
     compute_results(session=session, campaign_id=campaign.id)
     row = session.exec(select(Result).where(Result.unit_id == b.id)).one()
     assert (row.max_points, row.index_value) == (8.0, pytest.approx(3 / 8 * 100))
+
+
+def test_the_agency_figure_rescores_a_formula_leaf_in_the_appraised_index(
+    session: Session,
+) -> None:
+    """c's agency finds 96 % on time (the unit wrote 79,99 %): 1.3 gives 2 instead of 0, so
+    c reaches 4,5 + 2 = 6,5 → 6,5 / 8 × 100 = 81,25. A score on b's not-applicable 1.2 is refused.
+    """
+    from models.scoring.appraisals import accept_all, appraise_item
+    from tests.world.scoring import open_review
+
+    campaign, (_a, b, c) = _world(session)
+    open_review(session, campaign, close_self=True)
+    row = appraise_item(session=session, campaign_id=campaign.id, unit_id=c.id, item_code="1.3",
+                        decision="adjusted", actor="snv", figure=96, reason="Hệ thống")  # fmt: skip
+    assert (row.figure, row.appraised_score) == (96, 2.0)
+    with pytest.raises(ScoreError, match="không áp dụng"):
+        appraise_item(session=session, campaign_id=campaign.id, unit_id=b.id, item_code="1.2",
+                      decision="adjusted", actor="snv", score=1.0, reason="x")  # fmt: skip
+    accept_all(session=session, campaign_id=campaign.id, unit_id=c.id, actor="snv")
+    compute_results(session=session, campaign_id=campaign.id)
+    result = session.exec(select(Result).where(Result.unit_id == c.id)).one()
+    assert (result.appraised_points, result.index_value) == (
+        pytest.approx(6.5), pytest.approx(81.25))  # fmt: skip

@@ -1,0 +1,62 @@
+"""The API's not-applicable marks and formula figures, for the unit and for its appraiser."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from models import AuditEntry, CriteriaItem
+from tests.world.web import FULL_DRAFT, SA
+
+NA = "/api/campaigns/test-2024/units/{unit}/not-applicable/{item}"
+REASON = {"reason": "Sở không có hoạt động thanh tra chuyên ngành"}
+
+
+def _extend(engine) -> None:  # type: ignore[no-untyped-def]
+    """1.2.1 may be not applicable; 1.1 is scored from a % figure, proportionally (max 2)."""
+    with Session(engine) as s:
+        items = {i.code: i for i in s.exec(select(CriteriaItem)).all()}
+        items["1.2.1"].allow_not_applicable = True
+        items["1.1"].formula = {"figure": "Tỷ lệ %", "min": 0, "max": 100, "rule": "proportional"}
+        items["1.1"].step = None
+        s.add_all([items["1.2.1"], items["1.1"]])
+        s.commit()
+
+
+def test_unit_marks_a_leaf_not_applicable_and_scores_a_formula_leaf_by_its_figure(
+    world, client, engine
+):
+    _extend(engine)
+    mark = client.put(NA.format(unit="so-a", item="1.2.1"), json=REASON,
+                      headers=world.auth("unit_a"))  # fmt: skip
+    assert mark.status_code == 200 and mark.json()["marked_by"] == "unit_a"
+    scores = [
+        {"item_code": "1.1", "figure": 87.5, "explanation": "Theo báo cáo"},
+        {"item_code": "1.2.1", "score": 0.0, "explanation": "Không áp dụng"},
+        {"item_code": "1.2.2", **FULL_DRAFT["1.2.2"]},
+    ]
+    assert client.put(SA.format(unit="so-a"), json={"scores": scores},
+                      headers=world.auth("unit_a")).status_code == 200  # fmt: skip
+    mine = client.get(SA.format(unit="so-a"), headers=world.auth("unit_a")).json()
+    by_code = {s["item_code"]: s for s in mine["versions"][0]["scores"]}
+    assert (by_code["1.1"]["figure"], by_code["1.1"]["score"]) == (87.5, 1.75)  # 2 × 87,5 %
+    with Session(engine) as s:
+        assert s.exec(select(AuditEntry).where(AuditEntry.action == "not_applicable")).one()
+
+
+def test_not_applicable_refusals_answer_json(world, client, engine):
+    _extend(engine)
+    other = client.put(NA.format(unit="so-a", item="1.2.1"), json=REASON,
+                       headers=world.auth("unit_b"))  # fmt: skip
+    assert other.status_code == 403
+    forbidden = client.put(NA.format(unit="so-a", item="1.1"), json=REASON,
+                           headers=world.auth("unit_a"))  # fmt: skip
+    assert forbidden.status_code == 422
+    assert "không cho phép" in forbidden.json()["error"]["message"]
+    bad = client.put(SA.format(unit="so-a"), json={"scores": [{"item_code": "1.1", "figure": 120}]},
+                     headers=world.auth("unit_a"))  # fmt: skip
+    assert bad.status_code == 422 and "ngoài khoảng 0 – 100" in bad.json()["error"]["message"]
+    by_appraiser = client.put(NA.format(unit="so-a", item="1.2.1"), json=REASON,
+                              headers=world.auth("appraiser"))  # fmt: skip
+    assert by_appraiser.status_code == 200
+    cleared = client.delete(NA.format(unit="so-a", item="1.2.1"), headers=world.auth("appraiser"))
+    assert (cleared.status_code, cleared.json()["cleared"]) == (200, True)

@@ -8,6 +8,7 @@ from typing import Any
 from sqlmodel import Session
 
 from models.catalog.units import OrgUnit
+from models.scoring.not_applicable import marked_ids
 from services import evidence as evidence_acts
 from services.access import Actor
 from services.appraisal_read import appraised
@@ -22,6 +23,7 @@ class Leaf:
     self_score: Any = None  # the submitted SelfScore row, when there is one
     evidence: list[tuple[Any, str]] = field(default_factory=list)  # (row, signed link)
     appraisal: Any = None
+    not_applicable: bool = False  # marked not applicable to the unit: scores 0, leaves the max
 
 
 @dataclass
@@ -47,9 +49,15 @@ def unit_appraisal(
     done = {item.code: row for item, row in appraised(
         session=session, campaign_code=campaign_code, unit_code=unit_code, actor=actor
     )}  # fmt: skip
+    marked = (
+        marked_ids(session=session, campaign_id=shown[0].campaign_id, unit_id=found.unit.id)
+        if shown
+        else set()
+    )
     fields: dict[str, list[Leaf]] = {}
     for item, score in shown[1] if shown else []:
         leaf = Leaf(item=item, self_score=score, appraisal=done.get(item.code))
+        leaf.not_applicable = item.id in marked
         leaf.evidence = [(e, links[e.id]) for e in rows if e.item_code == item.code]
         fields.setdefault(item.field_code, []).append(leaf)
     return UnitAppraisal(unit=found.unit, version=shown[0] if shown else None, fields=fields)

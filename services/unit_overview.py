@@ -14,6 +14,7 @@ from models.catalog.lookup import criteria_set_for, set_items
 from models.catalog.units import OrgUnit
 from models.results import views as result_views
 from models.scoring.evidence import list_evidence
+from models.scoring.not_applicable import marked_ids
 from models.scoring.self_assessments import list_versions, version_scores
 from services.access import Actor, require_read_unit, shown_fields, shown_item
 from services.targets import campaign_unit
@@ -35,6 +36,7 @@ class UnitView:
     shown_version: Any = None
     appraisals: dict[Any, Any] = field(default_factory=dict)
     result: Any = None
+    not_applicable: set[Any] = field(default_factory=set)  # ids of leaves marked for the unit
 
 
 def unit_overview(
@@ -90,6 +92,7 @@ def _add_scores(
     view.shown_version = shown or (view.versions[0] if view.versions else None)
     if view.shown_version is not None:
         view.scores = version_scores(session=session, self_assessment_id=view.shown_version.id)
+    view.not_applicable = marked_ids(session=session, campaign_id=camp.id, unit_id=unit.id)
     view.appraisals = {
         i.id: a
         for i, a in unit_views.appraisals(session=session, campaign_id=camp.id, unit_id=unit.id)

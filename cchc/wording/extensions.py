@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from cchc.wording.numbers import fmt_points
 
-KIND_LABELS = {"base": "", "bonus": "Điểm thưởng", "penalty": "Điểm trừ"}
-NOT_APPLICABLE = "Không áp dụng"
-
 
 def figure_not_number(value: object) -> str:
     """A figure that is not a plain number."""

@@ -80,6 +80,9 @@ FACT_KIND = {
     "self_assessment_submitted": "Đã nộp tự đánh giá",
 }
 
+ITEM_KIND = {"bonus": "Điểm thưởng", "penalty": "Điểm trừ"}  # base items carry no tag
+NOT_APPLICABLE = "Không áp dụng"
+
 ALL = {
     "assignment_state": ASSIGNMENT_STATE,
     "stage_state": STAGE_STATE,
@@ -91,6 +94,7 @@ ALL = {
     "version_status": VERSION_STATUS,
     "role": ROLE,
     "fact_kind": FACT_KIND,
+    "item_kind": ITEM_KIND,
 }
 
 

@@ -60,3 +60,32 @@ def test_not_applicable_refusals_answer_json(world, client, engine):
     assert by_appraiser.status_code == 200
     cleared = client.delete(NA.format(unit="so-a", item="1.2.1"), headers=world.auth("appraiser"))
     assert (cleared.status_code, cleared.json()["cleared"]) == (200, True)
+
+
+def test_the_appraisal_screen_shows_the_figure_the_kind_and_the_not_applicable_mark(
+    world, client, engine
+):
+    """1.1 scored from 87,5 %; 1.2.2 turned into a penalty item; 1.2.1 not applicable."""
+    from tests.world.accounts import login_as
+    from tests.world.web import start_review
+
+    _extend(engine)
+    with Session(engine) as s:
+        item = s.exec(select(CriteriaItem).where(CriteriaItem.code == "1.2.2")).one()
+        item.kind = "penalty"
+        s.add(item)
+        s.commit()
+    client.put(NA.format(unit="so-a", item="1.2.1"), json=REASON, headers=world.auth("unit_a"))
+    scores = [{"item_code": "1.1", "figure": 87.5, "explanation": "x"},
+              {"item_code": "1.2.1", "score": 0.0}, {"item_code": "1.2.2", "score": -0.5,
+                                                     "explanation": "Chậm báo cáo"}]  # fmt: skip
+    auth = world.auth("unit_a")
+    assert (
+        client.put(SA.format(unit="so-a"), json={"scores": scores}, headers=auth).status_code == 200
+    )
+    assert client.post(SA.format(unit="so-a") + "/submit", headers=auth).status_code == 200
+    start_review(engine, world)
+    login_as(client, "appraiser")
+    page = client.get("/campaigns/test-2024/units/so-a/appraisal").text
+    assert "(số liệu 87,50: Tỷ lệ %)" in page and "Điểm trừ</span>" in page
+    assert page.count("Không áp dụng</span>") == 1

@@ -41,3 +41,13 @@ def na_needs_reason(code: str) -> str:
 def na_scored(code: str) -> str:
     """A score on an item marked not applicable."""
     return f"{code}: tiêu chí đã đánh dấu «không áp dụng», điểm phải là 0"
+
+
+def breakdown_note(kind: str, figure: float | None, not_applicable: str | None) -> str:
+    """An appendix row's note: bonus/penalty, the figure a formula scored, not applicable."""
+    parts = {"bonus": ["Điểm thưởng"], "penalty": ["Điểm trừ"]}.get(kind, [])
+    if figure is not None:
+        parts.append(f"Số liệu: {fmt_points(figure)}")
+    if not_applicable is not None:
+        parts.append(f"Không áp dụng: {not_applicable}")
+    return "; ".join(parts)

@@ -137,3 +137,23 @@ def test_the_agency_figure_rescores_a_formula_leaf_in_the_appraised_index(
     result = session.exec(select(Result).where(Result.unit_id == c.id)).one()
     assert (result.appraised_points, result.index_value) == (
         pytest.approx(6.5), pytest.approx(81.25))  # fmt: skip
+
+
+def test_the_report_appendix_shows_not_applicable_bonus_penalty_and_figures(
+    session: Session, tmp_path
+) -> None:
+    """b's sheet: 1.2 not applicable (max 0, field 1 max 6), 1.3 from 85 %, 3.1 a penalty."""
+    from openpyxl import load_workbook
+
+    from report.build import write_report
+
+    campaign, (_a, b, _c) = _world(session)
+    compute_results(session=session, campaign_id=campaign.id)
+    session.commit()
+    book = load_workbook(write_report(session=session, campaign=campaign, folder=tmp_path)["xlsx"])
+    rows = {r[0]: r for r in book["b"].iter_rows(min_row=4, values_only=True) if r[0]}
+    assert (rows["1"][2], rows["1.2"][2], rows["1.2"][8]) == (6, 0, f"Không áp dụng: {REASON}")
+    assert (rows["1.3"][6], rows["1.3"][8]) == (1, "Số liệu: 85")
+    assert (rows["3.1"][6], rows["3.1"][8]) == (-0.5, "Điểm trừ")
+    total = next(r for r in book["b"].iter_rows(values_only=True) if r[1] == "TỔNG")
+    assert (total[2], total[6], total[7]) == (6, 3, 50)

@@ -79,7 +79,10 @@ def _scores(posted: dict[str, str]) -> dict[str, dict[str, Any]]:
         code = key.removeprefix("score_")
         score = _number(value, code)
         explanation = (posted.get(f"expl_{code}") or "").strip() or None
-        if score is not None or explanation is None:
+        figure = _number(posted.get(f"figure_{code}") or "", code)
+        if figure is not None:  # a formula leaf: the service computes the score from it
+            out[code] = {"figure": figure, "explanation": explanation}
+        elif score is not None or explanation is None:
             out[code] = {"score": score, "explanation": explanation}  # empty score: cleared
         else:
             out[code] = {"explanation": explanation}  # the explanation is kept, score untouched

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from models import AuditEntry, CriteriaItem
+from models import AuditEntry, CriteriaItem, SelfScore
 from tests.world.web import FULL_DRAFT, SA
 
 NA = "/api/campaigns/test-2024/units/{unit}/not-applicable/{item}"
@@ -89,3 +89,18 @@ def test_the_appraisal_screen_shows_the_figure_the_kind_and_the_not_applicable_m
     page = client.get("/campaigns/test-2024/units/so-a/appraisal").text
     assert "(số liệu 87,50: Tỷ lệ %)" in page and "Điểm trừ</span>" in page
     assert page.count("Không áp dụng</span>") == 1
+
+
+def test_the_form_reads_a_formula_leaf_figure_and_shows_it_back(world, client, engine):
+    """The unit types 62,5 % for 1.1 (its score field is ignored): 2 × 62,5 % = 1,25."""
+    from tests.world.accounts import login_as
+
+    _extend(engine)
+    login_as(client, "unit_a")
+    form = "/campaigns/test-2024/units/so-a/self-assessment"
+    posted = {"score_1.1": "2", "figure_1.1": "62,5", "expl_1.1": "Theo hệ thống"}
+    assert client.post(form, data=posted, follow_redirects=False).status_code == 303
+    with Session(engine) as s:
+        row = s.exec(select(SelfScore)).one()
+    assert (row.figure, row.score) == (62.5, 1.25)
+    assert 'name="figure_1.1"' in client.get(form).text

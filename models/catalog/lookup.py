@@ -126,3 +126,15 @@ def units_in_scope(*, session: Session, campaign: Campaign) -> list[tuple[OrgUni
         if match is not None:
             out.append((unit, by_id[match]))
     return out
+
+
+def allows_not_applicable(*, session: Session, set_ids: list[uuid.UUID]) -> bool:
+    """Tell whether any of these sets lets a leaf be marked not applicable to a unit."""
+    found = session.exec(
+        select(CriteriaItem.id)
+        .where(
+            col(CriteriaItem.criteria_set_id).in_(set_ids), col(CriteriaItem.allow_not_applicable)
+        )
+        .limit(1)
+    ).first()
+    return found is not None

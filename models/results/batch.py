@@ -49,7 +49,7 @@ def run_batch(
         **ranking,
     }
     fields = with_fields or bool(head.rank.field_keys())  # a field tie-break reads them
-    sql = result_statements(dialect, fields, parts)
+    sql = result_statements(dialect, fields, parts, any(i.not_applicable for i in batch))
     counts = _run(session, dialect, sql, values | band_params | rank_params)
     if dialect != "postgresql":  # SQLite's WITH…INSERT reports no row count: count the rows
         count_sql = COUNT_SQL.format(ids=parts["ids"])

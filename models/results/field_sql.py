@@ -73,14 +73,17 @@ survf AS (
   WHERE s.campaign_id IN ({ids}) AND :with_survey
   GROUP BY s.unit_id, it.field_code
 ),
-nafm AS (
-  SELECT n.unit_id AS unit_id, it.field_code AS field_code, SUM(it.max_points) AS pts
-  FROM not_applicable n JOIN items it ON it.item_id = n.item_id
-  WHERE n.campaign_id IN ({ids}) AND it.kind = 'base' AND (it.method = 'self' OR :with_survey)
-  GROUP BY n.unit_id, it.field_code
+{nafm}"""
+)
+# Per (unit, field), the points of leaves marked not applicable (batches whose sets allow it).
+NAFM = """nafm AS {materialized}(
+  SELECT n.unit_id AS unit_id, i.field_code AS field_code, SUM(i.max_points) AS pts
+  FROM not_applicable n JOIN criteria_item i ON i.id = n.item_id
+  WHERE n.campaign_id IN ({ids}) AND i.kind = 'base' AND (i.method = 'self' OR :with_survey)
+  GROUP BY n.unit_id, i.field_code
 ),
 """
-)
+NAFM_JOIN = "  LEFT JOIN nafm nf ON nf.unit_id = sc.unit_id AND nf.field_code = fm.field_code"
 
 # Bonus and penalty leaves add their (signed) points to their field but nothing to its maximum;
 # leaves not applicable to a unit (`nafm`) leave that unit's field maximum.
@@ -90,7 +93,7 @@ nafm AS (
 FIELD_CTE = """
 frows AS (
   SELECT sc.campaign_id AS campaign_id, sc.unit_id AS unit_id, fm.field_code AS field_code,
-         fm.max_pts - COALESCE(nf.pts, 0) AS max_pts,
+         fm.max_pts{nf_minus} AS max_pts,
          COALESCE(a.appr_pts, 0) + COALESCE(r.pts, 0) + COALESCE(v.pts, 0) AS achieved,
          COALESCE(a.self_pts, 0) + COALESCE(r.pts, 0) AS self_pts,
          COALESCE(a.appr_pts, 0) + COALESCE(r.pts, 0) AS appr_pts, COALESCE(v.pts, 0) AS surv_pts
@@ -104,7 +107,7 @@ frows AS (
                  AND a.field_code = fm.field_code
   LEFT JOIN restf r ON r.unit_id = sc.unit_id AND r.field_code = fm.field_code
   LEFT JOIN survf v ON v.unit_id = sc.unit_id AND v.field_code = fm.field_code
-  LEFT JOIN nafm nf ON nf.unit_id = sc.unit_id AND nf.field_code = fm.field_code
+{nf_join}
 )"""
 FIELD_ROWS = """
 INSERT INTO field_result (id, campaign_id, unit_id, field_code, max_points, achieved_points,
@@ -149,8 +152,16 @@ FROM cur WHERE fid IS NULL"""
 FIELD_DELETE = "DELETE FROM field_result WHERE campaign_id IN ({ids})"
 
 
-def field_statements(dialect: str, parts: dict[str, str]) -> list[str]:
+def field_statements(
+    dialect: str, parts: dict[str, str], not_applicable: bool = False
+) -> list[str]:
     """Return the statements that write the campaign's field rows (updated in place on PG)."""
+    parts = {
+        **parts,
+        "nafm": NAFM.format(**parts) if not_applicable else "",
+        "nf_join": NAFM_JOIN if not_applicable else "",
+        "nf_minus": " - COALESCE(nf.pts, 0)" if not_applicable else "",
+    }
     head = "WITH " + SCOPE + FIELD_POINTS + FIELD_CTE
     if dialect == "postgresql":
         upsert = FIELD_UPSERT.replace("WHERE TRUE\n", "")  # a concurrent first computation

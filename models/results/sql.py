@@ -26,7 +26,8 @@ SCOPE_WHERE = """WHERE c.id IN ({ids}) AND u.active AND {set_case} IS NOT NULL
                      WHERE a.campaign_id = c.id AND a.unit_id = u.id
                        AND st.kind = 'self_assessment'))"""
 
-# Leaves marked not applicable to a unit leave its maximum (base leaves the campaign counts).
+# Leaves marked not applicable to a unit leave its maximum (base leaves the campaign counts);
+# only batches whose sets allow such marks carry the join (others run the SQL as before).
 NOT_APPLICABLE = """
   LEFT JOIN (SELECT n.unit_id AS unit_id, SUM(i.max_points) AS pts
              FROM not_applicable n JOIN criteria_item i ON i.id = n.item_id
@@ -47,7 +48,7 @@ NOT_APPLICABLE = """
 UNIT_POINTS = """
 pts AS {materialized}(
   SELECT c.id AS campaign_id, u.id AS unit_id, {block} AS rank_group,
-         {max_case} - COALESCE(na.pts, 0) AS max_pts, {cap_case} AS cap_pts, sa.id AS sa_id,
+         {max_case}{na_minus} AS max_pts, {cap_case} AS cap_pts, sa.id AS sa_id,
          sa.id IS NOT NULL AND COALESCE(l.n, 0) > COALESCE(a.n, 0) AS pending,
          CASE WHEN sa.id IS NULL THEN 0 ELSE COALESCE(a.self_pts, 0) END AS self_pts,
          CASE WHEN sa.id IS NULL THEN 0 ELSE COALESCE(a.appr_pts, 0) END AS appr_pts,
@@ -83,7 +84,7 @@ restu AS (
 FIELD_UNIT_POINTS = """
 pts AS {materialized}(
   SELECT c.id AS campaign_id, u.id AS unit_id, {block} AS rank_group,
-         {max_case} - COALESCE(na.pts, 0) AS max_pts, {cap_case} AS cap_pts,
+         {max_case}{na_minus} AS max_pts, {cap_case} AS cap_pts,
          COALESCE(f.self_pts, 0) AS self_pts, COALESCE(f.appr_pts, 0) AS appr_pts,
          COALESCE(f.surv_pts, 0) AS surv_pts
   FROM {scope_from}
@@ -203,18 +204,22 @@ class ResultSQL(NamedTuple):
     ranking: str
 
 
-def result_statements(dialect: str, with_fields: bool, parts: dict[str, str]) -> ResultSQL:
+def result_statements(
+    dialect: str, with_fields: bool, parts: dict[str, str], not_applicable: bool = False
+) -> ResultSQL:
     """Return the statements: stale unit rows out, then the ranked unit rows.
 
     with_fields: the field rows are written first (`before`) and the units ranked from them.
+    not_applicable: a set of the batch lets leaves be marked not applicable to a unit.
 
     parts fills the placeholders: ids, set_case, max_case, cap_case, set_ids, uuid, block, pub,
     tkey, ties, tie_order, rank_fn, band, materialized.
     """
     parts = {**parts, "scope_from": SCOPE_FROM, "scope_where": SCOPE_WHERE.format(**parts)}
-    parts["not_applicable"] = NOT_APPLICABLE.format(**parts)
+    parts["not_applicable"] = NOT_APPLICABLE.format(**parts) if not_applicable else ""
+    parts["na_minus"] = " - COALESCE(na.pts, 0)" if not_applicable else ""
     head = "WITH " + (FIELD_UNIT_POINTS if with_fields else UNIT_POINTS) + UNIT_CTES
-    fields = field_statements(dialect, parts) if with_fields else []
+    fields = field_statements(dialect, parts, not_applicable) if with_fields else []
     if dialect == "postgresql":
         return ResultSQL(fields, (head + PG_WRITE).format(**parts))
     return ResultSQL([*fields, SQLITE_STALE.format(**parts)], (head + SQLITE_WRITE).format(**parts))

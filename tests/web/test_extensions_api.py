@@ -104,3 +104,18 @@ def test_the_form_reads_a_formula_leaf_figure_and_shows_it_back(world, client, e
         row = s.exec(select(SelfScore)).one()
     assert (row.figure, row.score) == (62.5, 1.25)
     assert 'name="figure_1.1"' in client.get(form).text
+
+
+def test_the_unit_marks_a_leaf_not_applicable_from_its_form(world, client, engine):
+    """The form's button for 1.2.1 posts its reason; the form then shows the mark instead."""
+    from tests.world.accounts import login_as
+
+    _extend(engine)
+    login_as(client, "unit_a")
+    form = "/campaigns/test-2024/units/so-a/self-assessment"
+    assert 'name="na_reason_1.2.1"' in client.get(form).text
+    done = client.post(form + "/not-applicable/1.2.1", data={"na_reason_1.2.1": "Không có"},
+                       follow_redirects=False)  # fmt: skip
+    assert done.status_code == 303 and done.headers["location"].endswith("?ok=na")
+    page = client.get(form + "?ok=na").text
+    assert "Đã đánh dấu không áp dụng." in page and 'name="na_reason_1.2.1"' not in page

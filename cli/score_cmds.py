@@ -104,6 +104,9 @@ def appraise(
     ] = None,
     adjust: Annotated[float | None, typer.Option("--adjust", help="Điểm điều chỉnh.")] = None,
     reason: Annotated[str | None, typer.Option("--reason", help="Lý do điều chỉnh.")] = None,
+    figure: Annotated[
+        float | None, typer.Option("--figure", help="Số liệu của tiêu chí chấm theo công thức.")
+    ] = None,
     field: Annotated[
         str | None, typer.Option("--field", help="Chỉ chấp nhận một lĩnh vực.")
     ] = None,
@@ -124,11 +127,37 @@ def appraise(
             unit_code=unit,
             item_code=item,
             actor=actor(),
-            decision="accepted" if adjust is None else "adjusted",
+            decision="accepted" if adjust is None and figure is None else "adjusted",
             score=adjust,
             reason=reason,
+            figure=figure,
         )
         return f"{item}: {row.decision}, điểm thẩm định {fmt_points(row.appraised_score)}."
+
+    console.print(in_session(act))
+
+
+def not_applicable(
+    campaign: CampaignOpt,
+    unit: UnitOpt,
+    item: Annotated[str, typer.Option("--item", help="Mã tiêu chí.")],
+    reason: Annotated[str | None, typer.Option("--reason", help="Lý do không áp dụng.")] = None,
+    clear: Annotated[bool, typer.Option("--clear", help="Bỏ đánh dấu.")] = False,
+) -> None:
+    """Đánh dấu (hoặc bỏ đánh dấu) tiêu chí không áp dụng đối với đơn vị."""
+    from services import not_applicable as na
+
+    def act(s: Any) -> str:
+        if clear:
+            done = na.clear_not_applicable(
+                session=s, campaign_code=campaign, unit_code=unit, item_code=item, actor=actor()
+            )
+            return f"{item}: đã bỏ đánh dấu không áp dụng." if done else f"{item}: chưa đánh dấu."
+        na.mark_not_applicable(
+            session=s, campaign_code=campaign, unit_code=unit, item_code=item,
+            reason=reason or "", actor=actor(),
+        )  # fmt: skip
+        return f"{item}: không áp dụng đối với {unit}."
 
     console.print(in_session(act))
 
@@ -215,4 +244,5 @@ def register(app: typer.Typer) -> None:
 
     for command in (template, submit, appraise, results, report, reopen):
         app.command(command.__name__)(command)
+    app.command("not-applicable")(not_applicable)
     app.add_typer(survey_app, name="survey")

@@ -75,5 +75,11 @@ def summary(cs: CriteriaSet) -> list[str]:
         lines.append(
             words.field_line(field.code, field.title, len(field.criteria), n_subs, field.max_points)
         )
-    head = words.set_line(cs.code, len(cs.fields), crits, subs, cs.self_total, cs.survey_total)
+    bonus, penalty = (sum(x.max_points for x in cs.leaves() if x.kind == k) for k in KINDS)
+    head = words.set_line(
+        cs.code, len(cs.fields), crits, subs, cs.self_total, cs.survey_total, (bonus, penalty)
+    )
     return [head, *lines]
+
+
+KINDS = ("bonus", "penalty")

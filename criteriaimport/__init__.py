@@ -52,8 +52,33 @@ def import_criteria(
     units, stem = units_file(code, found_year, doc.meta.get("units"), reviews)
     fields = Builder(AgencyResolver(units, found_tier), reviews).fields(build_tree(nodes, reviews))
     cs = _head(doc, code, found_year, found_tier, title, decision_no, stem, units)
-    cs.update(_totals(fields, total, reviews), fields=fields)
+    cs.update(_totals(fields, total, reviews))
+    cs.update(_extensions(doc, fields, reviews), fields=fields)
     return CriteriaImport(cs, reviews, doc.shape)
+
+
+def _extensions(
+    doc: Document, fields: list[dict[str, Any]], reviews: list[Review]
+) -> dict[str, Any]:
+    """Give formula leaves their rule and return the index cap (our workbook keeps both).
+
+    A decision's bonus points come with a cap on the index ("tối đa 100 điểm"): without our
+    workbook's value, 100 is written and reviewed.
+    """
+    formulas = json.loads(doc.meta.get("formulas") or "{}")
+    leaves = [leaf for f in fields for c in f["criteria"] for leaf in c.get("sub_criteria") or [c]]
+    for leaf in leaves:
+        if leaf["code"] in formulas:
+            leaf["formula"] = formulas[leaf["code"]]
+    if "index_cap" in doc.meta:
+        cap = doc.meta["index_cap"]
+        return {"index_cap": tidy(float(cap))} if cap else {}
+    bonus = next((leaf for leaf in leaves if leaf.get("kind") == "bonus"), None)
+    if bonus is None:
+        return {}
+    why = "có điểm thưởng: chỉ số tối đa ghi 100 (index_cap); sửa nếu quyết định quy định khác"
+    reviews.append(Review(0, bonus["code"], "điểm thưởng", bonus["title"], why))
+    return {"index_cap": 100}
 
 
 def _head(
@@ -100,6 +125,8 @@ def _totals(
     for field in fields:
         for crit in field["criteria"]:
             for leaf in crit.get("sub_criteria") or [crit]:
+                if leaf.get("kind"):
+                    continue  # bonus and penalty points lie outside the base maximum
                 sums[leaf.get("method") or crit.get("method") or "self"] += leaf["max_points"]
     whole = sums["self"] + sums["survey"]
     declared = read_points(total.points) if total is not None else None

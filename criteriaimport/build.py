@@ -30,21 +30,31 @@ class Builder:
         if not node.children:
             self._review(node, code, "lĩnh vực", node.title, "lĩnh vực không có tiêu chí nào")
         crits = [
-            self._item(c, f"{code}.{j}", node.survey, 2) for j, c in enumerate(node.children, 1)
+            self._item(c, f"{code}.{j}", (node.survey, node.kind, node.not_applicable), 2)
+            for j, c in enumerate(node.children, 1)
         ]
         out: dict[str, Any] = {"code": code, "title": node.title or f"Lĩnh vực {code}"}
         out["appraiser"] = self._appraiser(node, code)
-        out["max_points"] = self._sum(node, code, crits)
+        out["max_points"] = self._sum(node, code, crits, node.kind)
+        if node.kind:
+            out["kind"] = node.kind
         out["criteria"] = crits
         return out
 
-    def _item(self, node: Node, code: str, survey: bool, level: int) -> dict[str, Any]:
-        """Return a criterion (level 2) or sub-criterion (level 3)."""
-        survey = survey or node.survey
+    def _item(
+        self, node: Node, code: str, above: tuple[bool, str, bool], level: int
+    ) -> dict[str, Any]:
+        """Return a criterion (level 2) or sub-criterion (level 3).
+
+        above: the parent's survey mark, kind and not-applicable mark, which children inherit.
+        """
+        survey = above[0] or node.survey
+        kind, not_applicable = node.kind or above[1], node.not_applicable or above[2]
         out: dict[str, Any] = {"code": code, "title": node.title or f"Tiêu chí {code}"}
-        subs = [self._item(c, f"{code}.{k}", survey, 3) for k, c in enumerate(node.children, 1)]
+        mine = (survey, kind, not_applicable)
+        subs = [self._item(c, f"{code}.{k}", mine, 3) for k, c in enumerate(node.children, 1)]
         if subs:
-            out["max_points"] = self._sum(node, code, subs)
+            out["max_points"] = self._sum(node, code, subs, kind)
         else:
             out["max_points"] = self._leaf_points(node, code)
         if survey and (node.survey or level == 2):
@@ -57,6 +67,10 @@ class Builder:
         note = _note(node.method)
         if note:
             out["note"] = note
+        if kind:
+            out["kind"] = kind
+        if not_applicable and not subs and not kind:
+            out["allow_not_applicable"] = True
         if subs:
             out["sub_criteria"] = subs
         return out
@@ -69,10 +83,15 @@ class Builder:
             return 0
         return tidy(value)
 
-    def _sum(self, node: Node, code: str, children: list[dict[str, Any]]) -> float | int:
-        """Return the children's sum; a declared maximum that differs is reviewed."""
-        total = sum(float(c["max_points"]) for c in children)
+    def _sum(self, node: Node, code: str, children: list[dict[str, Any]], kind: str) -> float | int:
+        """Return the children's sum; a declared maximum that differs is reviewed.
+
+        Bonus and penalty children lie outside a base parent's maximum; a bonus or penalty
+        parent sums its children's points (a penalty written "-2" counts 2).
+        """
+        total = sum(abs(float(c["max_points"])) for c in children if kind or not c.get("kind"))
         declared = read_points(node.points)
+        declared = abs(declared) if declared is not None and kind else declared
         if declared is not None and abs(declared - total) > EPS:
             self._review(
                 node,

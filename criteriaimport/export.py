@@ -23,6 +23,8 @@ HEADERS = (
     "Ghi chú",
 )
 HEADER_ROW = 3
+KIND_MARKS = {"bonus": "Điểm thưởng", "penalty": "Điểm trừ"}  # read back by criteriaimport.tree
+NA_MARK = "Có thể không áp dụng"
 
 
 def write_criteria_xlsx(cs: Any, path: str | Path) -> Path:
@@ -37,7 +39,7 @@ def write_criteria_xlsx(cs: Any, path: str | Path) -> Path:
     row = HEADER_ROW
     for field in cs.fields:
         row += 1
-        _row(sheet, row, field.code, field.title, field.max_points, None, field.appraiser, 1)
+        _row(sheet, row, field.code, field.title, field.max_points, field, field.appraiser, 1)
         for crit in field.criteria:
             row += 1
             _row(sheet, row, crit.code, crit.title, crit.max_points, crit, "", 2)
@@ -71,10 +73,13 @@ def _row(
     sheet.cell(row, 5, appraiser or None)
     if level == 1:
         sheet.cell(row, 2).font = Font(bold=True)
+        sheet.cell(row, 6, KIND_MARKS.get(item.kind or ""))
         return
     if item.note:
         sheet.cell(row, 4, safe_text(item.note))
-    marks = []
+    marks = [KIND_MARKS[item.kind]] if item.kind else []
+    if item.allow_not_applicable:
+        marks.append(NA_MARK)
     if item.method == "survey":
         marks.append("Điều tra XHH")
     if item.step:
@@ -94,6 +99,10 @@ def _meta(book: Any, cs: Any) -> None:
         "title": cs.title,
         "decision_no": cs.decision_no or "",
         "applies_to": json.dumps(cs.applies_to.model_dump(exclude_defaults=True)),
+        "index_cap": cs.index_cap or "",
+        "formulas": json.dumps(
+            {x.code: x.formula for x in cs.leaves() if x.formula}, ensure_ascii=False
+        ),
     }
     for i, (key, value) in enumerate(values.items(), start=1):
         meta.cell(i, 1, key)

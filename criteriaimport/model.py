@@ -21,6 +21,8 @@ class Node:
     note: str = ""
     survey: bool = False
     level: int = 0
+    kind: str = ""  # bonus | penalty: "Điểm thưởng" / "Điểm trừ" rows (and their children)
+    not_applicable: bool = False  # "Không áp dụng" / "không đánh giá" written for the row
     children: list[Node] = field(default_factory=list)
 
 

@@ -11,6 +11,9 @@ from criteriaimport.reader import Document, RawRow
 from planimport.text import fold_clean, one_line
 
 SURVEY = re.compile(r"dieu tra (?:xhh|xa hoi hoc)|\(xhh\)|^xhh$")
+BONUS = re.compile(r"^(?:diem thuong|diem cong|cong diem)\b")
+PENALTY = re.compile(r"^(?:diem tru|tru diem)\b")
+NOT_APPLICABLE = re.compile(r"khong ap dung|khong danh gia")
 MAX_LEVEL = 3
 _JOINED = re.compile(r"^([IVX]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+(\S.*)$")
 
@@ -70,8 +73,9 @@ def _node(row: RawRow, roles: list[str | None]) -> Node:
     joined = _JOINED.match(number) if not title else None
     if joined:  # "I. CÔNG TÁC CHỈ ĐẠO" in one cell merged across the STT and title columns
         number, title = joined.group(1), joined.group(2)
-    survey = any(SURVEY.search(fold_clean(c.text)) for c in row)
-    return Node(
+    folded = [fold_clean(c.text) for c in row]
+    survey = any(SURVEY.search(f) for f in folded)
+    node = Node(
         row[0].line,
         read_number(number, title),
         _strip_mark(title),
@@ -81,6 +85,19 @@ def _node(row: RawRow, roles: list[str | None]) -> Node:
         get.get("note", ""),
         survey,
     )
+    node.kind = _kind(fold_clean(title), folded, get.get("points", ""))
+    node.not_applicable = any(NOT_APPLICABLE.search(f) for f in folded)
+    return node
+
+
+def _kind(title: str, cells: list[str], points: str) -> str:
+    """Return bonus/penalty for a "Điểm thưởng"/"Điểm trừ" title or mark, or negative points."""
+    marks = {part.strip() for cell in cells for part in cell.split(";")}
+    if BONUS.match(title) or "diem thuong" in marks:
+        return "bonus"
+    if PENALTY.match(title) or "diem tru" in marks or points.strip().startswith("-"):
+        return "penalty"
+    return ""
 
 
 def _strip_mark(title: str) -> str:

@@ -31,9 +31,14 @@ def appraise_item(
     decision: str,
     score: float | None = None,
     reason: str | None = None,
+    figure: float | None = None,
 ) -> tuple[CriteriaItem, Appraisal]:
-    """Accept the unit's self score for one leaf, or adjust it (score and reason required)."""
+    """Accept the unit's self score for one leaf, or adjust it (score and reason required).
+
+    figure: for a formula leaf, the agency's figure; the score is computed from it.
+    """
     require_number(item_code, score)  # strict at the service entry: no true, "1.5" or "１"
+    require_number(item_code, figure)
     reason = nfc_or_none(reason)
     campaign, unit = campaign_unit(
         session=session, campaign_code=campaign_code, unit_code=unit_code
@@ -53,6 +58,7 @@ def appraise_item(
         score=score,
         reason=reason,
         appraiser_code=agency,
+        figure=figure,
     )
     if row.decision == "adjusted":  # the unit may reply (giải trình) to an adjusted score
         enqueue_event(

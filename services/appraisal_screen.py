@@ -8,6 +8,7 @@ from typing import Any
 from sqlmodel import Session
 
 from models.catalog.units import OrgUnit
+from models.scoring.not_applicable import marked_ids
 from services import evidence as evidence_acts
 from services.access import Actor
 from services.appraisal_read import appraised, threads
@@ -23,6 +24,7 @@ class Leaf:
     evidence: list[tuple[Any, str]] = field(default_factory=list)  # (row, signed link)
     appraisal: Any = None
     thread: list[Any] = field(default_factory=list)  # AppraisalMessage rows, oldest first
+    not_applicable: bool = False  # marked not applicable to the unit: scores 0, leaves the max
 
 
 @dataclass
@@ -51,10 +53,16 @@ def unit_appraisal(
     talks = {item.code: rows for item, rows in threads(
         session=session, campaign_code=campaign_code, unit_code=unit_code, actor=actor
     )}  # fmt: skip
+    marked = (
+        marked_ids(session=session, campaign_id=shown[0].campaign_id, unit_id=found.unit.id)
+        if shown
+        else set()
+    )
     fields: dict[str, list[Leaf]] = {}
     for item, score in shown[1] if shown else []:
         leaf = Leaf(item=item, self_score=score, appraisal=done.get(item.code))
         leaf.thread = talks.get(item.code, [])
+        leaf.not_applicable = item.id in marked
         leaf.evidence = [(e, links[e.id]) for e in rows if e.item_code == item.code]
         fields.setdefault(item.field_code, []).append(leaf)
     return UnitAppraisal(unit=found.unit, version=shown[0] if shown else None, fields=fields)

@@ -17,6 +17,7 @@ from models.results import lineage
 from models.results import views as result_views
 from models.scoring.appraisals import unit_threads
 from models.scoring.evidence import list_evidence
+from models.scoring.not_applicable import marked_ids
 from models.scoring.self_assessments import list_versions, version_scores
 from services.access import Actor, require_read_unit, shown_fields, shown_item
 from services.targets import campaign_unit
@@ -41,6 +42,7 @@ class UnitView:
     result: Any = None
     comparison: Any = None  # the change against last year (models/results/lineage.py)
     guidance_receipt: Any = None  # the unit's acknowledgement of the guidance, if any
+    not_applicable: set[Any] = field(default_factory=set)  # ids of leaves marked for the unit
 
 
 def unit_overview(
@@ -97,6 +99,7 @@ def _add_scores(
     view.shown_version = shown or (view.versions[0] if view.versions else None)
     if view.shown_version is not None:
         view.scores = version_scores(session=session, self_assessment_id=view.shown_version.id)
+    view.not_applicable = marked_ids(session=session, campaign_id=camp.id, unit_id=unit.id)
     view.appraisals = {
         i.id: a
         for i, a in unit_views.appraisals(session=session, campaign_id=camp.id, unit_id=unit.id)

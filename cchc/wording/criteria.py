@@ -51,11 +51,17 @@ def tier_contradicts(tier: str, target: str) -> str:
     )
 
 
-def set_line(code: str, fields: int, crits: int, subs: int, own: float, survey: float) -> str:
-    """One set's counts, to check against the decision's own."""
+def set_line(
+    code: str, fields: int, crits: int, subs: int, own: float, survey: float,
+    extra: tuple[float, float] = (0.0, 0.0),
+) -> str:  # fmt: skip
+    """One set's counts, to check against the decision's own (bonus, penalty points apart)."""
+    bonus, penalty = extra
+    tail = f"; điểm thưởng {fmt_points(bonus)}" if bonus else ""
+    tail += f"; điểm trừ {fmt_points(penalty)}" if penalty else ""
     return (
         f"{code}: {fields} lĩnh vực, {crits} tiêu chí, {subs} tiêu chí thành phần; "
-        f"tự đánh giá {fmt_points(own)} điểm, điều tra XHH {fmt_points(survey)} điểm"
+        f"tự đánh giá {fmt_points(own)} điểm, điều tra XHH {fmt_points(survey)} điểm{tail}"
     )
 
 

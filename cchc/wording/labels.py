@@ -86,6 +86,9 @@ FACT_KIND = {
     "self_assessment_submitted": "Đã nộp tự đánh giá",
 }
 
+ITEM_KIND = {"bonus": "Điểm thưởng", "penalty": "Điểm trừ"}  # base items carry no tag
+NOT_APPLICABLE = "Không áp dụng"
+
 ALL = {
     "assignment_state": ASSIGNMENT_STATE,
     "stage_state": STAGE_STATE,
@@ -98,6 +101,7 @@ ALL = {
     "role": ROLE,
     "fact_kind": FACT_KIND,
     "thread_side": THREAD_SIDE,
+    "item_kind": ITEM_KIND,
 }
 
 

@@ -8,16 +8,38 @@ from pydantic import Field, StringConstraints, ValidationInfo, model_validator
 
 from cchc.columns import length
 from config.schema.base import Slug, StrictModel, fits, report
-from config.schema.criteria_checks import check_criteria_set, fill_methods
+from config.schema.criteria_checks import check_criteria_set, fill_kinds, fill_methods
 from config.schema.criteria_items import Item, flatten
 from config.schema.units import RankGroup
 
 Method = Literal["self", "survey"]
+Kind = Literal["bonus", "penalty"]  # None: a base item, inside the set's maximum
 Tier = Literal["department", "special", "district", "commune", "ward", "central_agency"]
 ITEM_CODE = r"^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$"
 ItemCode = Annotated[str, StringConstraints(pattern=ITEM_CODE, max_length=length("item_code"))]
 Points = Annotated[float, Field(ge=0, le=1000)]
 Step = Annotated[float, Field(gt=0, le=100)]
+# A leaf's points: a penalty may be written negative (-2 = deducts up to 2); fill_kinds makes
+# it positive after the check.
+LeafPoints = Annotated[float, Field(ge=-1000, le=1000)]
+
+
+class Bracket(StrictModel):
+    """One bracket of a formula: min <= figure < max gives `points`."""
+
+    min: float
+    max: float
+    points: float
+
+
+class Formula(StrictModel):
+    """Points computed from a figure (cchc.formula): by brackets or proportionally."""
+
+    figure: Annotated[str, fits("item_title")]
+    min: float = 0
+    max: float = 100
+    rule: Literal["brackets", "proportional"]
+    brackets: list[Bracket] = Field(default_factory=list)
 
 
 class SubCriterion(StrictModel):
@@ -25,10 +47,13 @@ class SubCriterion(StrictModel):
 
     code: ItemCode
     title: Annotated[str, fits("item_title")]
-    max_points: Points
+    max_points: LeafPoints
     method: Method | None = None  # None: inherit from the criterion, then "self"
     step: Step | None = None
     note: str | None = None
+    kind: Kind | None = None  # None: inherit from the criterion, then base
+    allow_not_applicable: bool = False
+    formula: Formula | None = None
 
 
 class Criterion(StrictModel):
@@ -36,10 +61,13 @@ class Criterion(StrictModel):
 
     code: ItemCode
     title: Annotated[str, fits("item_title")]
-    max_points: Points
+    max_points: LeafPoints
     method: Method | None = None
     step: Step | None = None
     note: str | None = None
+    kind: Kind | None = None  # None: inherit from the field, then base
+    allow_not_applicable: bool = False
+    formula: Formula | None = None
     sub_criteria: list[SubCriterion] = Field(default_factory=list)
 
 
@@ -49,7 +77,8 @@ class CriteriaField(StrictModel):
     code: ItemCode
     title: Annotated[str, fits("item_title")]
     appraiser: Slug
-    max_points: Points
+    max_points: LeafPoints
+    kind: Kind | None = None  # a field of bonus or penalty items (Điểm thưởng / Điểm trừ)
     criteria: list[Criterion] = Field(min_length=1)
 
 
@@ -74,6 +103,7 @@ class CriteriaSet(StrictModel):
     total: Points
     self_total: Points
     survey_total: Points
+    index_cap: Annotated[float, Field(gt=0, le=1000)] | None = None  # e.g. 100 with bonus points
     fields: list[CriteriaField] = Field(min_length=1)
 
     def items(self) -> list[Item]:
@@ -93,4 +123,5 @@ class CriteriaSet(StrictModel):
     def _check(self, info: ValidationInfo) -> CriteriaSet:
         fill_methods(self)
         report(check_criteria_set(self), info)
+        fill_kinds(self)
         return self

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
+from cchc.formula import formula_problems
 from config.schema.base import Loc, Problem, fmt_num
 
 if TYPE_CHECKING:
@@ -14,10 +15,12 @@ EPS = 1e-9
 
 
 def fill_methods(cs: CriteriaSet) -> None:
-    """Give every leaf its effective method: its own, else its criterion's, else self."""
+    """Give every leaf its effective method (own, criterion's, self) and kind (own, parents')."""
     for field in cs.fields:
         for crit in field.criteria:
+            crit.kind = crit.kind or field.kind
             for sub in crit.sub_criteria:
+                sub.kind = sub.kind or crit.kind
                 sub.method = sub.method or crit.method or "self"
             if crit.sub_criteria and crit.method is None:
                 methods = {sub.method for sub in crit.sub_criteria}
@@ -26,28 +29,43 @@ def fill_methods(cs: CriteriaSet) -> None:
                 crit.method = crit.method or "self"
 
 
+def fill_kinds(cs: CriteriaSet) -> None:
+    """Write penalty points positive (checked first): a penalty of 2 deducts up to 2."""
+    for field in cs.fields:
+        field.max_points = abs(field.max_points)
+        for crit in field.criteria:
+            crit.max_points = abs(crit.max_points)
+            for sub in crit.sub_criteria:
+                sub.max_points = abs(sub.max_points)
+
+
 def check_criteria_set(cs: CriteriaSet) -> list[Problem]:
-    """Check codes, methods, steps and sums of a whole set."""
+    """Check codes, methods, steps, kinds, formulas and sums of a whole set."""
     problems = _check_codes(cs)
     sums = {"self": 0.0, "survey": 0.0}
+    extra = 0.0  # bonus and penalty points: outside the base maximum
     for i, field in enumerate(cs.fields):
         floc: Loc = ("fields", i)
-        field_sum = 0.0
+        problems += _sign_problem(field, floc)
+        field_leaves: list[Any] = []
         for j, crit in enumerate(field.criteria):
             cloc: Loc = (*floc, "criteria", j)
+            problems += _sign_problem(crit, cloc)
             if crit.sub_criteria:
                 problems += _check_parent(crit, cloc)
             else:
                 problems += _check_leaf(crit, cloc)
             # a criterion without sub-criteria is its own leaf
-            leaves: list[Any] = [*crit.sub_criteria] if crit.sub_criteria else [crit]
-            for leaf in leaves:
+            field_leaves += [*crit.sub_criteria] if crit.sub_criteria else [crit]
+        problems += _parent_sum((*floc, "max_points"), field, field_leaves)
+        for leaf in field_leaves:
+            if leaf.kind:
+                extra += abs(leaf.max_points)
+            else:
                 sums[leaf.method or "self"] += leaf.max_points
-                field_sum += leaf.max_points
-        problems += _sum_problem((*floc, "max_points"), field_sum, field.max_points)
-    problems += _sum_problem(("self_total",), sums["self"], cs.self_total)
+    problems += _sum_problem(("self_total",), sums["self"], cs.self_total, extra)
     problems += _sum_problem(("survey_total",), sums["survey"], cs.survey_total)
-    problems += _sum_problem(("total",), sums["self"] + sums["survey"], cs.total)
+    problems += _sum_problem(("total",), sums["self"] + sums["survey"], cs.total, extra)
     if bool(cs.applies_to.rank_groups) == bool(cs.applies_to.units):
         problems.append(Problem(("applies_to",), "give either rank_groups or units"))
     return problems
@@ -55,36 +73,81 @@ def check_criteria_set(cs: CriteriaSet) -> list[Problem]:
 
 def _check_parent(crit: Any, loc: Loc) -> list[Problem]:
     """Check a criterion that has sub-criteria."""
-    out = _sum_problem(
-        (*loc, "max_points"), sum(s.max_points for s in crit.sub_criteria), crit.max_points
-    )
+    out = _parent_sum((*loc, "max_points"), crit, crit.sub_criteria)
     for k, sub in enumerate(crit.sub_criteria):
         sloc: Loc = (*loc, "sub_criteria", k)
         if crit.method is not None and sub.method != crit.method:
             out.append(
                 Problem((*sloc, "method"), f"{sub.method} leaf under a {crit.method} criterion")
             )
-        out += _check_leaf(sub, sloc)
+        out += _sign_problem(sub, sloc) + _check_leaf(sub, sloc)
     return out
 
 
+def _parent_sum(loc: Loc, parent: Any, leaves: list[Any]) -> list[Problem]:
+    """Check a parent's declared points: its base leaves, or all of a bonus/penalty parent's."""
+    if parent.kind:
+        return _sum_problem(loc, sum(abs(x.max_points) for x in leaves), abs(parent.max_points))
+    base = sum(x.max_points for x in leaves if not x.kind)
+    extra = sum(abs(x.max_points) for x in leaves if x.kind)
+    return _sum_problem(loc, base, parent.max_points, extra)
+
+
+def _sign_problem(item: Any, loc: Loc) -> list[Problem]:
+    """Refuse negative points anywhere but on a penalty (điểm trừ)."""
+    if item.max_points < 0 and item.kind != "penalty":
+        return [Problem((*loc, "max_points"), "negative points are for penalty items only")]
+    return []
+
+
 def _check_leaf(leaf: Any, loc: Loc) -> list[Problem]:
-    """Check that a leaf's max points are a whole number of steps."""
+    """Check a leaf's steps, its kind and not-applicable flag, and its formula."""
+    out = _extension_problems(leaf, loc)
     if leaf.step is None:
-        return []
-    steps = leaf.max_points / leaf.step
+        return out
+    steps = abs(leaf.max_points) / leaf.step
     if abs(steps - round(steps)) > EPS:
         msg = (
             f"max points {fmt_num(leaf.max_points)} is not a multiple of step {fmt_num(leaf.step)}"
         )
-        return [Problem((*loc, "step"), msg)]
-    return []
+        return [*out, Problem((*loc, "step"), msg)]
+    return out
 
 
-def _sum_problem(loc: Loc, actual: float, declared: float) -> list[Problem]:
-    """Report a declared total that the leaves do not add up to."""
+def _extension_problems(leaf: Any, loc: Loc) -> list[Problem]:
+    """Refuse survey bonus/penalty, N/A on bonus/penalty or survey items, bad formulas."""
+    out: list[Problem] = []
+    if leaf.kind and leaf.method == "survey":
+        out.append(Problem((*loc, "kind"), f"a {leaf.kind} item cannot be a survey item"))
+    if leaf.allow_not_applicable and (leaf.kind or leaf.method == "survey"):
+        what = leaf.kind or "survey"
+        msg = f"a {what} item cannot be not applicable (only base self-assessed items)"
+        out.append(Problem((*loc, "allow_not_applicable"), msg))
+    if leaf.formula is None:
+        return out
+    floc: Loc = (*loc, "formula")
+    if leaf.method == "survey" or leaf.kind == "penalty":
+        out.append(
+            Problem(floc, f"a formula scores self-assessed items, not {leaf.kind or 'survey'} ones")
+        )
+    if leaf.formula.rule == "proportional" and leaf.step is not None:
+        out.append(Problem((*loc, "step"), "a proportional formula gives hundredths: drop step"))
+    rule = leaf.formula.model_dump()
+    out += [Problem(floc, msg) for msg in formula_problems(rule, abs(leaf.max_points))]
+    return out
+
+
+def _sum_problem(loc: Loc, actual: float, declared: float, extra: float = 0.0) -> list[Problem]:
+    """Report a declared total that the leaves do not add up to (`extra`: bonus/penalty)."""
     if abs(actual - declared) <= EPS:
         return []
+    counted = declared - actual  # part of the bonus/penalty points counted in the maximum
+    if extra > EPS and EPS < counted <= extra + EPS:
+        msg = (
+            f"bonus/penalty points are outside the base maximum: base leaves sum to "
+            f"{fmt_num(actual)}, declared {fmt_num(declared)} counts {fmt_num(counted)} of them"
+        )
+        return [Problem(loc, msg)]
     return [Problem(loc, f"leaves sum to {fmt_num(actual)}, declared {fmt_num(declared)}")]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from config.schema.criteria import CriteriaField, CriteriaSet
@@ -22,6 +22,9 @@ class Item(NamedTuple):
     appraiser: str  # the field's appraiser (a unit code, or "parent")
     is_leaf: bool
     position: int
+    kind: str = "base"  # base | bonus | penalty (bonus and penalty lie outside the maximum)
+    allow_not_applicable: bool = False
+    formula: dict | None = None  # cchc.formula's rule, for a leaf scored from a figure
 
 
 def flatten(cs: CriteriaSet) -> list[Item]:
@@ -42,6 +45,7 @@ def flatten(cs: CriteriaSet) -> list[Item]:
                 field.appraiser,
                 False,
                 len(rows),
+                field.kind or "base",
             )
         )
         for crit in field.criteria:
@@ -59,6 +63,7 @@ def flatten(cs: CriteriaSet) -> list[Item]:
                     field.appraiser,
                     leaf,
                     len(rows),
+                    *_extensions(crit),
                 )
             )
             for sub in crit.sub_criteria:
@@ -75,6 +80,7 @@ def flatten(cs: CriteriaSet) -> list[Item]:
                         field.appraiser,
                         True,
                         len(rows),
+                        *_extensions(sub),
                     )
                 )
     return rows
@@ -84,3 +90,9 @@ def _field_method(field: CriteriaField) -> str | None:
     """Return the method all leaves of a field share, or None when mixed."""
     methods = {c.method for c in field.criteria}
     return methods.pop() if len(methods) == 1 else None
+
+
+def _extensions(item: Any) -> tuple[str, bool, dict | None]:
+    """Return an item's kind, not-applicable flag and formula rule as flat values."""
+    rule = item.formula.model_dump() if item.formula is not None else None
+    return item.kind or "base", item.allow_not_applicable, rule

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import JSON, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from models.types import created_now, json_dict, uuid_pk
@@ -26,6 +26,7 @@ class CriteriaSet(SQLModel, table=True):
     self_total: float
     survey_total: float
     applies_to: dict = json_dict()
+    index_cap: float | None = None  # the index never exceeds it (bonus points), e.g. 100
     created_at: datetime = created_now()
 
 
@@ -48,3 +49,6 @@ class CriteriaItem(SQLModel, table=True):
     appraiser_code: str | None = Field(default=None, max_length=96)
     is_leaf: bool = True
     position: int = 0
+    kind: str = Field(default="base", max_length=16)  # base | bonus | penalty (0018)
+    allow_not_applicable: bool = False  # a unit may be marked "không áp dụng" for this leaf
+    formula: dict | None = Field(default=None, sa_type=JSON)  # cchc.formula's rule

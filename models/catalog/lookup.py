@@ -136,3 +136,15 @@ def all_units(*, session: Session) -> list[OrgUnit]:
         .order_by(col(OrgUnit.province_code), col(OrgUnit.code))
     )
     return list(session.exec(query).all())
+
+
+def allows_not_applicable(*, session: Session, set_ids: list[uuid.UUID]) -> bool:
+    """Tell whether any of these sets lets a leaf be marked not applicable to a unit."""
+    found = session.exec(
+        select(CriteriaItem.id)
+        .where(
+            col(CriteriaItem.criteria_set_id).in_(set_ids), col(CriteriaItem.allow_not_applicable)
+        )
+        .limit(1)
+    ).first()
+    return found is not None

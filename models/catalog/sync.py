@@ -89,6 +89,7 @@ def sync_criteria_set(*, session: Session, cset_cfg: Any) -> CriteriaSet:
         self_total=cset_cfg.self_total,
         survey_total=cset_cfg.survey_total,
         applies_to=cset_cfg.applies_to.model_dump(),
+        index_cap=getattr(cset_cfg, "index_cap", None),
     )
     session.add(cset)
     session.flush()
@@ -172,6 +173,9 @@ def _item(
         appraiser_code=appraiser,
         is_leaf=leaf,
         position=position,
+        kind=getattr(cfg, "kind", None) or "base",
+        allow_not_applicable=getattr(cfg, "allow_not_applicable", False),
+        formula=formula.model_dump() if (formula := getattr(cfg, "formula", None)) else None,
     )
     session.add(item)
     return item

@@ -42,7 +42,7 @@ class UnitLineage(SQLModel, table=True):
     id: uuid.UUID = uuid_pk()
     unit_id: uuid.UUID = Field(foreign_key="org_unit.id", index=True)
     predecessor_code: str = Field(max_length=96)
-    # The former province holding the predecessor (provincial mergers, 0012); None: this one.
+    # The former province holding the predecessor (provincial mergers, 0013); None: this one.
     predecessor_province: str | None = Field(default=None, max_length=64)
     year: int
     change: str = Field(max_length=16)  # rename | merge

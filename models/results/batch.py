@@ -34,11 +34,13 @@ def run_batch(
     ranking, rank_params = rank_parts(head.rank, dialect, head.decimals)
     values: dict[str, object] = {"with_survey": head.with_survey, "computed_at": computed_at}
     for j, item in enumerate(batch):
-        values |= {f"cid_{j}": item.campaign_id} | rule_params(item.rules, item.maxima, f"_{j}")
+        values |= {f"cid_{j}": item.campaign_id}
+        values |= rule_params(item.rules, item.maxima, f"_{j}", item.caps)
     parts = {
         "ids": ", ".join(f":cid_{j}" for j in range(len(batch))),
         "set_case": batch_case([rule_case(i.rules, "set", f"_{j}") for j, i in enumerate(batch)]),
         "max_case": batch_case([rule_case(i.rules, "max", f"_{j}") for j, i in enumerate(batch)]),
+        "cap_case": _cap_case(batch),
         "set_ids": ", ".join(rule_set_ids(i.rules, f"_{j}") for j, i in enumerate(batch)),
         "uuid": uuid_sql(dialect),
         "materialized": "MATERIALIZED " if dialect == "postgresql" else "",
@@ -47,7 +49,7 @@ def run_batch(
         **ranking,
     }
     fields = with_fields or bool(head.rank.field_keys())  # a field tie-break reads them
-    sql = result_statements(dialect, fields, parts)
+    sql = result_statements(dialect, fields, parts, any(i.not_applicable for i in batch))
     counts = _run(session, dialect, sql, values | band_params | rank_params)
     if dialect != "postgresql":  # SQLite's WITH…INSERT reports no row count: count the rows
         count_sql = COUNT_SQL.format(ids=parts["ids"])
@@ -67,3 +69,10 @@ def _run(session: Session, dialect: str, sql: ResultSQL, values: dict[str, objec
             switch_settings(session, {k: had[k] for k in FIELD_PLANNER})
         done = execute(session, sql.ranking, values)
         return list(done.all()) if dialect == "postgresql" else []
+
+
+def _cap_case(batch: list[CampaignInputs]) -> str:
+    """Return each unit's index cap: 0.0 (none) unless a set of the batch caps its index."""
+    if not any(item.caps for item in batch):
+        return "0.0"
+    return batch_case([rule_case(i.rules, "cap", f"_{j}") for j, i in enumerate(batch)])

@@ -39,7 +39,7 @@ FIELD_POINTS = (
 items AS (
   SELECT i.id AS item_id, i.criteria_set_id AS set_id, i.field_code AS field_code,
          i.is_leaf AND i.method = 'self' AS self_leaf, i.is_leaf AS is_leaf,
-         i.method AS method, i.max_points AS max_points
+         i.method AS method, i.max_points AS max_points, i.kind AS kind
   FROM criteria_item i
   WHERE i.criteria_set_id IN ({set_ids})
 ),
@@ -73,21 +73,33 @@ survf AS (
   WHERE s.campaign_id IN ({ids}) AND :with_survey
   GROUP BY s.unit_id, it.field_code
 ),
-"""
+{nafm}"""
 )
+# Per (unit, field), the points of leaves marked not applicable (batches whose sets allow it).
+NAFM = """nafm AS {materialized}(
+  SELECT n.unit_id AS unit_id, i.field_code AS field_code, SUM(i.max_points) AS pts
+  FROM not_applicable n JOIN criteria_item i ON i.id = n.item_id
+  WHERE n.campaign_id IN ({ids}) AND i.kind = 'base' AND (i.method = 'self' OR :with_survey)
+  GROUP BY n.unit_id, i.field_code
+),
+"""
+NAFM_JOIN = "  LEFT JOIN nafm nf ON nf.unit_id = sc.unit_id AND nf.field_code = fm.field_code"
 
+# Bonus and penalty leaves add their (signed) points to their field but nothing to its maximum;
+# leaves not applicable to a unit (`nafm`) leave that unit's field maximum.
 # Each (unit, field) of the scope meets its three sums by key (appraised leaves only for a unit
 # with a current submission), added in the order a union regrouped by (unit, field) added them:
 # the regrouping cost more than the three hash joins.
 FIELD_CTE = """
 frows AS (
   SELECT sc.campaign_id AS campaign_id, sc.unit_id AS unit_id, fm.field_code AS field_code,
-         fm.max_pts AS max_pts,
+         fm.max_pts{nf_minus} AS max_pts,
          COALESCE(a.appr_pts, 0) + COALESCE(r.pts, 0) + COALESCE(v.pts, 0) AS achieved,
          COALESCE(a.self_pts, 0) + COALESCE(r.pts, 0) AS self_pts,
          COALESCE(a.appr_pts, 0) + COALESCE(r.pts, 0) AS appr_pts, COALESCE(v.pts, 0) AS surv_pts
   FROM scope sc
-  JOIN (SELECT it.set_id AS set_id, it.field_code AS field_code, SUM(it.max_points) AS max_pts
+  JOIN (SELECT it.set_id AS set_id, it.field_code AS field_code,
+               SUM(CASE WHEN it.kind = 'base' THEN it.max_points ELSE 0 END) AS max_pts
         FROM items it WHERE it.is_leaf AND (it.method = 'self' OR :with_survey)
         GROUP BY it.set_id, it.field_code) fm ON fm.set_id = sc.set_id
   LEFT JOIN sub s ON s.unit_id = sc.unit_id
@@ -95,6 +107,7 @@ frows AS (
                  AND a.field_code = fm.field_code
   LEFT JOIN restf r ON r.unit_id = sc.unit_id AND r.field_code = fm.field_code
   LEFT JOIN survf v ON v.unit_id = sc.unit_id AND v.field_code = fm.field_code
+{nf_join}
 )"""
 FIELD_ROWS = """
 INSERT INTO field_result (id, campaign_id, unit_id, field_code, max_points, achieved_points,
@@ -139,8 +152,16 @@ FROM cur WHERE fid IS NULL"""
 FIELD_DELETE = "DELETE FROM field_result WHERE campaign_id IN ({ids})"
 
 
-def field_statements(dialect: str, parts: dict[str, str]) -> list[str]:
+def field_statements(
+    dialect: str, parts: dict[str, str], not_applicable: bool = False
+) -> list[str]:
     """Return the statements that write the campaign's field rows (updated in place on PG)."""
+    parts = {
+        **parts,
+        "nafm": NAFM.format(**parts) if not_applicable else "",
+        "nf_join": NAFM_JOIN if not_applicable else "",
+        "nf_minus": " - COALESCE(nf.pts, 0)" if not_applicable else "",
+    }
     head = "WITH " + SCOPE + FIELD_POINTS + FIELD_CTE
     if dialect == "postgresql":
         upsert = FIELD_UPSERT.replace("WHERE TRUE\n", "")  # a concurrent first computation

@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 from cchc.errors import NotFound
 from models.campaign.rules import campaign_rules
 from models.campaign.tables import Campaign
-from models.catalog.lookup import campaign_sets, set_rules
+from models.catalog.lookup import allows_not_applicable, campaign_sets, set_rules
 from models.results.bands import Bands
 from models.results.rank_rules import RankRules
 from models.results.rules import first_rules
@@ -36,6 +36,8 @@ class CampaignInputs:
     bands: Bands
     decimals: int
     exclusive: frozenset[str]
+    caps: dict  # {set id: index cap} of the sets that cap the index
+    not_applicable: bool  # a set lets leaves be marked not applicable to a unit
 
     def shared(self) -> str:
         """Return what every campaign of one batch must share, as a comparable key."""
@@ -81,6 +83,8 @@ def _inputs(
         bands=frozen.band_rules() if bands is None else bands,
         decimals=frozen.decimals,
         exclusive=frozen.band_exclusive(),
+        caps={s.id: s.index_cap for s in sets if s.index_cap},
+        not_applicable=allows_not_applicable(session=session, set_ids=[s.id for s in sets]),
     )
 
 

@@ -37,14 +37,20 @@ def rule_set_ids(rules: list, tag: str = "") -> str:
     return ", ".join(f":rule_set{tag}_{i}" for i in first.values())
 
 
-def rule_params(rules: list, maxima: dict, tag: str = "") -> dict[str, object]:
-    """Return the rules' parameters: matched value, criteria set and the set's max points."""
+def rule_params(
+    rules: list, maxima: dict, tag: str = "", caps: dict | None = None
+) -> dict[str, object]:
+    """Return the rules' parameters: matched value, criteria set, its max points and index cap.
+
+    A set without a cap has 0.0 (a cap is > 0): a typed number, never NULL, for PostgreSQL.
+    """
     params: dict[str, object] = {}
     for i, (_kind, value, set_id) in enumerate(rules):
         params |= {
             f"rule_val{tag}_{i}": value,
             f"rule_set{tag}_{i}": set_id,
             f"rule_max{tag}_{i}": float(maxima[set_id]),
+            f"rule_cap{tag}_{i}": float((caps or {}).get(set_id) or 0.0),
         }
     return params
 

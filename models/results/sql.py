@@ -26,6 +26,15 @@ SCOPE_WHERE = """WHERE c.id IN ({ids}) AND u.active AND {set_case} IS NOT NULL
                      WHERE a.campaign_id = c.id AND a.unit_id = u.id
                        AND st.kind = 'self_assessment'))"""
 
+# Leaves marked not applicable to a unit leave its maximum (base leaves the campaign counts);
+# only batches whose sets allow such marks carry the join (others run the SQL as before).
+NOT_APPLICABLE = """
+  LEFT JOIN (SELECT n.unit_id AS unit_id, SUM(i.max_points) AS pts
+             FROM not_applicable n JOIN criteria_item i ON i.id = n.item_id
+             WHERE n.campaign_id IN ({ids}) AND i.kind = 'base'
+               AND (i.method = 'self' OR :with_survey)
+             GROUP BY n.unit_id) na ON na.unit_id = u.id"""
+
 # Points per unit in scope. An appraised leaf counts the council's final score, else the
 # appraised score; its appraisal row also keeps the self score (self scores are frozen once
 # appraisal begins, and a submission scores every self leaf). Only a unit with a current
@@ -38,8 +47,8 @@ SCOPE_WHERE = """WHERE c.id IN ({ids}) AND u.active AND {set_case} IS NOT NULL
 # unit), PostgreSQL multiplies the two columns' distinct counts and expects ~60x the groups.
 UNIT_POINTS = """
 pts AS {materialized}(
-  SELECT c.id AS campaign_id, u.id AS unit_id, {block} AS rank_group, {max_case} AS max_pts,
-         sa.id AS sa_id,
+  SELECT c.id AS campaign_id, u.id AS unit_id, {block} AS rank_group,
+         {max_case}{na_minus} AS max_pts, {cap_case} AS cap_pts, sa.id AS sa_id,
          sa.id IS NOT NULL AND COALESCE(l.n, 0) > COALESCE(a.n, 0) AS pending,
          CASE WHEN sa.id IS NULL THEN 0 ELSE COALESCE(a.self_pts, 0) END AS self_pts,
          CASE WHEN sa.id IS NULL THEN 0 ELSE COALESCE(a.appr_pts, 0) END AS appr_pts,
@@ -56,7 +65,7 @@ pts AS {materialized}(
              GROUP BY i.criteria_set_id) l ON l.set_id = sa.criteria_set_id
   LEFT JOIN (SELECT s.unit_id AS unit_id, SUM(s.points) AS pts FROM survey_score s
              WHERE s.campaign_id IN ({ids}) AND :with_survey
-             GROUP BY s.unit_id) v ON v.unit_id = u.id
+             GROUP BY s.unit_id) v ON v.unit_id = u.id{not_applicable}
   {scope_where}
 ),
 restu AS (
@@ -74,34 +83,40 @@ restu AS (
 # points), so nothing is left for `restu`.
 FIELD_UNIT_POINTS = """
 pts AS {materialized}(
-  SELECT c.id AS campaign_id, u.id AS unit_id, {block} AS rank_group, {max_case} AS max_pts,
+  SELECT c.id AS campaign_id, u.id AS unit_id, {block} AS rank_group,
+         {max_case}{na_minus} AS max_pts, {cap_case} AS cap_pts,
          COALESCE(f.self_pts, 0) AS self_pts, COALESCE(f.appr_pts, 0) AS appr_pts,
          COALESCE(f.surv_pts, 0) AS surv_pts
   FROM {scope_from}
   LEFT JOIN (SELECT f.unit_id AS unit_id, SUM(f.self_points) AS self_pts,
                     SUM(f.appraised_points) AS appr_pts, SUM(f.survey_points) AS surv_pts
              FROM field_result f WHERE f.campaign_id IN ({ids})
-             GROUP BY f.unit_id) f ON f.unit_id = u.id
+             GROUP BY f.unit_id) f ON f.unit_id = u.id{not_applicable}
   {scope_where}
 ),
 restu AS (SELECT p.unit_id AS unit_id, 0.0 AS pts FROM pts p WHERE 1 = 0),"""
 
-# Ranks compare the index at the campaign's tie precision (`tkey`: hundredths by default, so
-# 92,18 ties with 92,18), then its tie-break keys in turn; bands compare the published index
-# (`pub`). One window: RANK() is the first peer's position and COUNT(*) (the frame ends at the
-# last peer) the last one's, so a unit is tied exactly when they differ; the rank itself is
-# {rank_fn}: RANK() (competition, 1 2 2 4) or DENSE_RANK() (dense, 1 2 2 3).
+# The index is achieved (bonus and penalty leaves included: their scores are signed) over the
+# unit's maximum (base leaves, less those not applicable to it), capped at the set's
+# index_cap (`cap_pts`; 0: no cap). Ranks compare the index at the campaign's tie precision
+# (`tkey`: hundredths by default, so 92,18 ties with 92,18), then its tie-break keys in turn;
+# bands compare the published index (`pub`). One window: RANK() is the first peer's position
+# and COUNT(*) (the frame ends at the last peer) the last one's, so a unit is tied exactly when
+# they differ; the rank itself is {rank_fn}: RANK() (competition, 1 2 2 4) or DENSE_RANK()
+# (dense, 1 2 2 3).
 UNIT_CTES = """
 vals AS (
   SELECT p.campaign_id AS campaign_id, p.unit_id AS unit_id, p.rank_group AS rank_group,
-         p.max_pts AS max_pts,
+         p.max_pts AS max_pts, p.cap_pts AS cap_pts,
          p.self_pts + COALESCE(r.pts, 0) AS self_pts, p.appr_pts + COALESCE(r.pts, 0) AS appr_pts,
          p.surv_pts AS surv_pts
   FROM pts p LEFT JOIN restu r ON r.unit_id = p.unit_id
 ),
 idx AS (
   SELECT vals.*, appr_pts + surv_pts AS achieved,
-         CASE WHEN max_pts > 0 THEN (appr_pts + surv_pts) / max_pts * 100 ELSE 0 END AS index_value
+         CASE WHEN max_pts <= 0 THEN 0
+              WHEN cap_pts > 0 AND (appr_pts + surv_pts) * 100 > cap_pts * max_pts THEN cap_pts
+              ELSE (appr_pts + surv_pts) / max_pts * 100 END AS index_value
   FROM vals
 ),
 keyed AS (
@@ -189,17 +204,22 @@ class ResultSQL(NamedTuple):
     ranking: str
 
 
-def result_statements(dialect: str, with_fields: bool, parts: dict[str, str]) -> ResultSQL:
+def result_statements(
+    dialect: str, with_fields: bool, parts: dict[str, str], not_applicable: bool = False
+) -> ResultSQL:
     """Return the statements: stale unit rows out, then the ranked unit rows.
 
     with_fields: the field rows are written first (`before`) and the units ranked from them.
+    not_applicable: a set of the batch lets leaves be marked not applicable to a unit.
 
-    parts fills the placeholders: ids, set_case, max_case, set_ids, uuid, block, pub, tkey,
-    ties, tie_order, rank_fn, band, materialized.
+    parts fills the placeholders: ids, set_case, max_case, cap_case, set_ids, uuid, block, pub,
+    tkey, ties, tie_order, rank_fn, band, materialized.
     """
     parts = {**parts, "scope_from": SCOPE_FROM, "scope_where": SCOPE_WHERE.format(**parts)}
+    parts["not_applicable"] = NOT_APPLICABLE.format(**parts) if not_applicable else ""
+    parts["na_minus"] = " - COALESCE(na.pts, 0)" if not_applicable else ""
     head = "WITH " + (FIELD_UNIT_POINTS if with_fields else UNIT_POINTS) + UNIT_CTES
-    fields = field_statements(dialect, parts) if with_fields else []
+    fields = field_statements(dialect, parts, not_applicable) if with_fields else []
     if dialect == "postgresql":
         return ResultSQL(fields, (head + PG_WRITE).format(**parts))
     return ResultSQL([*fields, SQLITE_STALE.format(**parts)], (head + SQLITE_WRITE).format(**parts))

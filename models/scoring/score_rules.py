@@ -40,9 +40,12 @@ def score_problem(
         return f"{code}: tiêu chí đánh giá qua điều tra xã hội học, không tự chấm điểm"
     if isinstance(score, bool) or not isinstance(score, int | float) or not math.isfinite(score):
         return f"{code}: điểm phải là một số, nhận được «{score}»"
-    if score < -EPS or score > item.max_points + EPS:
-        return f"{code}: điểm {fmt_points(score)} ngoài khoảng 0 – {fmt_points(item.max_points)}"
+    low, high = (-item.max_points, 0.0) if item.kind == "penalty" else (0.0, item.max_points)
+    if score < low - EPS or score > high + EPS:
+        return (
+            f"{code}: điểm {fmt_points(score)} ngoài khoảng {fmt_points(low)} – {fmt_points(high)}"
+        )
     # 1e-9 of a step absorbs float noise (0.3 / 0.1) but not a forged 0.25000001 on step 0.25
-    if item.step and abs(score / item.step - round(score / item.step)) > 1e-9:
+    if item.step and not item.formula and abs(score / item.step - round(score / item.step)) > 1e-9:
         return f"{code}: điểm {fmt_points(score)} không theo bước {fmt_points(item.step)}"
     return None

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from cchc.errors import ScoreError
+from cchc.wording import extensions as say
 from models.catalog.criteria import CriteriaItem
 from models.scoring.score_rules import score_problem
 from models.scoring.tables import SelfScore
@@ -37,6 +38,16 @@ def check_scores(items: dict[str, CriteriaItem], wanted: Wanted) -> None:
         problem = score_problem(items.get(code), code, score if has_score else 0.0)
         if problem:
             problems.append(problem)
+    _raise(problems)
+
+
+def check_marked(items: dict[str, CriteriaItem], wanted: Wanted, marked: set[uuid.UUID]) -> None:
+    """Refuse a non-zero score on a leaf marked not applicable to the unit."""
+    problems = [
+        say.na_scored(code)
+        for code, (has_score, score, _text) in wanted.items()
+        if has_score and score and code in items and items[code].id in marked
+    ]
     _raise(problems)
 
 

@@ -42,6 +42,7 @@ class SelfScore(SQLModel, table=True):
     item_id: uuid.UUID = Field(foreign_key="criteria_item.id", index=True)
     score: float
     explanation: str | None = Field(default=None, max_length=4000)
+    figure: float | None = None  # a formula leaf's figure; `score` is computed from it (0018)
 
 
 class Evidence(SQLModel, table=True):
@@ -73,6 +74,7 @@ class Appraisal(SQLModel, table=True):
     item_id: uuid.UUID = Field(foreign_key="criteria_item.id", index=True)
     self_score: float | None = None
     appraised_score: float
+    figure: float | None = None  # the agency's figure of a formula leaf (0018)
     decision: str = Field(max_length=16)  # accepted | adjusted
     reason: str | None = Field(default=None, max_length=4000)
     appraiser_code: str | None = Field(default=None, max_length=96)
@@ -126,3 +128,18 @@ class Ballot(SQLModel, table=True):
     target_unit_id: uuid.UUID = Field(foreign_key="org_unit.id", index=True)
     question: str = Field(max_length=32)  # the survey item code
     answer: str = Field(max_length=8)
+
+
+class NotApplicable(SQLModel, table=True):
+    """A leaf that does not apply to one unit: its points leave that unit's maximum (0018)."""
+
+    __tablename__ = "not_applicable"
+    __table_args__ = (UniqueConstraint("campaign_id", "unit_id", "item_id"),)
+
+    id: uuid.UUID = uuid_pk()
+    campaign_id: uuid.UUID = Field(foreign_key="campaign.id")  # led by the unique key
+    unit_id: uuid.UUID = Field(foreign_key="org_unit.id", index=True)
+    item_id: uuid.UUID = Field(foreign_key="criteria_item.id", index=True)
+    reason: str = Field(max_length=4000)
+    marked_by: str = Field(max_length=128)
+    marked_at: datetime = created_now()

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
+from cchc.wording.extensions import breakdown_note
 from models.catalog.lookup import criteria_set_for, get_campaign_by_id, get_unit, set_items
 from models.scoring.self_assessments import current_submission, version_scores
-from models.scoring.tables import Appraisal, SurveyScore
+from models.scoring.tables import Appraisal, NotApplicable, SurveyScore
 
 
 @dataclass
@@ -79,6 +80,7 @@ def unit_breakdown(
         for i in items
     }
     parents = {i.id: i.parent_id for i in items}
+    marks = _marks(session, campaign_id, unit_id)
     for item in items:
         if not item.is_leaf or (item.method == "survey" and not with_survey):
             continue
@@ -94,8 +96,35 @@ def unit_breakdown(
                 else (app.appraised_score if app else row.self_score)
             )
             row.appraised, row.achieved, row.note = value, value or 0.0, _note(app)
+            figure = (
+                app.figure
+                if app and app.figure is not None
+                else (own[item.id].figure if item.id in own else None)
+            )
+            extra = breakdown_note(item.kind, figure, marks.get(item.id))
+            row.note = "; ".join(x for x in (extra, row.note) if x)
+            if item.id in marks:  # the leaf leaves this unit's maximum, and its parents'
+                _drop_max(rows, parents, item.id, row.max_points)
         _add_up(rows, parents, item.id, row)
     return [rows[i.id] for i in items if with_survey or i.method != "survey" or not i.is_leaf]
+
+
+def _marks(session: Session, campaign_id: uuid.UUID, unit_id: uuid.UUID) -> dict:
+    """Return {item id: reason} of the leaves marked not applicable to the unit."""
+    rows = session.exec(
+        select(NotApplicable).where(
+            NotApplicable.campaign_id == campaign_id, NotApplicable.unit_id == unit_id
+        )
+    ).all()
+    return {r.item_id: r.reason for r in rows}
+
+
+def _drop_max(rows: dict, parents: dict, item_id: uuid.UUID, points: float) -> None:
+    """Take a not-applicable leaf's points out of its own and its ancestors' maxima."""
+    node: uuid.UUID | None = item_id
+    while node is not None:
+        rows[node].max_points -= points
+        node = parents.get(node)
 
 
 def _add_up(rows: dict, parents: dict, item_id: uuid.UUID, leaf: BreakdownRow) -> None:

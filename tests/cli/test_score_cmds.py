@@ -121,3 +121,22 @@ def test_results_all_computes_every_running_campaign_in_one_call(
     finally:
         get_settings.cache_clear()
         get_engine.cache_clear()
+
+
+def test_not_applicable_marks_and_refuses_with_one_line(cli_db: Engine) -> None:
+    """1.2.1 may be not applicable; 1.1 may not (exit 2, one Vietnamese line, no traceback)."""
+    from models import CriteriaItem
+
+    with Session(cli_db) as s:
+        item = s.exec(select(CriteriaItem).where(CriteriaItem.code == "1.2.1")).one()
+        item.allow_not_applicable = True
+        s.add(item)
+        s.commit()
+    base = ["not-applicable", "--campaign", "test-2024", "--unit", "a"]
+    ok = runner.invoke(app, [*base, "--item", "1.2.1", "--reason", "Không có thanh tra"])
+    assert ok.exit_code == 0 and "1.2.1: không áp dụng đối với a." in ok.output, ok.output
+    bad = runner.invoke(app, [*base, "--item", "1.1", "--reason", "x"])
+    assert bad.exit_code == 2 and "Traceback" not in bad.output
+    assert "1.1: bộ chỉ số không cho phép đánh dấu «không áp dụng» tiêu chí này" in bad.output
+    cleared = runner.invoke(app, [*base, "--item", "1.2.1", "--clear"])
+    assert cleared.exit_code == 0 and "đã bỏ đánh dấu" in cleared.output

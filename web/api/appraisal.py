@@ -72,6 +72,7 @@ def appraise(
         decision=body.decision,
         score=body.score,
         reason=body.reason,
+        figure=body.figure,
     )
     return views.appraisal_out(item, row)
 

@@ -11,6 +11,7 @@ from cchc.errors import ValidationError
 from cchc.settings import get_settings
 from models.campaign import unit_views
 from services import evidence as evidence_acts
+from services import not_applicable as na_acts
 from services import self_assessment as acts
 from services import self_assessment_read as reads
 from services.access import require_read_unit
@@ -23,6 +24,10 @@ from web.schemas import (
     CampaignCode,
     DraftIn,
     EvidencePublic,
+    ItemCode,
+    NotApplicableCleared,
+    NotApplicableIn,
+    NotApplicablePublic,
     ReasonIn,
     SelfAssessmentPublic,
     UnitCode,
@@ -84,7 +89,7 @@ def put_draft(
     """Merge scores into the draft; a stale If-Match or lock_version is refused with 409."""
     expected = _if_match(if_match)
     expected = body.lock_version if expected is None else expected
-    scores = [s.model_dump() for s in body.scores]  # a list: the service refuses a repeated code
+    scores = [s.entry() for s in body.scores]  # a list: the service refuses a repeated code
     draft = acts.save_draft(
         session=session,
         campaign_code=code,
@@ -95,6 +100,40 @@ def put_draft(
     )
     response.headers["ETag"] = f'"{draft.lock_version}"'
     return views.version_out(draft)
+
+
+@router.put("/not-applicable/{item_code}", summary="Đánh dấu tiêu chí không áp dụng (có lý do)")
+def mark_not_applicable(
+    code: CampaignCode,
+    unit_code: UnitCode,
+    item_code: ItemCode,
+    body: NotApplicableIn,
+    session: SessionDep,
+    user: UserDep,
+) -> NotApplicablePublic:
+    """Mark a leaf the set lets be not applicable; the unit's maximum drops by its points."""
+    row = na_acts.mark_not_applicable(
+        session=session, campaign_code=code, unit_code=unit_code, item_code=item_code,
+        reason=body.reason, actor=user,
+    )  # fmt: skip
+    return NotApplicablePublic(
+        item_code=item_code,
+        reason=row.reason,
+        marked_by=row.marked_by,
+        marked_at=row.marked_at.isoformat(),
+    )
+
+
+@router.delete("/not-applicable/{item_code}", summary="Bỏ đánh dấu không áp dụng")
+def clear_not_applicable(
+    code: CampaignCode, unit_code: UnitCode, item_code: ItemCode, session: SessionDep,
+    user: UserDep,
+) -> NotApplicableCleared:  # fmt: skip
+    """Remove the leaf's not-applicable mark; `cleared` is false when it had none."""
+    cleared = na_acts.clear_not_applicable(
+        session=session, campaign_code=code, unit_code=unit_code, item_code=item_code, actor=user
+    )
+    return NotApplicableCleared(item_code=item_code, cleared=cleared)
 
 
 @router.post("/self-assessment/submit", summary="Nộp (hoặc nộp lại) bản tự đánh giá")

@@ -148,7 +148,11 @@ def version_scores_out(
         **version_out(version).model_dump(),
         scores=[
             SelfScorePublic(
-                item_code=i.code, score=s.score, max_points=i.max_points, explanation=s.explanation
+                item_code=i.code,
+                score=s.score,
+                max_points=i.max_points,
+                explanation=s.explanation,
+                figure=s.figure,
             )
             for i, s in scores
         ],

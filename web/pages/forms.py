@@ -12,6 +12,7 @@ from sqlmodel import Session
 from cchc.errors import CchcError, PermissionDenied, ValidationError
 from models.accounts.tables import User
 from models.catalog.lookup import get_unit
+from models.scoring.not_applicable import marked_ids
 from models.scoring.score_rules import typed_number
 from services import self_assessment as acts
 from services import self_assessment_read as reads
@@ -42,6 +43,9 @@ def _form_context(form: reads.Form, session: Session, user: User) -> dict[str, A
         "values": form.values,
         "newest": form.newest,
         "lock_version": form.lock_version,
+        "not_applicable": marked_ids(
+            session=session, campaign_id=form.campaign.id, unit_id=form.unit.id
+        ),
     }
 
 
@@ -79,7 +83,10 @@ def _scores(posted: dict[str, str]) -> dict[str, dict[str, Any]]:
         code = key.removeprefix("score_")
         score = _number(value, code)
         explanation = (posted.get(f"expl_{code}") or "").strip() or None
-        if score is not None or explanation is None:
+        figure = _number(posted.get(f"figure_{code}") or "", code)
+        if figure is not None:  # a formula leaf: the service computes the score from it
+            out[code] = {"figure": figure, "explanation": explanation}
+        elif score is not None or explanation is None:
             out[code] = {"score": score, "explanation": explanation}  # empty score: cleared
         else:
             out[code] = {"explanation": explanation}  # the explanation is kept, score untouched

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, RedirectResponse, Response
 from sqlmodel import Session
 from starlette.background import BackgroundTask
@@ -15,11 +16,12 @@ from cchc.settings import get_settings
 from models.accounts.tables import User
 from models.campaign import unit_views
 from services import evidence as evidence_acts
+from services import not_applicable as na_acts
 from services import self_assessment as acts
 from services import self_assessment_read as reads
 from services import workbook
 from web.deps import SessionDep, UserDep
-from web.schemas import CampaignCode, UnitCode
+from web.schemas import CampaignCode, ItemCode, UnitCode
 
 router = APIRouter()
 BASE = "/campaigns/{code}/units/{unit_code}/self-assessment"
@@ -45,6 +47,27 @@ def screen_context(session: Session, form: reads.Form, user: User) -> dict[str, 
         "allowed_types": ", ".join(limits.allowed_types),
         "max_bytes": limits.max_bytes,
     }
+
+
+@router.post(BASE + "/not-applicable/{item_code}")
+async def mark_not_applicable(
+    request: Request,
+    code: CampaignCode,
+    unit_code: UnitCode,
+    item_code: ItemCode,
+    session: SessionDep,
+    user: UserDep,
+) -> RedirectResponse:
+    """Mark a leaf not applicable from the form's button; the reason is its own text field."""
+    posted = await request.form()
+    reason = str(posted.get(f"na_reason_{item_code}") or "")
+    await run_in_threadpool(
+        lambda: na_acts.mark_not_applicable(
+            session=session, campaign_code=code, unit_code=unit_code, item_code=item_code,
+            reason=reason[:4000], actor=user,
+        )
+    )  # fmt: skip
+    return RedirectResponse(BASE.format(code=code, unit_code=unit_code) + "?ok=na", status_code=303)
 
 
 @router.post(BASE + "/withdraw")

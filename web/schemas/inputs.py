@@ -6,7 +6,14 @@ import unicodedata
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 
 def _no_nul(value: str) -> str:
@@ -50,11 +57,22 @@ class In(BaseModel):
 
 
 class ScoreIn(In):
-    """One self score: the leaf's code, the points, and how they were reached."""
+    """One self score: the leaf's code, the points (or a formula leaf's figure), and how."""
 
     item_code: Code
-    score: Points
+    score: Points | None = None
+    figure: Points | None = None  # a formula leaf: the points are computed from it
     explanation: Text | None = None
+
+    @model_validator(mode="after")
+    def _score_or_figure(self) -> ScoreIn:
+        if self.score is None and self.figure is None:
+            raise ValueError("cần điểm (score) hoặc số liệu (figure)")
+        return self
+
+    def entry(self) -> dict[str, object]:
+        """Return the entry the service takes (no figure key for a plain score)."""
+        return self.model_dump(exclude_none=True)
 
 
 class DraftIn(In):
@@ -88,7 +106,14 @@ class AppraiseIn(In):
 
     decision: Literal["accepted", "adjusted"]
     score: Points | None = None
+    figure: Points | None = None  # a formula leaf: the agency's figure gives the score
     reason: Text | None = None
+
+
+class NotApplicableIn(In):
+    """Why a leaf does not apply to the unit (không áp dụng)."""
+
+    reason: Long
 
 
 class AcceptAllIn(In):

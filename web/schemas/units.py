@@ -38,6 +38,23 @@ class SelfScorePublic(Out):
     score: Number
     max_points: Number
     explanation: str | None
+    figure: Number | None = None  # a formula leaf's figure, the score computed from it
+
+
+class NotApplicableCleared(Out):
+    """A not-applicable mark removed (cleared false: the leaf had none)."""
+
+    item_code: str
+    cleared: bool
+
+
+class NotApplicablePublic(Out):
+    """A leaf marked not applicable to the unit: its points leave the unit's maximum."""
+
+    item_code: str
+    reason: str
+    marked_by: str
+    marked_at: Instant
 
 
 class VersionPublic(Out):

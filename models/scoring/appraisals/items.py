@@ -7,10 +7,13 @@ import uuid
 from sqlmodel import Session
 
 from cchc.errors import ScoreError, ValidationError
+from cchc.wording import extensions as say
 from models.audit.log import record_audit
 from models.scoring.appraisal_access import check_appraiser
 from models.scoring.appraisals.progress import note_unit_appraised
 from models.scoring.appraisals.reads import get_appraisal, self_leaf, submitted_context
+from models.scoring.figures import figure_points
+from models.scoring.not_applicable import marked_ids
 from models.scoring.score_rules import score_problem
 from models.scoring.self_assessments import version_scores
 from models.scoring.self_assessments.lock import require_still_submitted
@@ -30,8 +33,12 @@ def appraise_item(
     score: float | None = None,
     reason: str | None = None,
     appraiser_code: str | None = None,
+    figure: float | None = None,
 ) -> Appraisal:
-    """Accept the unit's self score for a leaf, or adjust it with a reason."""
+    """Accept the unit's self score for a leaf, or adjust it with a reason.
+
+    figure: the agency's figure of a formula leaf; the adjusted score is computed from it.
+    """
     if decision not in DECISIONS:
         raise ValidationError(f"decision: «{decision}» không hợp lệ (accepted hoặc adjusted)")
     current, items = submitted_context(session, campaign_id, unit_id)
@@ -47,6 +54,8 @@ def appraise_item(
     )
     own = version_scores(session=session, self_assessment_id=current.id).get(item.id)
     self_score = None if own is None else own.score
+    if figure is not None:  # the agency's figure: the score is what the set's rule gives it
+        score = figure_points(item, item_code, figure)
     if decision == "adjusted":
         if score is None or not (reason or "").strip():
             raise ValidationError(f"{item_code}: điều chỉnh điểm cần điểm mới và lý do")
@@ -55,6 +64,10 @@ def appraise_item(
             raise ScoreError(problem)
     adjusted = score if decision == "adjusted" else None  # a missing score was refused above
     new_score = float(adjusted) if adjusted is not None else (self_score or 0.0)
+    if new_score and item.id in marked_ids(
+        session=session, campaign_id=campaign_id, unit_id=unit_id
+    ):
+        raise ScoreError(say.na_scored(item_code))
     row = get_appraisal(session=session, campaign_id=campaign_id, unit_id=unit_id, item_id=item.id)
     old = None if row is None else row.appraised_score
     row = row or Appraisal(
@@ -66,6 +79,7 @@ def appraise_item(
         appraised_by=actor,
     )
     row.self_score, row.appraised_score, row.decision = self_score, new_score, decision
+    row.figure = figure if adjusted is not None else (own.figure if own is not None else None)
     row.reason, row.appraiser_code, row.appraised_by = (
         reason,
         appraiser_code or item.appraiser_code,

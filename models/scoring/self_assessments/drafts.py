@@ -14,7 +14,9 @@ from cchc.clock import now
 from cchc.errors import Conflict
 from models.audit.log import record_audit
 from models.catalog.lookup import criteria_set_for, get_campaign_by_id, get_unit, items_by_code
+from models.scoring.figures import figure_scores
 from models.scoring.freeze import ensure_not_frozen
+from models.scoring.not_applicable import marked_ids
 from models.scoring.self_assessments.versions import (
     ensure_not_appraised,
     latest_version,
@@ -22,7 +24,7 @@ from models.scoring.self_assessments.versions import (
     open_stage,
     version_scores,
 )
-from models.scoring.self_checks import check_scores, normalise_scores
+from models.scoring.self_checks import check_marked, check_scores, normalise_scores
 from models.scoring.tables import SelfAssessment, SelfScore
 
 
@@ -44,8 +46,12 @@ def save_draft(
     ensure_not_appraised(session, campaign_id, unit_id, "không sửa được")
     cset = criteria_set_for(session=session, campaign=campaign, unit=unit)
     items = items_by_code(session=session, criteria_set_id=cset.id)
+    scores, figures = figure_scores(items, scores)  # formula leaves: points from their figure
     wanted = normalise_scores(scores)
     check_scores(items, wanted)  # refuse before writing anything: nothing stored is lost
+    check_marked(
+        items, wanted, marked_ids(session=session, campaign_id=campaign_id, unit_id=unit_id)
+    )
     draft = latest_version(session, campaign_id, unit_id, "draft")
     seen = 0 if draft is None else draft.lock_version
     if expected_lock_version is not None and expected_lock_version != seen:
@@ -55,7 +61,7 @@ def save_draft(
         )
     draft = draft or new_draft(session, campaign_id, unit_id, cset.id)
     _bump_lock(session, draft, seen)
-    _apply(session, draft, items, wanted, actor)
+    _apply(session, draft, items, wanted, actor, figures)
     return draft
 
 
@@ -72,7 +78,9 @@ def _bump_lock(session: Session, draft: SelfAssessment, seen: int) -> None:
     session.refresh(draft)
 
 
-def _apply(session: Session, draft: SelfAssessment, items: dict, wanted: dict, actor: str) -> None:
+def _apply(
+    session: Session, draft: SelfAssessment, items: dict, wanted: dict, actor: str, figures: dict
+) -> None:
     """Write the scores into the draft; one audit entry lists each changed code, old → new."""
     stored = version_scores(session=session, self_assessment_id=draft.id)
     before, after = {}, {}
@@ -87,6 +95,7 @@ def _apply(session: Session, draft: SelfAssessment, items: dict, wanted: dict, a
             row = row or SelfScore(self_assessment_id=draft.id, item_id=item.id, score=score or 0.0)
             row.score = score if has_score else row.score
             row.explanation = explanation if explanation is not None else row.explanation
+            row.figure = figures.get(code, row.figure if not has_score else None)
             session.add(row)
         new = score if has_score else old
         if old != new:

@@ -91,6 +91,7 @@ def new_draft(
                     item_id=old.item_id,
                     score=old.score,
                     explanation=old.explanation,
+                    figure=old.figure,
                 )
             )
         session.flush()

@@ -1,0 +1,95 @@
+"""Points of a formula item from its figure: by brackets or proportionally (pure, one place).
+
+A criteria leaf may be scored from a figure the unit or the agency supplies (e.g. the % of
+administrative procedures handled on time). The rule is stored as a plain dict (criteria YAML
+`formula:`, the item's `formula` column):
+
+    {"figure": "Tỷ lệ % hồ sơ đúng hạn", "min": 0, "max": 100, "rule": "brackets",
+     "brackets": [{"min": 95, "max": 100, "points": 2}, {"min": 80, "max": 95, "points": 1}, …]}
+
+A bracket holds min <= figure < max; the bracket ending at the figure's `max` also holds max
+itself. `proportional` gives max_points × (figure − min) / (max − min), rounded half-up to
+hundredths. Validation (`formula_problems`) and scoring (`formula_points`) both read it here.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from cchc.wording import extensions as say
+
+EPS = 1e-9
+RULES = ("proportional", "brackets")
+
+
+def formula_problems(rule: Mapping[str, Any], max_points: float) -> list[str]:
+    """Return what is wrong with a formula rule for a leaf of `max_points` (English lines)."""
+    low, high = float(rule.get("min", 0)), float(rule.get("max", 100))
+    if not high > low:
+        return [f"figure range {low:g}–{high:g} is empty"]
+    if rule.get("rule") not in RULES:
+        return [f"rule must be one of {', '.join(RULES)}"]
+    if rule["rule"] == "proportional":
+        return ["a proportional rule takes no brackets"] if rule.get("brackets") else []
+    return _bracket_problems(_brackets(rule), low, high, max_points)
+
+
+def _brackets(rule: Mapping[str, Any]) -> list[tuple[float, float, float]]:
+    """Return the brackets as (min, max, points), lowest first."""
+    rows = [
+        (float(b["min"]), float(b["max"]), float(b["points"])) for b in rule.get("brackets", [])
+    ]
+    return sorted(rows)
+
+
+def _bracket_problems(
+    rows: list[tuple[float, float, float]], low: float, high: float, max_points: float
+) -> list[str]:
+    """Refuse empty, out-of-range, overlapping or gapped brackets and points above the max."""
+    if not rows:
+        return ["a brackets rule needs at least one bracket"]
+    out: list[str] = []
+    edge = low
+    for b_low, b_high, points in rows:
+        if not b_high > b_low:
+            out.append(f"bracket {b_low:g}–{b_high:g} is empty")
+        if b_low < edge - EPS:
+            out.append(f"bracket {b_low:g}–{b_high:g} overlaps the one before (ends at {edge:g})")
+        elif b_low > edge + EPS:
+            out.append(f"gap between {edge:g} and {b_low:g}: no bracket holds those figures")
+        if points < -EPS or points > max_points + EPS:
+            out.append(f"bracket {b_low:g}–{b_high:g} gives {points:g}, outside 0–{max_points:g}")
+        edge = max(edge, b_high)
+    if abs(edge - high) > EPS:
+        out.append(f"brackets end at {edge:g}, the figure's range at {high:g}")
+    return out
+
+
+def figure_problem(rule: Mapping[str, Any], figure: object) -> str | None:
+    """Return why `figure` is not a figure this rule takes (Vietnamese), or None."""
+    low, high = float(rule.get("min", 0)), float(rule.get("max", 100))
+    if isinstance(figure, bool) or not isinstance(figure, int | float) or not math.isfinite(figure):
+        return say.figure_not_number(figure)
+    if figure < low - EPS or figure > high + EPS:
+        return say.figure_out_of_range(figure, low, high)
+    return None
+
+
+def formula_points(rule: Mapping[str, Any], max_points: float, figure: float) -> float:
+    """Return the points the rule gives `figure` (checked first with `figure_problem`)."""
+    problem = figure_problem(rule, figure)
+    if problem:
+        raise ValueError(problem)
+    low, high = float(rule.get("min", 0)), float(rule.get("max", 100))
+    if rule.get("rule") == "proportional":
+        span = Decimal(repr(high)) - Decimal(repr(low))
+        exact = Decimal(repr(max_points)) * (Decimal(repr(figure)) - Decimal(repr(low))) / span
+        return float(exact.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    rows = _brackets(rule)
+    for b_low, b_high, points in rows:
+        if b_low - EPS <= figure < b_high - EPS:
+            return points
+    return rows[-1][2]  # figure == max: the top bracket holds it

@@ -21,8 +21,10 @@ import os
 import signal
 import tempfile
 import time
+from collections.abc import Callable, Coroutine
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from bench.common import Figure, emit, load_average, print_table
 from bench.pgdb import copy_of
@@ -32,7 +34,7 @@ POLL_SECONDS = "2"  # workers ask for due runs every 2 s (Prefect's default 10 s
 
 
 def _cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds of a process and its live descendants (from /proc)."""
+    """CPU seconds of a process, its live descendants and the children it reaped (/proc)."""
     tick = os.sysconf("SC_CLK_TCK")
     children: dict[int, list[int]] = {}
     stats: dict[int, list[str]] = {}
@@ -47,8 +49,8 @@ def _cpu_seconds(pid: int) -> float:
     total, todo = 0.0, [pid]
     while todo:
         current = todo.pop()
-        if current in stats:
-            total += (int(stats[current][11]) + int(stats[current][12])) / tick
+        if current in stats:  # utime, stime, cutime, cstime
+            total += sum(int(stats[current][i]) for i in (11, 12, 13, 14)) / tick
         todo += children.get(current, [])
     return total
 
@@ -115,7 +117,7 @@ async def _online(count: int) -> bool:
     return sum(1 for w in workers if str(w.status).endswith("ONLINE")) >= count
 
 
-def _wait(check, timeout: float, what: str):  # type: ignore[no-untyped-def]
+def _wait(check: Callable[[], Coroutine[Any, Any, Any]], timeout: float, what: str) -> Any:
     """Poll the coroutine factory `check` every second until it gives something true."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -157,9 +159,12 @@ def on_workers(url: str, campaigns: list[str], count: int, home: Path, server: i
         try:
             _wait(lambda: _online(count), 180, f"{count} workers not online")
             cpu = _cpu_seconds(server)
+            idle = sum(_cpu_seconds(proc.pid) for proc in procs)
             ids, instant = asyncio.run(_schedule(campaigns, lead=3.0))
             runs = _wait(lambda: _finished(ids), 900, "runs not finished")
             cpu = _cpu_seconds(server) - cpu
+            time.sleep(3)  # the last run processes exit and are reaped by their worker
+            worker_cpu = sum(_cpu_seconds(proc.pid) for proc in procs) - idle
         finally:
             for proc in procs:
                 kill_group(proc, signal.SIGTERM, wait=30)
@@ -167,6 +172,7 @@ def on_workers(url: str, campaigns: list[str], count: int, home: Path, server: i
     return {
         "wall": max(ends) - instant,
         "server_cpu": cpu,
+        "worker_cpu": worker_cpu,  # workers and their run processes, from the instant on
         "completed": sum(1 for r in runs if r.state and r.state.is_completed()),
     }
 
@@ -248,6 +254,20 @@ def _figures(
             Figure("capacity", f"ticks per minute, {count} worker(s)", ticks, "/min", note=note),
         ]
     cpu = sum(run["server_cpu"] for run in done.values()) / (n * len(done))
+    worker_cpu = min(run["worker_cpu"] / n for run in done.values())
+    figures.append(
+        Figure(
+            "capacity",
+            "ticks per minute one worker machine carries per core (from CPU per tick)",
+            60 / worker_cpu if worker_cpu else 0.0,
+            "/min",
+            "same ticks in-process, one after another",
+            per_min,
+            note=f"a worker and its run processes spent {worker_cpu:.2f} CPU s per tick "
+            "(a fresh Python process per run: imports, Prefect client, engine), the fewest of "
+            "the worker counts; independent of how busy the shared machine was",
+        )
+    )
     figures.append(
         Figure(
             "capacity",

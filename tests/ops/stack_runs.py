@@ -7,8 +7,10 @@ import os
 import signal
 import time
 import uuid
+from collections.abc import Callable, Coroutine
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any, TypeVar
 
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId, FlowRunFilter
@@ -18,6 +20,7 @@ from prefect.states import Scheduled
 from cchc.clock import now
 
 FINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
+T = TypeVar("T")
 
 
 def schedule_all(api: str, campaigns: list[str], at: datetime, lead: float = 4.0) -> list[str]:
@@ -77,7 +80,7 @@ def wait_final(api: str, ids: list[str], timeout: float) -> dict[str, FlowRun]:
         time.sleep(1)
 
 
-def _with_api(api: str, make):  # type: ignore[no-untyped-def]
+def _with_api(api: str, make: Callable[[], Coroutine[Any, Any, T]]) -> T:
     """Run the coroutine `make()` against the Prefect API at `api`."""
     from prefect.settings import PREFECT_API_URL, temporary_settings
 

@@ -5,9 +5,10 @@ One stack (its start costs most of the time), three acts:
    runs once (Prefect's run states and cchc's own `last_tick_at`), each message arrives once;
 2. the worker running a tick is SIGKILLed with its run mid-send (the receiver holds messages a
    few seconds), a replacement is started by the script, the next tick delivers what the dead
-   run left once its outbox lease ran out: every message arrives exactly once;
+   runs left once their outbox lease ran out: every message arrives exactly once;
 3. the cchc database hangs (a proxy stops forwarding): `/health`, static files and `/login`
-   answer, `/ready` says 503 in Vietnamese within seconds; after recovery nothing is lost.
+   answer, `/ready` says 503 in Vietnamese within seconds, a write is refused with 503; after
+   recovery nothing is lost (a fact recorded before through the API included).
 """
 
 from __future__ import annotations
@@ -17,19 +18,24 @@ import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 import sqlalchemy as sa
+from sqlmodel import Session
 
-from bench.procs import free_port, receiver
+from bench.procs import ReceiverProc, free_port, receiver
 from cchc.db import make_engine
 from cchc.settings import ROOT
 from cchc.wording import ops
+from models.accounts.ops import create_user
 from tests.conftest import _drop_pg_database, pg_or_skip
-from tests.ops.proxy import hanging_proxy
+from tests.ops.proxy import HangingProxy, hanging_proxy
 from tests.ops.stack_runs import kill_machine, run_processes, runs_of, schedule_all, wait_final
 from tests.world.plans import stage, write_world
 
@@ -57,6 +63,15 @@ def _run(args: list[str], env: dict[str, str], timeout: float = 240) -> str:
     done = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
     assert done.returncode == 0, f"{args}: {done.stdout[-1500:]} {done.stderr[-1500:]}"
     return done.stdout
+
+
+def _launch_all(plans: list[Path], env: dict[str, str]) -> None:
+    """`cchc launch --replay` every plan, side by side (each registers its deployment)."""
+    args = [[str(BIN / "cchc"), "launch", str(plan), "--replay"] for plan in plans]
+    with ThreadPoolExecutor(len(plans)) as pool:
+        outputs = list(pool.map(lambda a: _run(a, env), args))
+    for plan, out in zip(plans, outputs, strict=True):
+        assert f"Đã đăng ký lịch chạy campaign-tick/{plan.stem}" in out
 
 
 def _plans(root: Path, notify: str) -> list[Path]:
@@ -113,7 +128,7 @@ def _last_ticks(url: str) -> dict[str, datetime]:
     return {code: at.astimezone(UTC) for code, at in rows}
 
 
-def _wait(check, timeout: float, what: str) -> object:  # type: ignore[no-untyped-def]
+def _wait(check: Callable[[], Any], timeout: float, what: str) -> Any:
     """Poll `check()` until it returns something true; fail naming `what`."""
     deadline = time.monotonic() + timeout
     while not (found := check()):
@@ -130,7 +145,7 @@ def _tick_all(api: str, campaigns: list[str], at: datetime) -> list[str]:
     return ids
 
 
-def _act_same_instant(cchc: dict[str, str], direct: str, r, codes: list[str]) -> None:  # type: ignore[no-untyped-def]
+def _act_same_instant(cchc: dict[str, str], direct: str, r: ReceiverProc, codes: list[str]) -> None:
     """Act 1: all due at once on two workers: one run each, one tick each, one message each."""
     api = cchc["PREFECT_API_URL"]
     _tick_all(api, codes, DAYS[0])
@@ -143,7 +158,9 @@ def _act_same_instant(cchc: dict[str, str], direct: str, r, codes: list[str]) ->
     assert r.stats()["keys"] == dict.fromkeys(rows, 1)
 
 
-def _act_worker_killed(cchc: dict[str, str], direct: str, r, codes: list[str], stack: Path) -> None:  # type: ignore[no-untyped-def]
+def _act_worker_killed(
+    cchc: dict[str, str], direct: str, r: ReceiverProc, codes: list[str], stack: Path
+) -> None:
     """Act 2: kill the worker whose run is mid-send, replace it, and let the next tick finish."""
     api = cchc["PREFECT_API_URL"]
     r.control("slow", HOLD)
@@ -159,16 +176,33 @@ def _act_worker_killed(cchc: dict[str, str], direct: str, r, codes: list[str], s
     # The kill landed while a message was being sent: its sender never heard the answer.
     _wait(lambda: r.stats()["aborted"], HOLD + 10, "no send was cut short by the kill")
     _wait(lambda: not any(leased for _, leased in _outbox(direct).values()), 60, "leases held")
+    # The next tick, for every campaign: the dead worker may have held other runs that never
+    # reached their first step; each opens what is due by now and sends what is left.
     _tick_all(api, codes, DAYS[2])
     rows = _outbox(direct)
-    assert len(rows) == 4 * len(codes)
+    assert len(rows) == 4 * len(codes)  # kick-off and three stage notices each
     assert {state for state, _ in rows.values()} == {"delivered"}
     assert r.stats()["keys"] == dict.fromkeys(rows, 1)  # every message exactly once
 
 
-def _act_sick_database(base: str, proxy, direct: str) -> None:  # type: ignore[no-untyped-def]
+def _admin_token(url: str) -> dict[str, str]:
+    """Headers of a new admin's token (written straight to the database)."""
+    engine = make_engine(url)
+    with Session(engine) as session:
+        _user, token = create_user(session=session, name="ops", role="admin", actor="test")
+        session.commit()
+    engine.dispose()
+    return {"Authorization": f"Bearer {token}"}
+
+
+def _act_sick_database(base: str, proxy: HangingProxy, direct: str, code: str) -> None:
     """Act 3: the cchc database hangs; the server stays up and recovers with nothing lost."""
+    auth = _admin_token(direct)
+    fact = {"kind": "guidance_issued", "stage_code": "s3", "document_no": "01/HD-SNV"}
+    post = f"{base}/api/campaigns/{code}/facts"
+    assert httpx.post(post, json=fact, headers=auth, timeout=30).status_code == 201
     before = _table_counts(direct)
+    assert before["fact"] == 1
     proxy.hang()
     try:
         for path in ("/health", "/static/app.css", "/login"):
@@ -179,6 +213,8 @@ def _act_sick_database(base: str, proxy, direct: str) -> None:  # type: ignore[n
         ready = httpx.get(f"{base}/ready", timeout=30)
         assert ready.status_code == 503 and time.monotonic() - started < 12  # connect limit 4 s
         assert ready.json()["checks"]["database"] == ops.READY_DB_DOWN
+        refused = httpx.post(post, json={**fact, "stage_code": "s2"}, headers=auth, timeout=30)
+        assert refused.status_code == 503  # a write during the hang is refused, not half-done
     finally:
         proxy.heal()
     _wait(lambda: httpx.get(f"{base}/ready", timeout=30).status_code == 200, 30, "not ready")
@@ -208,17 +244,14 @@ def test_local_stack_scales_out_survives_a_dead_worker_and_a_hung_database(tmp_p
         try:
             _run([SCRIPT, "up"], env, timeout=420)
             cchc = {**env, **_stack_env(stack)}
-            for plan in _plans(tmp_path, r.apprise_url()):
-                launched = _run([str(BIN / "cchc"), "launch", str(plan), "--replay"], cchc)
-                assert f"Đã đăng ký lịch chạy campaign-tick/{plan.stem}" in launched
+            _launch_all(_plans(tmp_path, r.apprise_url()), cchc)
             _act_same_instant(cchc, direct, r, codes)
             base = f"http://127.0.0.1:{env['STACK_CCHC_PORT']}"
             assert httpx.get(f"{base}/login", timeout=30).status_code == 200
             ready = httpx.get(f"{base}/ready", timeout=30).json()
             assert ready == {"status": "ok", "checks": {"database": "ok", "prefect": "ok"}}
             _act_worker_killed(cchc, direct, r, codes, stack)
-            _run([str(BIN / "cchc"), "fact", "guidance", codes[0], "--stage", "s3"], cchc)
-            _act_sick_database(base, proxy, direct)
+            _act_sick_database(base, proxy, direct, codes[0])
         finally:
             subprocess.run([SCRIPT, "down"], cwd=ROOT, env=env, timeout=120, check=False)
             for name in (env["STACK_CCHC_DB"], env["STACK_PREFECT_DB"]):

@@ -265,7 +265,7 @@ def _figures(
             per_min,
             note=f"a worker and its run processes spent {worker_cpu:.2f} CPU s per tick "
             "(a fresh Python process per run: imports, Prefect client, engine), the fewest of "
-            "the worker counts; independent of how busy the shared machine was",
+            "the worker counts; CPU time depends less than wall time on how busy the machine is",
         )
     )
     figures.append(

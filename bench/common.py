@@ -128,6 +128,14 @@ def emit(figures: list[Figure], path: str | None) -> None:
                 out.write(json.dumps({**asdict(f), "ratio": f.ratio}, ensure_ascii=False) + "\n")
 
 
+def load_average() -> str:
+    """The 1, 5 and 15-minute load averages (how busy the shared machine was)."""
+    try:
+        return " / ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
 def machine() -> dict[str, str]:
     """Describe the machine the figures come from."""
     info = {
@@ -146,4 +154,5 @@ def machine() -> dict[str, str]:
         info["ram"] = f"{int(mem) / 1024 / 1024:.1f} GiB"
     except (OSError, StopIteration):
         pass
+    info["load"] = load_average()
     return info

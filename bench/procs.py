@@ -195,6 +195,15 @@ def kill_group(proc: subprocess.Popen, sig: int = signal.SIGKILL, wait: float = 
 @contextmanager
 def prefect_server(home: Path, timeout: float = 120.0) -> Iterator[str]:
     """Run `prefect server start` (SQLite under `home`, no UI); yield its API URL."""
+    with prefect_server_proc(home, timeout) as (_proc, api):
+        yield api
+
+
+@contextmanager
+def prefect_server_proc(
+    home: Path, timeout: float = 120.0
+) -> Iterator[tuple[subprocess.Popen, str]]:
+    """Run `prefect server start` (SQLite under `home`, no UI); yield (process, API URL)."""
     port = free_port()
     home.mkdir(parents=True, exist_ok=True)
     env = {
@@ -222,6 +231,6 @@ def prefect_server(home: Path, timeout: float = 120.0) -> Iterator[str]:
     api = f"http://127.0.0.1:{port}/api"
     try:
         wait_http(f"{api}/health", timeout, proc)
-        yield api
+        yield proc, api
     finally:
         kill_group(proc, signal.SIGTERM)

@@ -1,12 +1,15 @@
 """A loopback HTTP receiver that counts messages by idempotency key, and can fail or hang on cue.
 
-Run: `python -m bench.receiver [--port 0] [--mode ok|fail|hang] [--hang-seconds S]`; it prints
-`PORT <n>` once listening. `GET /_stats` answers {"total", "arrived", "refused", "mode",
-"keys": {key: count}};
-`POST /_control` with {"mode": "ok"|"fail"|"hang", "hang_seconds": s} changes behaviour live.
-A failing receiver answers 500 and does not count the message. `POST /v3.0/oa/message/cs`
-answers as the Zalo OA API does (`error` 0, a message id), counted as `zalo:<text>`.
-asyncio keeps it fast enough (thousands of requests/s) not to be what a delivery benchmark measures.
+Run: `python -m bench.receiver [--port 0] [--mode ok|fail|hang|slow] [--hang-seconds S]`; it
+prints `PORT <n>` once listening. `GET /_stats` answers {"total", "arrived", "refused",
+"aborted", "waiting": [keys held now], "mode", "keys": {key: count}};
+`POST /_control` with {"mode": "ok"|"fail"|"hang"|"slow", "hang_seconds": s} changes behaviour
+live. A failing receiver answers 500 and does not count the message. A slow one waits
+`hang_seconds`, then accepts the message only if its sender is still connected (a sender killed
+meanwhile never heard the answer, so the message counts as `aborted`, not received). asyncio
+keeps it fast enough (thousands of requests/s) not to be what a delivery benchmark measures.
+`POST /v3.0/oa/message/cs` answers as the Zalo OA API does (`error` 0, a message id), counted
+as `zalo:<text>`.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import asyncio
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 
 KEY_HEADER = b"x-cchc-key"
 
@@ -33,6 +37,8 @@ class Receiver:
         self.total = 0
         self.refused = 0
         self.arrived = 0  # messages that reached us, counted before any hang
+        self.aborted = 0  # slow mode: senders that hung up before the answer
+        self.waiting: Counter[str] = Counter()  # keys of messages being held (hang or slow)
 
     async def handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         """Serve one connection, keeping it alive for as many requests as the client sends."""
@@ -41,7 +47,7 @@ class Receiver:
                 head = await reader.readuntil(b"\r\n\r\n")
                 method, path, headers = _parse(head)
                 body = await reader.readexactly(int(headers.get(b"content-length", b"0")))
-                status, payload = await self.answer(method, path, headers, body)
+                status, payload = await self.answer(method, path, headers, body, reader.at_eof)
                 close = headers.get(b"connection", b"").lower() == b"close"
                 writer.write(_response(status, payload, close))
                 await writer.drain()
@@ -53,7 +59,12 @@ class Receiver:
             writer.close()
 
     async def answer(
-        self, method: bytes, path: bytes, headers: dict, body: bytes
+        self,
+        method: bytes,
+        path: bytes,
+        headers: dict,
+        body: bytes,
+        gone: Callable[[], bool] = lambda: False,
     ) -> tuple[int, bytes]:
         """Decide the status and body of one request."""
         if path == b"/_stats":
@@ -63,6 +74,8 @@ class Receiver:
                     "refused": self.refused,
                     "mode": self.mode,
                     "arrived": self.arrived,
+                    "aborted": self.aborted,
+                    "waiting": sorted(+self.waiting),
                     "keys": self.keys,
                 }
             ).encode()
@@ -78,13 +91,19 @@ class Receiver:
             self.keys[f"zalo:{text}"] += 1
             answer = {"error": 0, "data": {"message_id": f"zm-{self.total}"}}
             return 200, json.dumps(answer).encode()
-        if self.mode == "hang":
+        mode, key = self.mode, _key(headers, body)
+        if mode in ("hang", "slow"):
+            self.waiting[key] += 1
             await asyncio.sleep(self.hang_seconds)
+            self.waiting[key] -= 1
+        if mode == "slow" and gone():  # the sender died while we made it wait
+            self.aborted += 1
+            return 500, b'{"error": "sender gone"}'
         if self.mode in ("fail", "hang"):
             self.refused += 1
             return 500, b'{"error": "receiver down"}'
         self.total += 1
-        self.keys[_key(headers, body)] += 1
+        self.keys[key] += 1
         return 200, b'{"ok": true}'
 
 
@@ -134,7 +153,7 @@ def main(argv: list[str] | None = None) -> None:
     """Command line."""
     parser = argparse.ArgumentParser(prog="python -m bench.receiver")
     parser.add_argument("--port", type=int, default=0)
-    parser.add_argument("--mode", choices=["ok", "fail", "hang"], default="ok")
+    parser.add_argument("--mode", choices=["ok", "fail", "hang", "slow"], default="ok")
     parser.add_argument("--hang-seconds", type=float, default=30.0)
     args = parser.parse_args(argv)
     try:

@@ -33,6 +33,7 @@ PLANS: dict[str, dict] = {
             5: ["--units", "12000", "--seconds", "15"],
             6: [],
             7: ["--requests", "20"],
+            8: [],
         },
     },
     "province": {
@@ -45,6 +46,7 @@ PLANS: dict[str, dict] = {
             5: ["--units", "12000", "--seconds", "20"],
             6: [],
             7: ["--requests", "30"],
+            8: [],
         },
     },
     "national": {
@@ -57,6 +59,7 @@ PLANS: dict[str, dict] = {
             5: ["--units", "12000", "--seconds", "30"],
             6: [],
             7: ["--requests", "50", "--seconds", "20"],
+            8: ["--campaigns", "12"],
         },
     },
 }
@@ -68,6 +71,7 @@ MODULES = {
     5: "b5_dashboard",
     6: "b6_demo",
     7: "b7_campaign_page",
+    8: "b8_capacity",
 }
 TIMEOUT = 3600.0
 

@@ -2,8 +2,10 @@
 # The whole cchc-flow stack on one machine, as docs/operations.md describes it:
 #   scripts/local-stack.sh up     PostgreSQL databases for cchc and Prefect, a Prefect server,
 #                                 `cchc setup` (schema + work pool), two workers, `cchc serve`
+#   scripts/local-stack.sh worker N   start (or replace) worker N on the running stack
 #   scripts/local-stack.sh down   stop every process it started (by the pids it recorded)
 # Settings (environment, with defaults): STACK_DIR=var/stack, STACK_PG=postgresql://postgres@127.0.0.1:5432,
+# STACK_CCHC_PG=$STACK_PG (where cchc processes reach their database, e.g. through a proxy),
 # STACK_CCHC_DB=cchc, STACK_PREFECT_DB=prefect, STACK_PREFECT_PORT=4200, STACK_CCHC_PORT=8000,
 # STACK_WORKERS=2 (STACK_ names: CCHC_DB would be read as the `db` settings group).
 # `up` writes $STACK_DIR/env: source it to run `cchc` commands against this stack.
@@ -19,6 +21,8 @@ PREFECT_PORT=${STACK_PREFECT_PORT:-4200}
 APP_PORT=${STACK_CCHC_PORT:-8000}
 WORKERS=${STACK_WORKERS:-2}
 HOSTPART=${PG#postgresql://}
+APP_PG=${STACK_CCHC_PG:-$PG}
+APP_HOSTPART=${APP_PG#postgresql://}
 
 start() {  # start NAME CMD...: run CMD in its own session, log and pid under $STACK_DIR
   local name=$1; shift
@@ -47,7 +51,7 @@ up() {
   create_db "$APP_DB"
   create_db "$PREFECT_DB"
   cat >"$STACK_DIR/env" <<ENV
-export CCHC_DATABASE_URL=postgresql+psycopg://$HOSTPART/$APP_DB
+export CCHC_DATABASE_URL=postgresql+psycopg://$APP_HOSTPART/$APP_DB
 export CCHC_VAR_DIR=$STACK_DIR/var
 export CCHC_API_PORT=$APP_PORT
 export PREFECT_API_URL=http://127.0.0.1:$PREFECT_PORT/api
@@ -63,13 +67,15 @@ ENV
   # 3. The cchc schema and the work pool (idempotent).
   "$BIN/cchc" setup
   # 4. Workers on the pool (run more, on more machines, the same way).
-  for i in $(seq 1 "$WORKERS"); do
-    start "worker-$i" "$BIN/prefect" worker start --pool cchc-pool --name "worker-$i-$(hostname)"
-  done
+  for i in $(seq 1 "$WORKERS"); do worker "$i"; done
   # 5. The API and dashboard (put a reverse proxy with TLS in front: deploy/).
   start serve "$BIN/cchc" serve --host 127.0.0.1 --port "$APP_PORT"
   wait_http "http://127.0.0.1:$APP_PORT/health" 180
   echo "cchc-flow: http://127.0.0.1:$APP_PORT  Prefect: http://127.0.0.1:$PREFECT_PORT  (source $STACK_DIR/env)"
+}
+
+worker() {  # worker N: a worker polling the pool (a dead one's replacement takes its number)
+  start "worker-$1" "$BIN/prefect" worker start --pool cchc-pool --name "worker-$1-$(hostname)"
 }
 
 down() {
@@ -85,6 +91,11 @@ down() {
 
 case "${1:-}" in
   up) up ;;
+  worker)
+    [ -n "${2:-}" ] || { echo "usage: $0 worker N" >&2; exit 2; }
+    # shellcheck disable=SC1091
+    source "$STACK_DIR/env"
+    worker "$2" ;;
   down) down ;;
-  *) echo "usage: $0 up|down" >&2; exit 2 ;;
+  *) echo "usage: $0 up|worker N|down" >&2; exit 2 ;;
 esac

@@ -21,6 +21,7 @@ def units_doc(
     departments: int = 2,
     notify: list[str] | None = None,
     extra: list[dict[str, Any]] | None = None,
+    province: str = "thu",
 ) -> dict[str, Any]:
     """A province: root, Sở Nội vụ, departments, an appraisal team, districts and communes."""
     urls = notify or []
@@ -82,7 +83,8 @@ def units_doc(
             for c in range(1, communes + 1)
         ]
     units += [{"parent": "ubnd-tinh", "notify": urls, **unit} for unit in extra or []]
-    return {"province": {"code": "thu", "name": "Tỉnh Thử", "tiers": tiers}, "units": units}
+    name = "Tỉnh Thử" if province == "thu" else f"Tỉnh Thử {province}"
+    return {"province": {"code": province, "name": name, "tiers": tiers}, "units": units}
 
 
 def stage(code: str, kind: str, lead: Any, opens: date, due: date, **extra: Any) -> dict[str, Any]:
@@ -104,20 +106,22 @@ def write_world(
     code: str = "thu-2024",
     policy: dict | None = None,
     criteria_sets: list[str] | None = None,
+    province: str = "thu",
     **unit_args: Any,
 ) -> Path:
     """Write units and a plan (scored by criteria_sets under root/config/criteria); its path."""
     (root / "config" / "units").mkdir(parents=True, exist_ok=True)
     (root / "config" / "plans").mkdir(parents=True, exist_ok=True)
-    (root / "config" / "units" / "thu.yaml").write_text(
-        yaml.safe_dump(units_doc(**unit_args), allow_unicode=True), encoding="utf-8"
+    (root / "config" / "units" / f"{province}.yaml").write_text(
+        yaml.safe_dump(units_doc(province=province, **unit_args), allow_unicode=True),
+        encoding="utf-8",
     )
     plan = {
         "code": code,
-        "province": "thu",
+        "province": province,
         "year": 2024,
         "title": "Kế hoạch thử 2024",
-        "units": "thu",
+        "units": province,
         "policy": policy or {"roll_forward": False},
         "criteria_sets": criteria_sets or [],
         "stages": stages,

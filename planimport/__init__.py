@@ -52,7 +52,7 @@ def import_plan(path: str | Path, *, province: str | None = None, year: int | No
     rows = _rows(source)
     if not rows:
         raise ValidationError(f"{path}: {NO_TIMELINE}")
-    stages, stage_reviews = build_stages(rows, directory, plan_year)
+    stages, stage_reviews = build_stages(rows, directory, plan_year, info.issued_on)
     if not any("window" in stage for stage in stages):  # rows, but not one date: no junk plan
         raise ValidationError(f"{path}: {NO_TIMELINE}")
     plan = _plan(path, code, plan_year, info, stages)

@@ -9,6 +9,7 @@ from typing import Any
 from cchc.clock import LOCAL_TZ
 from deadlines import Window
 from planimport.agencies import Directory, Resolved
+from planimport.chronology import out_of_order
 from planimport.deadline import stage_deadline
 from planimport.kinds import stage_kind
 from planimport.model import Review, Row
@@ -28,7 +29,7 @@ class _Stage:
 
 
 def build_stages(
-    rows: list[Row], directory: Directory, year: int
+    rows: list[Row], directory: Directory, year: int, issued_on: date | None = None
 ) -> tuple[list[dict], list[Review]]:
     """Return the plan's stages as config dicts and the review list, in document order."""
     built: list[_Stage] = []
@@ -40,7 +41,7 @@ def build_stages(
     drafts = [s.draft for s in built]
     for n, stage in enumerate(built):
         stage.draft.scope = scope_targets(stage.draft, directory)
-        _finish(stage, directory, drafts[:n])
+        _finish(stage, directory, drafts[:n], issued_on)
     return [s.body for s in built], [r for s in built for r in s.reviews]
 
 
@@ -95,7 +96,9 @@ def _agency_reviews(code: str, row: Row, label: str, role: str, found: Resolved,
         reviews.append(Review(line, code, label, text, "không xác định được cơ quan chủ trì"))
 
 
-def _finish(stage: _Stage, directory: Directory, earlier: list[Draft]) -> None:
+def _finish(
+    stage: _Stage, directory: Directory, earlier: list[Draft], issued_on: date | None
+) -> None:
     """Add scope, dependencies, agencies and the review mark to the stage's body."""
     draft, body = stage.draft, stage.body
     body["lead"] = draft.lead
@@ -106,7 +109,8 @@ def _finish(stage: _Stage, directory: Directory, earlier: list[Draft]) -> None:
     elif draft.kind == "self_assessment" and draft.lead:
         stage.reviews.append(Review(stage.line, draft.code, "phạm vi", draft.title[:80],
                                     "không rõ đơn vị nào phải thực hiện"))
-    body["depends_on"] = depends_on(draft, earlier)
+    body["depends_on"] = draft.depends_on = depends_on(draft, earlier)
+    stage.reviews += out_of_order(draft, stage.line, earlier, issued_on)
     body["needs_review"] = bool(stage.reviews)
     if stage.reviews:
         body["review_notes"] = [r.note() for r in stage.reviews]

@@ -147,6 +147,25 @@ def test_start_and_end_in_two_rows_become_one_stage(tmp_path: Path, units_dir: P
     assert any("chỉ có mốc bắt đầu" in why for why in _reasons(result, "s02"))
 
 
+def test_a_year_typed_wrong_is_flagged_never_corrected(tmp_path: Path, units_dir: Path) -> None:
+    """Issued 15/10/2025: a publication "27/02/2025" is before the issue date and before the
+    appraisal it waits for; both are said, and the date stays as the document wrote it."""
+    result = _plan(
+        tmp_path,
+        units_dir,
+        [
+            "1\tTự đánh giá, chấm điểm\tcác sở, ban, ngành\tSở Nội vụ\tchậm nhất ngày 15/12/2025",
+            "2\tThẩm định kết quả\tHội đồng thẩm định\tSở Nội vụ\tchậm nhất ngày 20/01/2026",
+            "3\tCông bố Chỉ số CCHC\tUBND tỉnh\tSở Nội vụ\tchậm nhất ngày 27/02/2025",
+        ],
+    )
+    reasons = _reasons(result, "s03")
+    assert any("trước ngày ban hành kế hoạch (15/10/2025)" in r for r in reasons)
+    assert any("trước hạn của giai đoạn s02 (20/01/2026)" in r for r in reasons)
+    assert window(stages(result)[2])[1] == date(2025, 2, 27)
+    assert not _reasons(result, "s01") and not _reasons(result, "s02")
+
+
 def test_document_without_a_timeline_is_refused(tmp_path: Path, units_dir: Path) -> None:
     with pytest.raises(ValidationError, match="không tìm thấy mốc thời gian"):
         _plan(tmp_path, units_dir, ["1\tTự đánh giá, chấm điểm\tcác sở, ban, ngành\tSở Nội vụ\t"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from rich.table import Table
+from rich.table import Column, Table
 from sqlalchemy import Engine
 
 from cchc.clock import now
@@ -13,7 +13,7 @@ from cchc.db import get_engine, session_scope
 from cchc.errors import CchcError
 from cchc.settings import get_settings
 from cchc.wording.dates import day, moment
-from cchc.wording.labels import STAGE_STATE
+from cchc.wording.labels import STAGE_KIND, STAGE_STATE
 from cli.actor import actor
 from cli.parse import parse_local_instant
 from services.launch import LaunchResult
@@ -108,7 +108,7 @@ def status_table(code: str) -> Table:
         "Giai đoạn",
         "Loại",
         "Trạng thái",
-        "Hạn",
+        Column("Hạn", no_wrap=True),  # a date cut to "30/11/…" says nothing
         "Xong",
         "Muộn",
         "Quá hạn",
@@ -119,7 +119,7 @@ def status_table(code: str) -> Table:
         table.add_row(
             str(i),
             p.code,
-            p.kind,
+            STAGE_KIND.get(p.kind, p.kind),
             STAGE_STATE.get(p.state, p.state),
             day(p.due_at),
             f"{p.acted}/{p.total}",

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from cchc.wording import extensions as say
 from criteriaimport.agency import AgencyResolver
+from criteriaimport.formula_text import read_formula
 from criteriaimport.model import Node, Review
 from criteriaimport.points import fmt, read_points, read_step, tidy
 from criteriaimport.tree import SURVEY
@@ -64,6 +66,8 @@ class Builder:
         step = read_step(node.note, node.method)
         if step and not subs:
             out["step"] = tidy(step)
+        if not subs and not survey and kind != "penalty":
+            self._formula(node, code, out)
         note = _note(node.method)
         if note:
             out["note"] = note
@@ -74,6 +78,18 @@ class Builder:
         if subs:
             out["sub_criteria"] = subs
         return out
+
+    def _formula(self, node: Node, code: str, leaf: dict[str, Any]) -> None:
+        """Give a leaf the figure rule its "cách chấm" states; say so, or why it stays plain."""
+        reading = read_formula(node.method, float(leaf["max_points"]), leaf["title"])
+        if reading is None:
+            return
+        text = reading.text
+        if reading.rule and reading.rule["rule"] == "proportional" and "step" in leaf:
+            text = say.formula_with_step()
+        elif reading.rule:
+            leaf["formula"] = reading.rule
+        self._review(node, code, "cách chấm", node.method, text)
 
     def _leaf_points(self, node: Node, code: str) -> float | int:
         """Return a leaf's maximum; a missing or unreadable one is 0 and reviewed."""

@@ -51,7 +51,9 @@ def import_criteria(
     )
     found_tier = tier or doc.meta.get("tier") or tier_of(title, path)
     units, stem = units_file(code, found_year, doc.meta.get("units"), reviews)
-    fields = Builder(AgencyResolver(units, found_tier), reviews).fields(build_tree(nodes, reviews))
+    # Our workbooks keep formulas in `_cchc`: prose rules are read from a decision only.
+    builder = Builder(AgencyResolver(units, found_tier), reviews, prose=not doc.meta)
+    fields = builder.fields(build_tree(nodes, reviews))
     cs = _head(doc, code, found_year, found_tier, title, decision_no, stem, units)
     cs.update(_totals(fields, total, reviews))
     cs.update(_extensions(doc, fields, (nodes, float(cs["total"])), reviews), fields=fields)

@@ -19,9 +19,10 @@ PLACEHOLDER = "can-xem-lai"  # an appraiser no unit matched: `cchc validate` ref
 class Builder:
     """Build fields, criteria and sub-criteria; add a review for every doubt."""
 
-    def __init__(self, agencies: AgencyResolver, reviews: list[Review]) -> None:
+    def __init__(self, agencies: AgencyResolver, reviews: list[Review], *, prose: bool) -> None:
         self.agencies = agencies
         self.reviews = reviews
+        self.prose = prose  # read formula rules written in "cách chấm" (a decision, not ours)
 
     def fields(self, nodes: list[Node]) -> list[dict[str, Any]]:
         """Return the fields in config form, coded 1, 1.1, 1.1.1 by position."""
@@ -66,7 +67,7 @@ class Builder:
         step = read_step(node.note, node.method)
         if step and not subs:
             out["step"] = tidy(step)
-        if not subs and not survey and kind != "penalty":
+        if self.prose and not subs and not survey and kind != "penalty":
             self._formula(node, code, out)
         note = _note(node.method)
         if note:

@@ -24,6 +24,7 @@ _NUM = r"(\d+(?:[.,]\d+)?)"
 _PCT = r"\s*(?:%|phan tram)?"
 _SPLIT = re.compile(r";|\n|(?<=diem)\s*[.,](?!\d)")
 _POINTS = re.compile(rf"^(.*?)[\s:=,–—-]*(?:(?:thi|duoc|cho|cham)\s*)*{_NUM}\s*(?:diem|d)\b\W*$")
+_STEP = re.compile(r"buoc\b")
 _NONE = re.compile(r"\bkhong (?:co |duoc )?(?:cham )?diem\b")
 _TO_BELOW = r"\s*(?:\bden|\btoi|-|–|—)\s*(?:\bduoi|<|\bnho hon)\s*"
 _FROM_BELOW = re.compile(rf"(?:\btu|>=|≥)\s*{_NUM}{_PCT}{_TO_BELOW}{_NUM}{_PCT}$")
@@ -31,7 +32,7 @@ _FROM = re.compile(rf"(?:\btu|>=|≥)\s*{_NUM}{_PCT}\s*(?:tro len)?$")
 _BELOW = re.compile(rf"(?:\bduoi|<|\bnho hon|\bthap hon)\s*{_NUM}{_PCT}$")
 _EXACT = re.compile(rf"(?:\bdat|=|\bbang)\s*{_NUM}{_PCT}$")
 _TIMES = re.compile(
-    rf"\bty le\b[^;]*?(?:×|\*|\bx\b|\bnhan(?: voi)?\b)\s*(?:(?:so )?(diem toi da)|{_NUM})"
+    rf"\bty le\b[^;]*?(?:×|\*|\bx\b|\bnhan voi\b)\s*(?:(?:so )?(diem toi da)|{_NUM})"
 )
 
 
@@ -50,7 +51,8 @@ def read_formula(text: str, max_points: float, figure: str) -> Reading | None:
         return None
     lines = ";".join(fold_clean(line) for line in text.splitlines())
     clauses = [c.strip(" -+•*.") for c in _SPLIT.split(lines) if c.strip(" -+•*.")]
-    scored = [c for c in clauses if re.search(r"\d|\bdiem\b", c)]
+    # a clause with no number is prose around the rule; "Bước 0,5" is the step (read apart)
+    scored = [c for c in clauses if re.search(r"\d|\bdiem\b", c) and not _STEP.match(c)]
     times = _TIMES.search(folded)
     if times and len(scored) <= 1:
         return _proportional(times, max_points, figure)

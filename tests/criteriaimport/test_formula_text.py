@@ -34,6 +34,8 @@ STEPS = [
         "Tỷ lệ đạt từ 95% trở lên thì được 2 điểm; từ 80% đến dưới 95% được 1 điểm; "
         "dưới 80% không có điểm",
         "≥ 95%: 2 điểm; ≥ 80% - < 95%: 1 điểm; < 80%: 0 điểm",
+        "Tỷ lệ hồ sơ đúng hạn:\nTừ 95% trở lên: 2 điểm.\nTừ 80% đến dưới 95%: 1 điểm.\n"
+        "Dưới 80%: 0 điểm.\nBước 0,5",
     ],
 )
 def test_brackets_read_in_each_phrasing(text: str) -> None:
@@ -68,7 +70,13 @@ def test_reaching_100_percent_is_a_bracket_of_its_own() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Tỷ lệ % × điểm tối đa", "Điểm = tỷ lệ × 2", "Điểm = tỷ lệ phần trăm x 2 điểm"]
+    "text",
+    [
+        "Tỷ lệ % × điểm tối đa",
+        "Điểm = tỷ lệ × 2",
+        "Điểm = tỷ lệ phần trăm x 2 điểm",
+        "Tỷ lệ % nhân với điểm tối đa",
+    ],
 )
 def test_proportional_read(text: str) -> None:
     reading = read_formula(text, 2, "Tỷ lệ")
@@ -165,3 +173,17 @@ def test_cap_stated_near_the_bonus_rows_or_reviewed_when_not(tmp_path: Path) -> 
     assert [(r.item, r.field) for r in silent.reviews if r.field == "điểm thưởng"] == [
         ("2.1", "điểm thưởng")
     ]
+
+
+def test_an_imported_set_with_prose_rules_reads_back_from_our_workbook_unreviewed(
+    tmp_path: Path,
+) -> None:
+    """Our XLSX keeps the prose as Cách chấm and the rules in `_cchc`: read back, no review."""
+    from config.schema import CriteriaSet
+    from criteriaimport.export import write_criteria_xlsx
+
+    first = import_criteria(_appendix(tmp_path / "a.docx", "Tổng điểm không vượt quá 6 điểm"))
+    original = CriteriaSet.model_validate(first.criteria_set)
+    again = import_criteria(write_criteria_xlsx(original, tmp_path / "set.xlsx"))
+    assert again.reviews == []
+    assert CriteriaSet.model_validate(again.criteria_set).model_dump() == original.model_dump()

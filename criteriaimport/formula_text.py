@@ -22,7 +22,7 @@ LOW, HIGH = 0.0, 100.0  # a figure written in % runs 0–100
 _LOOKS = re.compile(r"%|phan tram|\bty le\b")
 _NUM = r"(\d+(?:[.,]\d+)?)"
 _PCT = r"\s*(?:%|phan tram)?"
-_SPLIT = re.compile(r";|\n|(?<=diem)\s*[.,](?!\d)")
+_SPLIT = re.compile(r";|\n|(?:(?<=điểm)|(?<=diem))\s*[.,](?!\d)", re.IGNORECASE)
 _POINTS = re.compile(rf"^(.*?)[\s:=,–—-]*(?:(?:thi|duoc|cho|cham)\s*)*{_NUM}\s*(?:diem|d)\b\W*$")
 _STEP = re.compile(r"buoc\b")
 _NONE = re.compile(r"\bkhong (?:co |duoc )?(?:cham )?diem\b")
@@ -49,10 +49,13 @@ def read_formula(text: str, max_points: float, figure: str) -> Reading | None:
     folded = fold_clean(text)
     if not _LOOKS.search(folded):
         return None
-    lines = ";".join(fold_clean(line) for line in text.splitlines())
-    clauses = [c.strip(" -+•*.") for c in _SPLIT.split(lines) if c.strip(" -+•*.")]
+    written = [c.strip(" -+•*.") for c in _SPLIT.split(text) if c.strip(" -+•*.")]
     # a clause with no number is prose around the rule; "Bước 0,5" is the step (read apart)
-    scored = [c for c in clauses if re.search(r"\d|\bdiem\b", c) and not _STEP.match(c)]
+    scored = [
+        c
+        for c in written
+        if re.search(r"\d|\bdiem\b", fold_clean(c)) and not _STEP.match(fold_clean(c))
+    ]
     times = _TIMES.search(folded)
     if times and len(scored) <= 1:
         return _proportional(times, max_points, figure)
@@ -84,7 +87,7 @@ def _proportional(found: re.Match[str], max_points: float, figure: str) -> Readi
 
 def _bracket(clause: str) -> tuple[float, float, float] | str:
     """Return (min, max, points) of one "condition: N điểm" clause, or why it is refused."""
-    found = _POINTS.match(_NONE.sub("0 diem", clause))
+    found = _POINTS.match(_NONE.sub("0 diem", fold_clean(clause)))
     if not found:
         return say.formula_clause(clause)
     cond, points = found.group(1).strip(" :=,"), _number(found.group(2))

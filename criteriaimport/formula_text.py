@@ -28,9 +28,10 @@ _STEP = re.compile(r"buoc\b")
 _NONE = re.compile(r"\bkhong (?:co |duoc )?(?:cham )?diem\b")
 _TO_BELOW = r"\s*(?:\bden|\btoi|-|–|—)\s*(?:\bduoi|<|\bnho hon)\s*"
 _FROM_BELOW = re.compile(rf"(?:\btu|>=|≥)\s*{_NUM}{_PCT}{_TO_BELOW}{_NUM}{_PCT}$")
+_FROM_TOP = re.compile(rf"(?:\btu|>=|≥)?\s*{_NUM}{_PCT}\s*(?:\bden|-|–|—)\s*100{_PCT}$")
 _FROM = re.compile(rf"(?:\btu|>=|≥)\s*{_NUM}{_PCT}\s*(?:tro len)?$")
 _BELOW = re.compile(rf"(?:\bduoi|<|\bnho hon|\bthap hon)\s*{_NUM}{_PCT}$")
-_EXACT = re.compile(rf"(?:\bdat|=|\bbang)\s*{_NUM}{_PCT}$")
+_EXACT = re.compile(rf"(?:^|\bdat|=|\bbang)\s*{_NUM}{_PCT}$")
 _TIMES = re.compile(
     rf"\bty le\b[^;]*?(?:×|\*|\bx\b|\bnhan voi\b)\s*(?:(?:so )?(diem toi da)|{_NUM})"
 )
@@ -93,6 +94,8 @@ def _bracket(clause: str) -> tuple[float, float, float] | str:
     cond, points = found.group(1).strip(" :=,"), _number(found.group(2))
     if m := _FROM_BELOW.search(cond):
         low, high = _number(m.group(1)), _number(m.group(2))
+    elif m := _FROM_TOP.search(cond):  # "từ 95% đến 100%": the top holds 100 anyway
+        low, high = _number(m.group(1)), HIGH
     elif m := _FROM.search(cond):
         low, high = _number(m.group(1)), HIGH
     elif m := _BELOW.search(cond):

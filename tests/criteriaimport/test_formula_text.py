@@ -34,6 +34,7 @@ STEPS = [
         "Tỷ lệ đạt từ 95% trở lên thì được 2 điểm; từ 80% đến dưới 95% được 1 điểm; "
         "dưới 80% không có điểm",
         "≥ 95%: 2 điểm; ≥ 80% - < 95%: 1 điểm; < 80%: 0 điểm",
+        "Từ 95% đến 100%: 2 điểm; từ 80% đến dưới 95%: 1 điểm; dưới 80%: 0 điểm",
         "Tỷ lệ hồ sơ đúng hạn:\nTừ 95% trở lên: 2 điểm.\nTừ 80% đến dưới 95%: 1 điểm.\n"
         "Dưới 80%: 0 điểm.\nBước 0,5",
     ],
@@ -58,8 +59,11 @@ def test_decimal_comma_bounds_and_points() -> None:
     assert "từ 95,5% trở lên: 2 điểm; dưới 95,5%: 0,5 điểm" in reading.text
 
 
-def test_reaching_100_percent_is_a_bracket_of_its_own() -> None:
-    reading = read_formula("Đạt 100%: 1 điểm; dưới 100%: 0 điểm", 1, "Tỷ lệ")
+@pytest.mark.parametrize(
+    "text", ["Đạt 100%: 1 điểm; dưới 100%: 0 điểm", "100%: 1 điểm; < 100%: 0 điểm"]
+)
+def test_reaching_100_percent_is_a_bracket_of_its_own(text: str) -> None:
+    reading = read_formula(text, 1, "Tỷ lệ")
     assert reading is not None and reading.rule is not None
     assert reading.text == "đọc công thức từ văn bản: đạt 100%: 1 điểm; dưới 100%: 0 điểm"
     assert [formula_points(reading.rule, 1, f) for f in (0, 99.99, 100)] == [0, 0, 1]

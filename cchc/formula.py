@@ -8,7 +8,8 @@ administrative procedures handled on time). The rule is stored as a plain dict (
      "brackets": [{"min": 95, "max": 100, "points": 2}, {"min": 80, "max": 95, "points": 1}, …]}
 
 A bracket holds min <= figure < max; the bracket ending at the figure's `max` also holds max
-itself. `proportional` gives max_points × (figure − min) / (max − min), rounded half-up to
+itself, unless a bracket with min = max = the figure's `max` ("đạt 100%") holds it alone.
+`proportional` gives max_points × (figure − min) / (max − min), rounded half-up to
 hundredths. Validation (`formula_problems`) and scoring (`formula_points`) both read it here.
 """
 
@@ -54,7 +55,7 @@ def _bracket_problems(
     out: list[str] = []
     edge = low
     for b_low, b_high, points in rows:
-        if not b_high > b_low:
+        if not b_high > b_low and not abs(b_low - high) < EPS:  # "đạt 100%": max exactly
             out.append(f"bracket {b_low:g}–{b_high:g} is empty")
         if b_low < edge - EPS:
             out.append(f"bracket {b_low:g}–{b_high:g} overlaps the one before (ends at {edge:g})")

@@ -14,6 +14,7 @@ from typing import Any
 from cchc.errors import ValidationError
 from criteriaimport.agency import AgencyResolver
 from criteriaimport.build import Builder
+from criteriaimport.cap import stated_cap
 from criteriaimport.context import GROUPS, SUFFIX, province_year, tier_of, title_of, units_file
 from criteriaimport.model import CriteriaImport, Node, Review
 from criteriaimport.points import fmt, read_points, tidy
@@ -50,20 +51,26 @@ def import_criteria(
     )
     found_tier = tier or doc.meta.get("tier") or tier_of(title, path)
     units, stem = units_file(code, found_year, doc.meta.get("units"), reviews)
-    fields = Builder(AgencyResolver(units, found_tier), reviews).fields(build_tree(nodes, reviews))
+    # Our workbooks keep formulas in `_cchc`: prose rules are read from a decision only.
+    builder = Builder(AgencyResolver(units, found_tier), reviews, prose=not doc.meta)
+    fields = builder.fields(build_tree(nodes, reviews))
     cs = _head(doc, code, found_year, found_tier, title, decision_no, stem, units)
     cs.update(_totals(fields, total, reviews))
-    cs.update(_extensions(doc, fields, reviews), fields=fields)
+    cs.update(_extensions(doc, fields, (nodes, float(cs["total"])), reviews), fields=fields)
     return CriteriaImport(cs, reviews, doc.shape)
 
 
 def _extensions(
-    doc: Document, fields: list[dict[str, Any]], reviews: list[Review]
+    doc: Document,
+    fields: list[dict[str, Any]],
+    table: tuple[list[Node], float],
+    reviews: list[Review],
 ) -> dict[str, Any]:
     """Give formula leaves their rule and return the index cap (our workbook keeps both).
 
-    A decision's bonus points come with a cap on the index ("tối đa 100 điểm"): without our
-    workbook's value, 100 is written and reviewed.
+    table: the table's rows and the base total. The cap is our workbook's value, else 100 when
+    the decision states one ("tổng điểm không vượt quá 100") equal to the base total or to
+    100; another figure (points or index?) and bonus points without a stated cap are reviewed.
     """
     formulas = json.loads(doc.meta.get("formulas") or "{}")
     leaves = [leaf for f in fields for c in f["criteria"] for leaf in c.get("sub_criteria") or [c]]
@@ -73,6 +80,17 @@ def _extensions(
     if "index_cap" in doc.meta:
         cap = doc.meta["index_cap"]
         return {"index_cap": tidy(float(cap))} if cap else {}
+    nodes, total = table
+    stated = stated_cap(doc.lines, nodes, total)
+    if stated is not None:
+        line, value, text = stated
+        if min(abs(value - total), abs(value - 100)) > EPS:  # points or index? not guessed
+            why = (
+                f"văn bản ghi tối đa {fmt(value)} điểm, tổng điểm chuẩn {fmt(total)}: không rõ"
+                " là điểm hay chỉ số; chỉ số tối đa ghi 100 (index_cap)"
+            )
+            reviews.append(Review(line, None, "chỉ số tối đa", text, why))
+        return {"index_cap": 100}
     bonus = next((leaf for leaf in leaves if leaf.get("kind") == "bonus"), None)
     if bonus is None:
         return {}

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from cchc.wording import extensions as say
 from criteriaimport.agency import AgencyResolver
+from criteriaimport.formula_text import read_formula
 from criteriaimport.model import Node, Review
 from criteriaimport.points import fmt, read_points, read_step, tidy
 from criteriaimport.tree import SURVEY
@@ -17,9 +19,10 @@ PLACEHOLDER = "can-xem-lai"  # an appraiser no unit matched: `cchc validate` ref
 class Builder:
     """Build fields, criteria and sub-criteria; add a review for every doubt."""
 
-    def __init__(self, agencies: AgencyResolver, reviews: list[Review]) -> None:
+    def __init__(self, agencies: AgencyResolver, reviews: list[Review], *, prose: bool) -> None:
         self.agencies = agencies
         self.reviews = reviews
+        self.prose = prose  # read formula rules written in "cách chấm" (a decision, not ours)
 
     def fields(self, nodes: list[Node]) -> list[dict[str, Any]]:
         """Return the fields in config form, coded 1, 1.1, 1.1.1 by position."""
@@ -64,6 +67,8 @@ class Builder:
         step = read_step(node.note, node.method)
         if step and not subs:
             out["step"] = tidy(step)
+        if self.prose and not subs and not survey and kind != "penalty":
+            self._formula(node, code, out)
         note = _note(node.method)
         if note:
             out["note"] = note
@@ -74,6 +79,18 @@ class Builder:
         if subs:
             out["sub_criteria"] = subs
         return out
+
+    def _formula(self, node: Node, code: str, leaf: dict[str, Any]) -> None:
+        """Give a leaf the figure rule its "cách chấm" states; say so, or why it stays plain."""
+        reading = read_formula(node.method, float(leaf["max_points"]), leaf["title"])
+        if reading is None:
+            return
+        text = reading.text
+        if reading.rule and reading.rule["rule"] == "proportional" and "step" in leaf:
+            text = say.formula_with_step()
+        elif reading.rule:
+            leaf["formula"] = reading.rule
+        self._review(node, code, "cách chấm", node.method, text)
 
     def _leaf_points(self, node: Node, code: str) -> float | int:
         """Return a leaf's maximum; a missing or unreadable one is 0 and reviewed."""

@@ -51,3 +51,72 @@ def breakdown_note(kind: str, figure: float | None, not_applicable: str | None) 
     if not_applicable is not None:
         parts.append(f"Không áp dụng: {not_applicable}")
     return "; ".join(parts)
+
+
+def _pct(value: float) -> str:
+    """A figure in % the Vietnamese way: 95,5%."""
+    return f"{fmt_points(value)}%"
+
+
+def formula_read_brackets(rows: list[tuple[float, float, float]]) -> str:
+    """The bracket rule read from a decision's prose, said back for review."""
+    parts = []
+    exact = any(low == high for low, high, _ in rows)
+    for low, high, points in sorted(rows, reverse=True):
+        if low == high:
+            cond = f"đạt {_pct(high)}"
+        elif low <= 0 and (high < 100 or exact):
+            cond = f"dưới {_pct(high)}"
+        elif high >= 100:
+            cond = f"từ {_pct(low)} trở lên"
+        else:
+            cond = f"từ {_pct(low)} đến dưới {_pct(high)}"
+        parts.append(f"{cond}: {fmt_points(points)} điểm")
+    return "đọc công thức từ văn bản: " + "; ".join(parts)
+
+
+def formula_read_proportional(max_points: float) -> str:
+    """The proportional rule read from a decision's prose, said back for review."""
+    return f"đọc công thức từ văn bản: điểm = tỷ lệ % × {fmt_points(max_points)} / 100"
+
+
+def _plain(why: str) -> str:
+    """A formula the importer will not guess: the item stays plain."""
+    return f"không đọc chắc chắn được công thức ({why}); để là mục chấm điểm thường"
+
+
+def formula_unreadable(text: str) -> str:
+    """A text that looks like a figure rule but reads as none."""
+    return _plain(f"«{text}»")
+
+
+def formula_clause(clause: str) -> str:
+    """One clause of a bracket rule that cannot be read for certain."""
+    return _plain(f"không rõ khoảng «{clause}»")
+
+
+def formula_gap(low: float, high: float) -> str:
+    """Brackets that leave figures uncovered or overlap."""
+    if high < low:
+        return _plain(f"các khoảng chồng lên nhau từ {_pct(high)} đến {_pct(low)}")
+    return _plain(f"không khoảng nào chứa tỷ lệ từ {_pct(low)} đến {_pct(high)}")
+
+
+def formula_points_above(points: float, max_points: float) -> str:
+    """A bracket giving more than the item's maximum."""
+    return _plain(f"{fmt_points(points)} điểm vượt điểm tối đa {fmt_points(max_points)}")
+
+
+def formula_factor(factor: float, max_points: float) -> str:
+    """A proportional factor other than the item's maximum."""
+    return _plain(f"hệ số {fmt_points(factor)} khác điểm tối đa {fmt_points(max_points)}")
+
+
+def formula_mixed() -> str:
+    """A text that states both a proportional rule and brackets."""
+    return _plain("vừa tính theo tỷ lệ vừa chia khoảng")
+
+
+def formula_with_step() -> str:
+    """A proportional rule on an item the decision also gives a step."""
+    return _plain("tính theo tỷ lệ nhưng văn bản cũng ghi bước điểm")

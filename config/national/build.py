@@ -18,6 +18,7 @@ from config.national.catalogue import (
     communes,
     districts,
     provinces,
+    successor,
     two_tier,
 )
 from config.national.names import find_province, slug
@@ -36,6 +37,8 @@ def units_for(province: str, year: int) -> dict[str, Any]:
     level, lvl = ("thành phố", "thanh-pho") if found.city else ("tỉnh", "tinh")
     root = _root(found, level, lvl)
     units = [root, *_departments(found, tiers, level, lvl, root["code"])]
+    if tiers == 2:
+        _merged_in(found, units)
     units += _locals(found, year, root["code"])
     return {"province": heading(province, year), "units": units}
 
@@ -119,6 +122,37 @@ def _departments(p: Province, tiers: int, level: str, lvl: str, root: str) -> li
         _predecessors(unit)
         out.append(unit)
     return out
+
+
+def _merged_in(p: Province, units: list[dict[str, Any]]) -> None:
+    """Link each department to its counterparts in the former provinces merged into `p`.
+
+    Bắc Kạn merged into Thái Nguyên: Thái Nguyên's Sở Nội vụ also continues Bắc Kạn's Sở Nội
+    vụ and Sở LĐTB&XH (`province: bac-kan`). Which provinces merged comes from the package's
+    old → new table; the one sharing `p`'s code is `p`'s own past, linked without `province`.
+    A surviving department does not link itself, so it keeps its own history
+    (models/results/README.md, "Lineage"); the links make a merge.
+    """
+    here = slug(p)
+    others = [o for o in provinces(2024) if successor(o.code) == p.code and slug(o) != here]
+    if not others:
+        return
+    by_code = {e["code"]: e for e in _templates()["two_tier"]}
+    for unit in units:
+        entry = next((e for c, e in by_code.items() if _fill(c, _names(p)) == unit["code"]), None)
+        if entry is None or "predecessors" not in entry:
+            continue
+        links = [{**link, "change": "merge"} for link in unit.get("predecessors", [])]
+        for o in others:
+            for code in _fill(entry["predecessors"], _names(o)):
+                links.append({"code": code, "year": 2025, "change": "merge", "province": slug(o)})
+        unit["predecessors"] = links
+
+
+def _names(p: Province) -> dict[str, str]:
+    """Return the template's level and place words for a province."""
+    level, lvl = ("thành phố", "thanh-pho") if p.city else ("tỉnh", "tinh")
+    return {"level": level, "lvl": lvl, "place": p.short}
 
 
 def _predecessors(unit: dict[str, Any]) -> None:

@@ -136,3 +136,32 @@ def test_the_former_three_tier_file_leaves_the_2025_links_alone(session: Session
     rows = {r.unit_code: r for r in list_results(session=session, campaign_id=campaign.id)}
     assert (rows["so-nn-mt"].comparison, rows["so-nn-mt"].previous_index) == ("merged", 87.0)
     assert len(session.exec(select(UnitLineage)).all()) == 7  # 1 + 2 + 2 + 1 + 1, as written
+
+
+def test_departments_linked_to_a_merged_in_province_as_units_init_writes_them(
+    session: Session,
+) -> None:
+    """`units init` links each 2025 department to its counterparts in the former provinces
+    merged in (`province: tinh-b`). Hand computation:
+    - Sở Nội vụ links Sở Lao động and Tỉnh B's Sở Nội vụ (60) but survived: its own 80,00 →
+      85,50, +5,50;
+    - Sở Mới, new, links Tỉnh A's Sở Lao động (70) and Tỉnh B's Sở Nội vụ (60): (70 + 60) / 2 =
+      65,00 → 77,00, +12,00: the history of both former provinces."""
+    campaign = merged_province(session)
+    doc = {**UNITS_2025, "units": [dict(u) for u in UNITS_2025["units"]]}
+    by_code = {u["code"]: u for u in doc["units"]}
+    from_b = {"code": "so-noi-vu", "year": 2025, "change": "merge", "province": "tinh-b"}
+    by_code["so-noi-vu"]["predecessors"] = [
+        {"code": "so-lao-dong", "year": 2025, "change": "merge"}, from_b]  # fmt: skip
+    by_code["so-moi"]["predecessors"] = [
+        {"code": "so-lao-dong", "year": 2025, "change": "merge"}, from_b]  # fmt: skip
+    sync_units(session=session, units_cfg=UnitsFile.model_validate(doc))
+    session.commit()
+    rows = {r.unit_code: r for r in list_results(session=session, campaign_id=campaign.id)}
+    got = {
+        c: (rows[c].comparison, rows[c].previous_index, rows[c].change)
+        for c in ("so-noi-vu", "so-moi")
+    }
+    assert got == {"so-noi-vu": ("own", 80.0, 5.5), "so-moi": ("merged", 65.0, 12.0)}
+    sources = [(s["province"], s["code"]) for s in rows["so-moi"].compared_with]
+    assert sorted(sources) == [("tinh-a", "so-lao-dong"), ("tinh-b", "so-noi-vu")]

@@ -269,6 +269,8 @@ def test_init_2025_links_communes_of_a_merged_former_province(tmp_path: Path) ->
     formers = {p.get("province") for u in doc["units"] for p in u.get("predecessors", [])}
     assert formers == {None, "hai-duong"}
     assert runner.invoke(app, ["validate", str(out)]).exit_code == 0
+
+
 def test_import_reads_zalo_ids_and_refuses_a_phone_that_is_not_vietnamese(tmp_path: Path) -> None:
     header = ["Tên đơn vị", "Mã đơn vị", "Loại", "Đơn vị cấp trên", "Số điện thoại", "Zalo"]
     rows = [
@@ -287,3 +289,24 @@ def test_import_reads_zalo_ids_and_refuses_a_phone_that_is_not_vietnamese(tmp_pa
     assert refused.exit_code == 2 and "Traceback" not in refused.output
     said = "Dòng 3, cột «Số điện thoại»: «12345» không phải số điện thoại Việt Nam"
     assert said in refused.output
+
+
+def test_init_2025_links_departments_of_a_merged_former_province(tmp_path: Path) -> None:
+    """Bắc Kạn merged into Thái Nguyên (the package's province table): each department also
+    continues its Bắc Kạn counterparts; a surviving one never links itself, so it keeps its own
+    history (models/results/README.md, "Lineage"; computed in tests/models/test_lineage.py)."""
+    out, doc = _init(tmp_path, "Thái Nguyên", 2025)
+    by_code = {u["code"]: u for u in doc["units"]}
+    assert by_code["so-noi-vu"]["predecessors"] == [
+        {"code": "so-lao-dong-thuong-binh-va-xa-hoi", "year": 2025, "change": "merge"},
+        {"code": "so-noi-vu", "year": 2025, "change": "merge", "province": "bac-kan"},
+        {"code": "so-lao-dong-thuong-binh-va-xa-hoi", "year": 2025, "change": "merge",
+         "province": "bac-kan"},
+    ]  # fmt: skip
+    assert by_code["so-tu-phap"]["predecessors"] == [
+        {"code": "so-tu-phap", "year": 2025, "change": "merge", "province": "bac-kan"}
+    ]
+    assert "predecessors" not in by_code["hoi-dong-tham-dinh"]
+    formers = {p.get("province") for u in doc["units"] for p in u.get("predecessors", [])}
+    assert formers == {None, "bac-kan"}
+    assert runner.invoke(app, ["validate", str(out)]).exit_code == 0

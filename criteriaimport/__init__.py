@@ -95,8 +95,20 @@ def _extensions(
     if bonus is None:
         return {}
     why = "có điểm thưởng: chỉ số tối đa ghi 100 (index_cap); sửa nếu quyết định quy định khác"
-    reviews.append(Review(0, bonus["code"], "điểm thưởng", bonus["title"], why))
+    line = _line_of(nodes, bonus["title"])
+    reviews.append(Review(line, bonus["code"], "điểm thưởng", bonus["title"], why))
     return {"index_cap": 100}
+
+
+def _line_of(nodes: list[Node], title: str) -> int:
+    """The source line of the row with this title (0 when the table has none)."""
+    for node in nodes:
+        if node.title == title:
+            return node.line
+        found = _line_of(node.children, title)
+        if found:
+            return found
+    return 0
 
 
 def _head(

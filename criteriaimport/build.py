@@ -13,6 +13,7 @@ from criteriaimport.tree import SURVEY
 from planimport.text import fold_clean
 
 EPS = 1e-9
+COORDINATOR = "Sở Nội vụ"  # the standing agency of every PAR Index campaign
 PLACEHOLDER = "can-xem-lai"  # an appraiser no unit matched: `cchc validate` refuses it
 
 
@@ -141,8 +142,19 @@ class Builder:
                 "mỗi lĩnh vực chỉ có một cơ quan thẩm định; đã chọn cơ quan đầu tiên",
             )
         if not found and not texts:
-            self._review(node, code, "cơ quan thẩm định", "", "văn bản không ghi cơ quan thẩm định")
+            return self._unnamed_appraiser(node, code)
         return next(iter(found), PLACEHOLDER)
+
+    def _unnamed_appraiser(self, node: Node, code: str) -> str:
+        """A field whose agency the decision does not name: reviewed; bonus and penalty points
+        are the coordinator's (Sở Nội vụ) to check, so those get it and validate accepts them."""
+        unit = self.agencies.resolve(COORDINATOR)[0] if node.kind else None
+        if unit is None:
+            self._review(node, code, "cơ quan thẩm định", "", "văn bản không ghi cơ quan thẩm định")
+            return PLACEHOLDER
+        why = f"văn bản không ghi cơ quan thẩm định; đã ghi {COORDINATOR} (cơ quan thường trực)"
+        self._review(node, code, "cơ quan thẩm định", "", why)
+        return unit
 
     def _review(self, node: Node, code: str, what: str, text: str, reason: str) -> None:
         """Add one review item."""

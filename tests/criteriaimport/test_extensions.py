@@ -52,6 +52,24 @@ def test_bonus_penalty_and_not_applicable_rows_are_recognised(tmp_path: Path) ->
     assert config.validate_paths([target]) == []
 
 
+def test_bonus_and_penalty_fields_without_an_agency_go_to_so_noi_vu_for_review(
+    tmp_path: Path,
+) -> None:
+    """Decisions rarely name who checks bonus and penalty points: the standing agency (Sở Nội vụ)
+    is written, said in the review list, and the set validates; a base field stays unresolved."""
+    text = TEXT.replace("| 2 | Điểm trừ | -2 | | Sở Nội vụ | |", "| 2 | Điểm trừ | -2 | | | |")
+    path = tmp_path / "phu-luc.md"
+    path.write_text(text, encoding="utf-8")
+    result = import_criteria(path)
+    penalty = result.criteria_set["fields"][1]
+    assert penalty["appraiser"] == "so-noi-vu"
+    (review,) = [r for r in result.reviews if r.field == "cơ quan thẩm định"]
+    assert review.item == "2" and review.line == 11 and "đã ghi Sở Nội vụ" in review.reason
+    base = TEXT.replace("| 6 | | Sở Nội vụ | |", "| 6 | | | |")
+    path.write_text(base, encoding="utf-8")
+    assert import_criteria(path).criteria_set["fields"][0]["appraiser"] == "can-xem-lai"
+
+
 def test_extended_set_exports_and_reads_back_the_same(tmp_path: Path) -> None:
     """Kinds, the not-applicable mark, formulas and the cap survive the XLSX round trip."""
     body = extended_set(code="lai-chau-2024-mo-rong", province="lai-chau")  # a shipped units file

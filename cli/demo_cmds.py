@@ -16,6 +16,7 @@ from rich.table import Column, Table
 
 from cchc.errors import CchcError
 from cchc.wording.blocks import block_title
+from cchc.wording.labels import CAMPAIGN_STATE
 from cchc.wording.numbers import fmt_vn
 from cli.output import console, fail
 
@@ -188,7 +189,8 @@ def _show(result: dict) -> None:
             )
         console.print(table)
     console.print(
-        f"Trạng thái chiến dịch: {result['state']} · thời gian chạy {result['wall_seconds']} giây"
+        f"Trạng thái chiến dịch: {CAMPAIGN_STATE.get(result['state'], result['state'])}"
+        f" · thời gian chạy {fmt_vn(result['wall_seconds'])} giây"
     )
 
 

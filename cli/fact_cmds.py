@@ -10,6 +10,7 @@ import typer
 
 from cchc.errors import CchcError
 from cchc.wording.dates import local_moment
+from cchc.wording.labels import FACT_KIND
 from cli.actor import actor
 from cli.args import CampaignOpt, unit_or_none
 from cli.output import console, fail
@@ -66,7 +67,7 @@ def _stage_fact(
         unit_code=unit,
         document_no=document,
     )
-    return f"Đã ghi nhận {fact.kind} ({fact.idempotency_key})."
+    return f"Đã ghi nhận «{FACT_KIND.get(fact.kind, fact.kind)}»."
 
 
 @fact_app.command("guidance")

@@ -61,7 +61,8 @@ def _refused(args: list[str]) -> str:
 
 
 def test_fact_commands_record_and_refuse_bad_dates(cli_db: Engine) -> None:
-    assert "guidance_issued" in _ok(["fact", "guidance", "-c", "test-2024", "--document", "45/HD"])
+    said = _ok(["fact", "guidance", "-c", "test-2024", "--document", "45/HD"])
+    assert said == "Đã ghi nhận «Đã ban hành hướng dẫn».\n"
     with Session(cli_db) as s:
         assert [f.kind for f in s.exec(select(Fact)).all()] == ["guidance_issued"]
     council = ["fact", "council", "-c", "test-2024", "--held-on", "2024-13-01", "--members", "5"]

@@ -87,3 +87,13 @@ def test_api_gives_marks_their_labels_and_filters(world, client, engine):
     assert [row["occasion"] for row in own] == ["digest", "copy"]  # newest first
     refused = client.get(API, params={"mark": "khac"}, headers=admin)
     assert refused.status_code == 422 and "error" in refused.json()
+
+
+def test_unit_page_marks_its_held_message(world, client, engine):
+    _outbox(engine, world)
+    login_as(client, "admin")
+    html = client.get("/campaigns/test-2024/units/so-a").text
+    table = html.split('id="unit-notifications"')[1].split("</table>")[0]
+    assert "Tin unit-sms-held" in table and table.count("Chờ hết giờ nghỉ") == 1
+    held = table.split("Tin unit-sms-held")[1].split("</tr>")[0]
+    assert "Chờ hết giờ nghỉ" in held

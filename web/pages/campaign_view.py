@@ -21,7 +21,6 @@ from models.accounts.tables import User
 from models.campaign import heat_map, progress, unit_views
 from models.campaign.tables import Campaign
 from models.catalog.units import OrgUnit
-from models.outbox.marks import marks
 from models.results import views as result_views
 from services.access import watches_all
 from services.visibility import sees_all_results
@@ -45,7 +44,7 @@ class CampaignView:
     groups: list[heat_map.GroupSummary] = field(default_factory=list)
     open_rows: list[tuple[Any, Any, Any]] = field(default_factory=list)
     outbox_counts: dict[str, int] | None = None
-    outbox: list[tuple[Any, Any, list[str]]] = field(default_factory=list)  # row, unit, marks
+    outbox: list[tuple[Any, Any]] = field(default_factory=list)
     outbox_marks: dict[str, int] = field(default_factory=dict)
     results: dict[str, list[tuple[Any, Any]]] | None = None
     fields: dict[uuid.UUID, dict[str, tuple[float, float]]] = field(default_factory=dict)
@@ -113,10 +112,9 @@ def build_view(
         )
         view.outbox_counts = result_views.outbox_counts(session=session, campaign_id=camp.id)
         view.outbox_marks = result_views.outbox_mark_counts(session=session, campaign_id=camp.id)
-        log = result_views.outbox(
+        view.outbox = result_views.outbox(
             session=session, campaign_id=camp.id, mark=(wanted or Filters()).log, limit=LOG_LIMIT
         )
-        view.outbox = [(n, unit, marks(n)) for n, unit in log]
     if with_results and group is None:
         for key, value in _results(session, camp).items():
             setattr(view, key, value)

@@ -12,6 +12,7 @@ from cchc.wording import dates, lineage, numbers
 from cchc.wording import days_left as rule
 from cchc.wording.dates import local_day
 from models.campaign.tables import Campaign
+from models.outbox.marks import marks
 from models.tick.context import campaign_calendar
 from web.pages.labels import ALL, share_class, share_colour
 
@@ -44,6 +45,7 @@ def register(env: Environment) -> None:
         moment=dates.moment,
         days_left=days_left,
         days_short=days_short,
+        notification_marks=marks,  # the log's marks on an outbox row (models/outbox/marks.py)
     )
     env.globals.update(
         labels=SimpleNamespace(**ALL), share_colour=share_colour, timezone=LOCAL_TZ.key

@@ -61,6 +61,16 @@ NOTIFICATION_KIND = {
     "reopen": "Mở lại kết quả",
 }
 DELIVERY = {"pending": "Chờ gửi", "delivered": "Đã gửi", "failed": "Gửi lỗi"}
+# Marks on a notification log row (models/outbox/marks.py), and the log's filter by them.
+NOTIFICATION_MARK = {
+    "held": "Chờ hết giờ nghỉ",
+    "personal": "Bản gửi riêng người dùng",
+    "digest": "Bản tổng hợp trong ngày",
+}
+NOTIFICATION_FILTER = {
+    "held": "Chờ hết giờ nghỉ (SMS, Zalo)",
+    "personal": "Gửi riêng người dùng (bản sao, bản tổng hợp)",
+}
 VERSION_STATUS = {
     "draft": "Bản nháp",
     "submitted": "Đã nộp",
@@ -97,6 +107,8 @@ ALL = {
     "campaign_state": CAMPAIGN_STATE,
     "delivery": DELIVERY,
     "notification_kind": NOTIFICATION_KIND,
+    "notification_mark": NOTIFICATION_MARK,
+    "notification_filter": NOTIFICATION_FILTER,
     "version_status": VERSION_STATUS,
     "role": ROLE,
     "fact_kind": FACT_KIND,

@@ -11,6 +11,7 @@ from models.audit.log import AuditEntry
 from models.campaign.tables import Campaign
 from models.catalog.units import OrgUnit
 from models.enums import CampaignState
+from models.outbox.marks import MARKS, Mark, condition
 from models.outbox.tables import Notification
 from models.results.tables import FieldResult, Result
 from models.scoring.council import Approval, CouncilSession, Publication
@@ -98,11 +99,19 @@ def outbox_counts(*, session: Session, campaign_id: uuid.UUID) -> dict[str, int]
     return {state: int(n) for state, n in rows}
 
 
+def outbox_mark_counts(*, session: Session, campaign_id: uuid.UUID) -> dict[str, int]:
+    """Return how many messages carry each mark (held for the quiet hours, users' own)."""
+    held, own = (func.count().filter(condition(mark)) for mark in MARKS)
+    row = session.exec(select(held, own).where(Notification.campaign_id == campaign_id)).one()
+    return {mark: int(n or 0) for mark, n in zip(MARKS, row, strict=True)}
+
+
 def outbox(
     *,
     session: Session,
     campaign_id: uuid.UUID,
     state: str | None = None,
+    mark: Mark | None = None,
     limit: int = 50,
     offset: int = 0,
 ) -> list[tuple[Notification, OrgUnit | None]]:
@@ -114,6 +123,8 @@ def outbox(
     )
     if state:
         query = query.where(Notification.state == state)
+    if mark:
+        query = query.where(condition(mark))
     query = query.order_by(col(Notification.created_at).desc()).offset(offset).limit(limit)
     return list(session.exec(query).all())
 

@@ -25,6 +25,20 @@ def test_screen_shows_deadline_limits_totals_and_csrf_hooks(world, client):
     assert "tối đa 20,0 MB" in page.text and 'accept=".pdf,.docx' in page.text
     assert '<meta name="csrf-token"' in page.text and 'name="csrf_token"' in page.text
     assert "<script>" not in page.text  # only the static file, no inline script
+    assert "style=" not in page.text  # the CSP refuses inline style too
+
+
+def test_file_inputs_are_worded_in_vietnamese_with_their_limits(world, client):
+    _login(client, world, "unit_a")
+    page = client.get(FORM).text
+    inputs = page.count('type="file"')
+    assert (
+        inputs >= 2
+        and page.count('class="visually-hidden" tabindex="-1" aria-hidden="true"') == inputs
+    )
+    assert page.count(">Chọn tệp…<") == inputs and page.count(">Chưa chọn tệp<") == inputs
+    assert 'id="workbook-file-hint">tệp .xlsx<' in page
+    assert 'data-upload="1.1" data-max-bytes="20971520"' in page and "tối đa 20,0 MB</span>" in page
 
 
 def test_uploaded_evidence_is_listed_under_its_item_with_a_signed_link(world, client):

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Query
 
 from models.campaign import progress
 from models.enums import Role
+from models.outbox.marks import Mark
 from models.results import lineage
 from models.results import views as result_views
 from services.visibility import can_see_scores, require_early_results
@@ -25,6 +26,7 @@ from web.schemas import (
 from web.scope import require_role
 
 router = APIRouter(prefix="/api", tags=["chung"], responses=ERRORS)
+MARK_QUERY = Query(None, description="held: chờ hết giờ nghỉ; personal: gửi riêng người dùng (@…)")
 
 
 @router.get("/me", summary="Người dùng hiện tại")
@@ -75,6 +77,7 @@ def notifications(
     session: SessionDep,
     user: UserDep,
     state: str | None = Query(None, max_length=16),
+    mark: Mark | None = MARK_QUERY,
     limit: int = Query(50, ge=1, le=500),
     offset: int = Query(0, ge=0, le=10_000_000),
 ) -> NotificationsPublic:
@@ -82,10 +85,11 @@ def notifications(
     require_role(user, Role.admin, Role.council, Role.viewer)
     camp = lookup.campaign(session, code)
     rows = result_views.outbox(
-        session=session, campaign_id=camp.id, state=state, limit=limit, offset=offset
+        session=session, campaign_id=camp.id, state=state, mark=mark, limit=limit, offset=offset
     )
     return NotificationsPublic(
         counts=result_views.outbox_counts(session=session, campaign_id=camp.id),
+        mark_counts=result_views.outbox_mark_counts(session=session, campaign_id=camp.id),
         data=[views.notification_out(n, u) for n, u in rows],
     )
 

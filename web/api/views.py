@@ -7,13 +7,14 @@ from dataclasses import asdict
 from datetime import datetime
 
 from cchc.wording.dates import day, moment
-from cchc.wording.labels import THREAD_SIDE
+from cchc.wording.labels import NOTIFICATION_MARK, THREAD_SIDE
 from cchc.wording.lineage import basis_text, change_text
 from cchc.wording.numbers import number
 from models.campaign.progress import Counts, StageProgress, stage_is_done
 from models.campaign.tables import Assignment, Campaign, Extension, Stage
 from models.catalog.criteria import CriteriaItem
 from models.catalog.units import OrgUnit
+from models.outbox.marks import marks
 from models.outbox.tables import Notification
 from models.results.lineage import Comparison
 from models.results.snapshot import FIELDS as SNAPSHOT_FIELDS
@@ -275,6 +276,7 @@ def council_out(row: CouncilSession) -> CouncilSessionPublic:
 
 def notification_out(row: Notification, unit: OrgUnit | None) -> NotificationPublic:
     """One outbox message: to whom, what, delivered or failed, after how many attempts."""
+    found = marks(row)
     return NotificationPublic(
         recipient=row.recipient,
         unit_code=unit.code if unit else None,
@@ -288,4 +290,6 @@ def notification_out(row: Notification, unit: OrgUnit | None) -> NotificationPub
         delivered_at=_iso(row.delivered_at),
         flow_run_id=row.flow_run_id,
         delivered_flow_run_id=row.delivered_flow_run_id,
+        marks=found,
+        mark_labels=[NOTIFICATION_MARK[m] for m in found],
     )

@@ -45,6 +45,7 @@ class CampaignView:
     open_rows: list[tuple[Any, Any, Any]] = field(default_factory=list)
     outbox_counts: dict[str, int] | None = None
     outbox: list[tuple[Any, Any]] = field(default_factory=list)
+    outbox_marks: dict[str, int] = field(default_factory=dict)
     results: dict[str, list[tuple[Any, Any]]] | None = None
     fields: dict[uuid.UUID, dict[str, tuple[float, float]]] = field(default_factory=dict)
     field_codes: list[str] = field(default_factory=list)
@@ -110,7 +111,10 @@ def build_view(
             unit_ids=[r.unit.id for r in view.heat.rows] if group else None,
         )
         view.outbox_counts = result_views.outbox_counts(session=session, campaign_id=camp.id)
-        view.outbox = result_views.outbox(session=session, campaign_id=camp.id, limit=LOG_LIMIT)
+        view.outbox_marks = result_views.outbox_mark_counts(session=session, campaign_id=camp.id)
+        view.outbox = result_views.outbox(
+            session=session, campaign_id=camp.id, mark=(wanted or Filters()).log, limit=LOG_LIMIT
+        )
     if with_results and group is None:
         for key, value in _results(session, camp).items():
             setattr(view, key, value)

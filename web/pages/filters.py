@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from fastapi import Request
 
 from cchc.wording.labels import ASSIGNMENT_STATE, RANK_GROUP
+from models.outbox.marks import MARKS, Mark
 
 SEARCH_MAX = 80
 
@@ -21,6 +22,7 @@ class Filters:
     stage: str | None = None
     search: str | None = None
     page: int = 1
+    log: Mark | None = None  # the notification log's filter: held for the quiet hours, users' own
 
     @property
     def active(self) -> bool:
@@ -33,6 +35,15 @@ class Filters:
         params["page"] = page
         return urlencode({"q" if k == "search" else k: v for k, v in params.items()})
 
+    def log_query(self, log: str | None) -> str:
+        """The query string showing the notification log filtered by `log` (heat map kept)."""
+        params = {k: v for k, v in asdict(self).items() if v and k not in ("page", "log")}
+        if self.page > 1:
+            params["page"] = self.page
+        if log:
+            params["log"] = log
+        return urlencode({"q" if k == "search" else k: v for k, v in params.items()})
+
 
 def _page(text: str | None) -> int:
     """A page number from the query (1 when missing or not a number)."""
@@ -40,11 +51,12 @@ def _page(text: str | None) -> int:
 
 
 def parse_filters(request: Request) -> Filters:
-    """Read ?group=&state=&stage=&q=&page= from the request."""
+    """Read ?group=&state=&stage=&q=&page=&log= from the request."""
     q = request.query_params
     group = q.get("group") if q.get("group") in RANK_GROUP else None
     state = q.get("state") if q.get("state") in ASSIGNMENT_STATE else None
     typed = "".join(ch for ch in q.get("q") or "" if ch.isprintable())  # PostgreSQL refuses NUL
     search = typed.strip()[:SEARCH_MAX] or None
     stage = (q.get("stage") or "").strip()[:96] or None
-    return Filters(group, state, stage, search, _page(q.get("page")))
+    log = next((m for m in MARKS if m == q.get("log")), None)
+    return Filters(group, state, stage, search, _page(q.get("page")), log)

@@ -125,12 +125,21 @@ class NotificationPublic(Out):
     delivered_flow_run_id: str | None = Field(
         None, description="Prefect flow run of the tick that delivered it"
     )
+    marks: list[Literal["held", "personal", "digest"]] = Field(
+        default_factory=list,
+        description="held: SMS/Zalo waiting for the quiet hours to end; personal/digest: a "
+        "user's own copy or daily digest (recipient @user)",
+    )
+    mark_labels: list[str] = Field(default_factory=list, description="the marks in Vietnamese")
 
 
 class NotificationsPublic(Out):
     """The outbox counts by state and one page of messages."""
 
     counts: dict[str, int]
+    mark_counts: dict[str, int] = Field(
+        default_factory=dict, description="messages held for the quiet hours, users' own"
+    )
     data: list[NotificationPublic]
 
 

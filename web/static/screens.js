@@ -36,11 +36,17 @@
     var all = document.getElementById("sa-total");
     if (all) all.textContent = fmt(total);
   }
+  // The chosen file's name beside a Vietnamese file input (templates/_file_pick.html).
+  function showName(input, file) {
+    var out = document.getElementById(input.getAttribute("data-file-name") || "");
+    if (out) out.textContent = file ? file.name : out.getAttribute("data-empty");
+  }
   function upload(input, dropped) {
     var row = input.closest("tr");
     var msg = row.querySelector(".sa-msg");
     var file = dropped || input.files[0];
     if (!file) return;
+    showName(input, file);
     var limit = parseInt(input.getAttribute("data-max-bytes"), 10);
     if (file.size > limit) {
       msg.textContent = "Tệp quá lớn (tối đa " + fmt(limit / 1048576) + " MB)";
@@ -62,6 +68,7 @@
         row.setAttribute("data-evidence", String(parseInt(row.getAttribute("data-evidence"), 10) + 1));
         msg.textContent = "Đã tải lên";
         input.value = "";
+        showName(input, null);
         refreshTotals();
       })
       .catch(function () { msg.textContent = "Không kết nối được máy chủ"; });
@@ -70,8 +77,25 @@
     if (e.target.matches("[data-score], [data-expl]")) refreshTotals();
   });
   document.addEventListener("change", function (e) {
+    if (e.target.matches("[data-file-name]")) {
+      e.target.setCustomValidity("");
+      showName(e.target, e.target.files[0]);
+    }
     if (e.target.matches("[data-upload]")) upload(e.target);
   });
+  // The button in a file input's label opens the picker from the keyboard too.
+  document.addEventListener("keydown", function (e) {
+    if (!e.target.matches || !e.target.matches(".file-button")) return;
+    if (e.key !== "Enter" && e.key !== " ") return;
+    e.preventDefault();
+    e.target.closest("label").control.click();
+  });
+  // The browser's own "Please select a file" would be in English.
+  document.addEventListener("invalid", function (e) {
+    if (e.target.matches("[data-file-name]") && !e.target.files.length) {
+      e.target.setCustomValidity("Hãy chọn tệp trước khi nạp.");
+    }
+  }, true);
   // A file dropped on an item's row is uploaded as that item's evidence.
   document.addEventListener("dragover", function (e) {
     if (e.target.closest && e.target.closest("tr.sa-leaf")) e.preventDefault();

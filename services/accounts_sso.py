@@ -12,12 +12,13 @@ from cchc.wording import accounts as say
 from models.accounts.sessions import open_session
 from models.accounts.tables import User
 from models.audit.log import record_audit
-from services import oidc
-from services.oidc import Pending
+from services.sso_pending import Pending
 
 
 def sso_start(*, redirect_uri: str) -> tuple[str, Pending]:
     """Return the provider's sign-in URL and the secrets the browser keeps until it answers."""
+    from services import oidc  # authlib: loaded by the first SSO sign-in, not by every worker
+
     with oidc.client() as http:
         return oidc.start(http, redirect_uri=redirect_uri)
 
@@ -26,6 +27,8 @@ def sso_login(
     *, session: Session, pending: Pending | None, state: str, code: str, redirect_uri: str, ip: str
 ) -> tuple[User, str]:
     """Verify the provider's answer, then open a session like a password sign-in does."""
+    from services import oidc
+
     with oidc.client() as http:
         claims = oidc.finish(
             http, pending=pending, state=state, code=code, redirect_uri=redirect_uri

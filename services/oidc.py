@@ -8,7 +8,6 @@ the PKCE verifier are made here and kept by the caller (a short-lived cookie) be
 from __future__ import annotations
 
 import hmac
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -23,15 +22,7 @@ from joserfc.jwk import KeySet
 from cchc.errors import SsoRefused
 from cchc.settings import OidcSettings, get_settings
 from cchc.wording import accounts as say
-
-
-@dataclass(frozen=True)
-class Pending:
-    """What the browser keeps between the redirect out and the answer back."""
-
-    state: str
-    nonce: str
-    verifier: str
+from services.sso_pending import Pending
 
 
 def _settings() -> OidcSettings:

@@ -11,7 +11,7 @@ from cchc.errors import SsoRefused
 from cchc.settings import get_settings
 from cchc.wording import accounts as say
 from services import accounts_sso
-from services.oidc import Pending
+from services.sso_pending import Pending
 from web.deps import SessionDep
 from web.pages.auth import client_ip, login_page, signed_in
 

@@ -20,10 +20,27 @@ with warnings.catch_warnings():  # starlette nudges towards httpx2; the client w
 @pytest.fixture
 def no_prefect(monkeypatch: pytest.MonkeyPatch):
     """No Prefect server configured (flows would use a temporary one)."""
-    from prefect.settings import PREFECT_API_URL, temporary_settings
+    monkeypatch.setenv("PREFECT_API_URL", "")
+    yield
 
-    with temporary_settings(updates={PREFECT_API_URL: ""}):
-        yield
+
+def test_the_prefect_address_is_read_as_prefect_reads_it(monkeypatch, tmp_path):
+    from cchc.prefect_address import prefect_api_url
+
+    profiles = tmp_path / "profiles.toml"
+    profiles.write_text(
+        'active = "prod"\n[profiles.prod]\nPREFECT_API_URL = "http://10.0.0.5:4200/api"\n'
+        '[profiles.ephemeral]\n',
+        encoding="utf-8",
+    )
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.delenv("PREFECT_PROFILE", raising=False)
+    monkeypatch.setenv("PREFECT_PROFILES_PATH", str(profiles))
+    assert prefect_api_url() == "http://10.0.0.5:4200/api"
+    monkeypatch.setenv("PREFECT_PROFILE", "ephemeral")
+    assert prefect_api_url() == ""
+    monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:4200/api")
+    assert prefect_api_url() == "http://127.0.0.1:4200/api"
 
 
 def test_health_and_ready_answer_ok_on_a_working_database(sqlite_only, no_prefect):

@@ -27,6 +27,24 @@ PG_ADMIN_URL = os.environ.get(
 )
 
 
+@pytest.fixture(autouse=True)
+def _environment_restored() -> Iterator[None]:
+    """Give every test the environment the one before it started with.
+
+    Code run in-process may set variables for its own children (`cchc serve`, the demo, the
+    delivery benches): left behind, a bench's dead receiver became every later test's default
+    notification address.
+    """
+    before = dict(os.environ)
+    yield
+    if dict(os.environ) != before:
+        from cchc.settings import get_settings
+
+        os.environ.clear()
+        os.environ.update(before)
+        get_settings.cache_clear()
+
+
 def _pg_reachable() -> bool:
     """Tell whether the test PostgreSQL server answers."""
     try:

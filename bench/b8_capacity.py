@@ -22,7 +22,7 @@ import signal
 import tempfile
 import time
 from collections.abc import Callable, Coroutine
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -76,8 +76,13 @@ async def _deploy(campaigns: list[str]) -> None:
             )
 
 
-async def _schedule(campaigns: list[str], lead: float) -> tuple[list, float]:
-    """One run per campaign for the same instant `lead` s ahead; (run ids, that instant)."""
+async def schedule_runs(
+    campaigns: list[str], at: datetime, lead: float
+) -> tuple[list[str], datetime]:
+    """One run of each campaign's deployment, all for the same instant `lead` s ahead.
+
+    Returns the run ids and that instant (also used by tests/ops/test_local_stack.py).
+    """
     from prefect import get_client
     from prefect.states import Scheduled
 
@@ -90,11 +95,11 @@ async def _schedule(campaigns: list[str], lead: float) -> tuple[list, float]:
             deployment = await client.read_deployment_by_name(f"campaign-tick/{code}")
             run = await client.create_flow_run_from_deployment(
                 deployment.id,
-                parameters={"campaign": code, "at": AT.isoformat()},
+                parameters={"campaign": code, "at": at.isoformat()},
                 state=Scheduled(scheduled_time=when),
             )
-            ids.append(run.id)
-    return ids, when.timestamp()
+            ids.append(str(run.id))
+    return ids, when
 
 
 async def _finished(ids: list) -> list | None:
@@ -160,7 +165,8 @@ def on_workers(url: str, campaigns: list[str], count: int, home: Path, server: i
             _wait(lambda: _online(count), 180, f"{count} workers not online")
             cpu = _cpu_seconds(server)
             idle = sum(_cpu_seconds(proc.pid) for proc in procs)
-            ids, instant = asyncio.run(_schedule(campaigns, lead=3.0))
+            ids, when = asyncio.run(schedule_runs(campaigns, AT, lead=3.0))
+            instant = when.timestamp()
             runs = _wait(lambda: _finished(ids), 900, "runs not finished")
             cpu = _cpu_seconds(server) - cpu
             time.sleep(3)  # the last run processes exit and are reaped by their worker

@@ -8,16 +8,15 @@ import signal
 import time
 import uuid
 from collections.abc import Callable, Coroutine
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId, FlowRunFilter
 from prefect.client.schemas.objects import FlowRun
-from prefect.states import Scheduled
 
-from cchc.clock import now
+from bench.b8_capacity import schedule_runs
 
 FINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
 T = TypeVar("T")
@@ -27,18 +26,8 @@ def schedule_all(api: str, campaigns: list[str], at: datetime, lead: float = 4.0
     """One run per campaign's deployment, all scheduled for the same instant `lead` s ahead."""
 
     async def create() -> list[str]:
-        when = now() + timedelta(seconds=lead)
-        async with get_client() as client:
-            ids = []
-            for code in campaigns:
-                deployment = await client.read_deployment_by_name(f"campaign-tick/{code}")
-                run = await client.create_flow_run_from_deployment(
-                    deployment.id,
-                    parameters={"campaign": code, "at": at.isoformat()},
-                    state=Scheduled(scheduled_time=when),
-                )
-                ids.append(str(run.id))
-            return ids
+        ids, _when = await schedule_runs(campaigns, at, lead)
+        return ids
 
     return _with_api(api, create)
 

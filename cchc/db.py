@@ -18,8 +18,9 @@ from cchc.settings import get_settings
 def make_engine(url: str, statement_timeout: float | None = None) -> Engine:
     """Create an engine; SQLite gets WAL, foreign keys and a busy timeout for concurrent writers.
 
-    PostgreSQL gets the connect, statement and pool time limits of `Settings.db`, the statement
-    limit enforced both by the server and by a client-side watchdog (a hung server).
+    PostgreSQL gets the connect, statement, idle-transaction and pool time limits of
+    `Settings.db`, the statement limit enforced both by the server and by a client-side watchdog
+    (a hung server).
     """
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
@@ -27,9 +28,13 @@ def make_engine(url: str, statement_timeout: float | None = None) -> Engine:
         return engine
     limits = get_settings().db
     seconds = statement_timeout or limits.statement_timeout
+    # A client that dies mid-transaction (a killed worker, a host gone) would otherwise keep its
+    # row locks until TCP notices, hours later: the server ends such an idle transaction.
+    idle = int(limits.idle_transaction_timeout * 1000)
     connect_args = {
         "connect_timeout": limits.connect_timeout,
-        "options": f"-c statement_timeout={int(seconds * 1000)}",
+        "options": f"-c statement_timeout={int(seconds * 1000)}"
+        f" -c idle_in_transaction_session_timeout={idle}",
     }
     # More connections than the web's 40 worker threads, so no thread waits for a connection.
     engine = create_engine(

@@ -182,6 +182,13 @@ class DatabaseSettings(BaseModel):
     pool_timeout: float = Field(
         5.0, gt=0, le=300, description="seconds to wait for a free pooled connection"
     )
+    idle_transaction_timeout: float = Field(
+        120.0,
+        gt=0,
+        le=86_400,
+        description="seconds a transaction may wait between statements before the server ends it"
+        " (a dead client's row locks are freed)",
+    )
 
 
 class LogSettings(BaseModel):

@@ -48,21 +48,33 @@ class HangingProxy:
             threading.Thread(target=self._pump, args=(client, server), daemon=True).start()
 
     def _pump(self, a: socket.socket, b: socket.socket) -> None:
-        """Copy bytes both ways while not hung; hold them while hung."""
+        """Copy bytes both ways while not hung; hold them while hung; a closed side closes both.
+
+        Closing the peer is what any TCP proxy does: when a client process dies, the server must
+        see its connection end, or its open transaction would keep its row locks for ever.
+        """
         peers = {a: b, b: a}
-        while not self.stopped.is_set():
-            if self.hung.is_set():
-                self.stopped.wait(0.1)
-                continue
-            ready, _, _ = select.select(list(peers), [], [], 0.1)
-            for sock in ready:
+        try:
+            while not self.stopped.is_set():
+                if self.hung.is_set():
+                    self.stopped.wait(0.1)
+                    continue
+                ready, _, _ = select.select(list(peers), [], [], 0.1)
+                for sock in ready:
+                    try:
+                        data = sock.recv(65536)
+                        if not data:
+                            return
+                        peers[sock].sendall(data)
+                    except OSError:
+                        return
+        finally:
+            for sock in (a, b):
                 try:
-                    data = sock.recv(65536)
+                    sock.shutdown(socket.SHUT_RDWR)
                 except OSError:
-                    data = b""
-                if not data:
-                    return
-                peers[sock].sendall(data)
+                    pass
+                sock.close()
 
     def stop(self) -> None:
         """Close everything."""

@@ -140,7 +140,7 @@ def _wait(check: Callable[[], Any], timeout: float, what: str) -> Any:
 def _tick_all(api: str, campaigns: list[str], at: datetime) -> list[str]:
     """Every campaign's run for `at` at one scheduled instant; all must complete."""
     ids = schedule_all(api, campaigns, at)
-    runs = wait_final(api, ids, timeout=480)  # a loaded 2-core CI machine: 240 s fell short
+    runs = wait_final(api, ids, timeout=240)
     assert {r.state_name for r in runs.values()} == {"Completed"}, runs
     return ids
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
+import uuid
 
 import pytest
 import sqlalchemy as sa
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from cchc.db import make_engine
 from cchc.settings import get_settings
@@ -68,3 +71,79 @@ def test_slow_statement_is_cancelled_by_the_server(short_limits):
     with pytest.raises(OperationalError, match="statement timeout"), engine.connect() as conn:
         conn.execute(sa.text("select pg_sleep(10)"))
     engine.dispose()
+
+
+@pytest.fixture
+def locked_row():
+    """A one-row table in `test` (dropped after); yields its name."""
+    pg_or_skip()
+    name = f"lock_probe_{uuid.uuid4().hex[:8]}"
+    engine = make_engine("postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    with engine.begin() as conn:
+        conn.execute(sa.text(f"create table {name} (id int primary key, n int)"))
+        conn.execute(sa.text(f"insert into {name} values (1, 0)"))
+    yield name
+    with engine.begin() as conn:
+        conn.execute(sa.text(f"drop table {name}"))
+    engine.dispose()
+
+
+def _lock_within(table: str, seconds: float) -> bool:
+    """True when a fresh direct connection can lock the row within `seconds`."""
+    engine = make_engine("postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    try:
+        with engine.begin() as conn:
+            conn.execute(sa.text(f"set local lock_timeout = {int(seconds * 1000)}"))
+            conn.execute(sa.text(f"update {table} set n = n + 1 where id = 1"))
+        return True
+    except OperationalError:
+        return False
+    finally:
+        engine.dispose()
+
+
+HOLDER = """
+import sys, time, sqlalchemy as sa
+from cchc.db import make_engine
+conn = make_engine(sys.argv[1]).connect()
+conn.begin()
+conn.execute(sa.text(f"update {sys.argv[2]} set n = n + 1 where id = 1"))
+print("locked", flush=True)
+time.sleep(600)
+"""
+
+
+def test_a_client_killed_mid_transaction_through_the_proxy_frees_its_locks(locked_row):
+    with hanging_proxy() as proxy:
+        holder = subprocess.Popen(
+            [sys.executable, "-c", HOLDER, proxy.url("test"), locked_row],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+            assert not _lock_within(locked_row, 0.5)  # the holder has it
+            holder.kill()
+            holder.wait(10)
+            # The proxy closes the server side too: the backend ends and its lock goes with it.
+            assert _lock_within(locked_row, 5)
+        finally:
+            holder.kill()
+            holder.wait(10)
+
+
+def test_the_server_ends_a_transaction_left_idle(locked_row, monkeypatch):
+    monkeypatch.setenv("CCHC_DB__IDLE_TRANSACTION_TIMEOUT", "1")
+    get_settings.cache_clear()
+    try:
+        engine = make_engine("postgresql+psycopg://postgres@127.0.0.1:5432/test")
+        with engine.connect() as conn:
+            conn.begin()
+            conn.execute(sa.text(f"update {locked_row} set n = n + 1 where id = 1"))
+            # A client that stops talking mid-transaction (a host gone): the lock is freed.
+            assert _lock_within(locked_row, 5)
+            with pytest.raises(DBAPIError, match="idle-in-transaction"):
+                conn.execute(sa.text("select 1"))
+        engine.dispose()
+    finally:
+        get_settings.cache_clear()

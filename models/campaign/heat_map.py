@@ -141,7 +141,7 @@ def heat_page(
     wanted: HeatFilter,
     per_page: int = PER_PAGE,
 ) -> HeatPage:
-    """Return one page of rows with their subtree counts per stage (three or four queries)."""
+    """Return one page of rows with their subtree counts per stage (two or three queries)."""
     parent = (
         parent_id
         if wanted.active  # filtered: a group's own units, or the whole province's
@@ -150,9 +150,6 @@ def heat_page(
         )
     )
     where = _conditions(campaign, parent, wanted)
-    total = int(session.exec(select(func.count()).select_from(OrgUnit).where(*where)).one())
-    pages = max(1, -(-total // per_page))
-    page = min(max(1, wanted.page), pages)
     child = aliased(OrgUnit)
     n_children = (
         select(func.count())
@@ -160,13 +157,22 @@ def heat_page(
         .correlate(OrgUnit)
         .scalar_subquery()
     )
-    units = session.exec(
-        select(OrgUnit, n_children)
+    # The total rides on the page's rows (a window count): one pass over the matching units.
+    query = (
+        select(OrgUnit, n_children, func.count().over())
         .where(*where)
         .order_by(col(OrgUnit.kind), col(OrgUnit.code))
-        .offset((page - 1) * per_page)
         .limit(per_page)
-    ).all()
+    )
+    page = max(1, wanted.page)
+    found = session.exec(query.offset((page - 1) * per_page)).all()
+    if not found and page > 1:  # past the last page: count, then show the last one
+        total = int(session.exec(select(func.count()).select_from(OrgUnit).where(*where)).one())
+        page = max(1, -(-total // per_page))
+        found = session.exec(query.offset((page - 1) * per_page)).all()
+    total = int(found[0][2]) if found else 0
+    pages = max(1, -(-total // per_page))
+    units = [(u, n) for u, n, _total in found]
     counts = subtree_counts(
         session=session, campaign_id=campaign.id, top_ids=[u.id for u, _ in units]
     )

@@ -89,21 +89,21 @@ def council_sessions(*, session: Session, campaign_id: uuid.UUID) -> list[Counci
     )
 
 
-def outbox_counts(*, session: Session, campaign_id: uuid.UUID) -> dict[str, int]:
-    """Return how many messages are pending, delivered and failed."""
+def outbox_summary(
+    *, session: Session, campaign_id: uuid.UUID
+) -> tuple[dict[str, int], dict[str, int]]:
+    """Return messages by state (pending, delivered, failed) and by mark, from one scan."""
+    held, own = (func.count().filter(condition(mark)) for mark in MARKS)
     rows = session.exec(
-        select(Notification.state, func.count())
+        select(Notification.state, func.count(), held, own)
         .where(Notification.campaign_id == campaign_id)
         .group_by(Notification.state)
     ).all()
-    return {state: int(n) for state, n in rows}
-
-
-def outbox_mark_counts(*, session: Session, campaign_id: uuid.UUID) -> dict[str, int]:
-    """Return how many messages carry each mark (held for the quiet hours, users' own)."""
-    held, own = (func.count().filter(condition(mark)) for mark in MARKS)
-    row = session.exec(select(held, own).where(Notification.campaign_id == campaign_id)).one()
-    return {mark: int(n or 0) for mark, n in zip(MARKS, row, strict=True)}
+    by_state = {state: int(n) for state, n, _held, _own in rows}
+    by_mark: dict[str, int] = {
+        mark: sum(int(row[i] or 0) for row in rows) for i, mark in enumerate(MARKS, start=2)
+    }
+    return by_state, by_mark
 
 
 def outbox(

@@ -87,9 +87,10 @@ def notifications(
     rows = result_views.outbox(
         session=session, campaign_id=camp.id, state=state, mark=mark, limit=limit, offset=offset
     )
+    counts, mark_counts = result_views.outbox_summary(session=session, campaign_id=camp.id)
     return NotificationsPublic(
-        counts=result_views.outbox_counts(session=session, campaign_id=camp.id),
-        mark_counts=result_views.outbox_mark_counts(session=session, campaign_id=camp.id),
+        counts=counts,
+        mark_counts=mark_counts,
         data=[views.notification_out(n, u) for n, u in rows],
     )
 

@@ -110,8 +110,9 @@ def build_view(
             limit=OPEN_LIMIT,
             unit_ids=[r.unit.id for r in view.heat.rows] if group else None,
         )
-        view.outbox_counts = result_views.outbox_counts(session=session, campaign_id=camp.id)
-        view.outbox_marks = result_views.outbox_mark_counts(session=session, campaign_id=camp.id)
+        view.outbox_counts, view.outbox_marks = result_views.outbox_summary(
+            session=session, campaign_id=camp.id
+        )
         view.outbox = result_views.outbox(
             session=session, campaign_id=camp.id, mark=(wanted or Filters()).log, limit=LOG_LIMIT
         )

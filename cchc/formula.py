@@ -21,20 +21,21 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from cchc.wording import extensions as say
+from cchc.wording import validate as words
 
 EPS = 1e-9
 RULES = ("proportional", "brackets")
 
 
 def formula_problems(rule: Mapping[str, Any], max_points: float) -> list[str]:
-    """Return what is wrong with a formula rule for a leaf of `max_points` (English lines)."""
+    """Return what is wrong with a formula rule for a leaf of `max_points` (Vietnamese lines)."""
     low, high = float(rule.get("min", 0)), float(rule.get("max", 100))
     if not high > low:
-        return [f"figure range {low:g}–{high:g} is empty"]
+        return [words.range_empty(low, high)]
     if rule.get("rule") not in RULES:
-        return [f"rule must be one of {', '.join(RULES)}"]
+        return [words.rule_unknown(RULES)]
     if rule["rule"] == "proportional":
-        return ["a proportional rule takes no brackets"] if rule.get("brackets") else []
+        return [words.PROPORTIONAL_NO_BRACKETS] if rule.get("brackets") else []
     return _bracket_problems(_brackets(rule), low, high, max_points)
 
 
@@ -51,21 +52,21 @@ def _bracket_problems(
 ) -> list[str]:
     """Refuse empty, out-of-range, overlapping or gapped brackets and points above the max."""
     if not rows:
-        return ["a brackets rule needs at least one bracket"]
+        return [words.BRACKETS_NEEDED]
     out: list[str] = []
     edge = low
     for b_low, b_high, points in rows:
         if not b_high > b_low and not abs(b_low - high) < EPS:  # "đạt 100%": max exactly
-            out.append(f"bracket {b_low:g}–{b_high:g} is empty")
+            out.append(words.bracket_empty(b_low, b_high))
         if b_low < edge - EPS:
-            out.append(f"bracket {b_low:g}–{b_high:g} overlaps the one before (ends at {edge:g})")
+            out.append(words.bracket_overlaps(b_low, b_high, edge))
         elif b_low > edge + EPS:
-            out.append(f"gap between {edge:g} and {b_low:g}: no bracket holds those figures")
+            out.append(words.bracket_gap(edge, b_low))
         if points < -EPS or points > max_points + EPS:
-            out.append(f"bracket {b_low:g}–{b_high:g} gives {points:g}, outside 0–{max_points:g}")
+            out.append(words.bracket_points(b_low, b_high, points, max_points))
         edge = max(edge, b_high)
     if abs(edge - high) > EPS:
-        out.append(f"brackets end at {edge:g}, the figure's range at {high:g}")
+        out.append(words.brackets_end(edge, high))
     return out
 
 

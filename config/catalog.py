@@ -9,6 +9,7 @@ import pydantic
 
 from cchc.errors import ConfigError
 from cchc.settings import get_settings
+from cchc.wording import validate as words
 from config.problems import from_problems, from_pydantic
 from config.schema.base import Problem
 from config.schema.criteria import CriteriaSet
@@ -30,7 +31,7 @@ def label_of(path: Path) -> str:
 def parse(src: Source, model: type[M]) -> tuple[M | None, list[str]]:
     """Validate a source against a model; return it (None if unusable) and every problem."""
     if not isinstance(src.data, dict):
-        return None, [f"{src.label}:1 expected a mapping of keys at the top of the file"]
+        return None, [words.not_a_mapping(src.label)]
     sink: list[Problem] = []
     try:
         doc = model.model_validate(src.data, context={"problems": sink})
@@ -81,8 +82,8 @@ class Catalog:
         """Find, parse and vouch for a referenced file."""
         path = self.find(folder, code, near)
         if path is None:
-            return None, f"no file {folder}/{code}.yaml next to this file or in the config folder"
+            return None, words.no_file(folder, code)
         doc, problems = self.load(path, model)
         if problems:
-            return None, f"{label_of(path)} is invalid ({len(problems)} problems; validate it)"
+            return None, words.file_invalid(label_of(path), len(problems))
         return doc, ""

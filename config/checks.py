@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cchc.wording import validate as words
 from config.catalog import Catalog, parse
 from config.crosscheck import plan_coverage, plan_refs, plan_sets, set_refs
 from config.problems import from_problems
@@ -88,6 +89,6 @@ def check_survey(
     if units is None:
         return doc, from_problems(src, [Problem(("province",), why)])
     if doc.survey_agency not in units.by_code():
-        msg = f"unknown unit {doc.survey_agency!r} (not in the units of {doc.province})"
+        msg = words.unknown_unit(doc.survey_agency, doc.province)
         return doc, from_problems(src, [Problem(("survey_agency",), msg)])
     return doc, []

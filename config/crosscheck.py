@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cchc.wording import validate as words
 from config.refs import UnknownRef, expand, scope_units
 from config.schema.base import Loc, Problem
 from config.schema.criteria import CriteriaSet
@@ -15,7 +16,7 @@ def plan_refs(plan: Plan, units: UnitsFile) -> tuple[list[StageRefs], list[Probl
     """Resolve every stage's lead, cooperating and scope; report what does not resolve."""
     problems: list[Problem] = []
     if plan.province != units.province.code:
-        msg = f"units file {plan.units!r} is for province {units.province.code!r}"
+        msg = words.units_other_province(plan.units, units.province.code)
         problems.append(Problem(("units",), msg))
     out: list[StageRefs] = []
     for i, stage in enumerate(plan.stages):
@@ -33,9 +34,7 @@ def plan_refs(plan: Plan, units: UnitsFile) -> tuple[list[StageRefs], list[Probl
         except UnknownRef:
             pass  # already reported above
         if not stage.scope.empty and not refs["scope_units"]:
-            problems.append(
-                Problem((*loc, "scope"), f"stage {stage.code!r}: scope selects no units")
-            )
+            problems.append(Problem((*loc, "scope"), words.scope_empty(stage.code)))
         out.append(refs)
     return out, problems
 
@@ -49,7 +48,7 @@ def _expand_list(
         try:
             codes.update(dict.fromkeys(expand(ref, units)))
         except UnknownRef as exc:
-            problems.append(Problem((*loc, j), f"stage {stage!r}: {exc}"))
+            problems.append(Problem((*loc, j), words.in_stage(stage, str(exc))))
     return list(codes)
 
 
@@ -59,14 +58,14 @@ def set_refs(cs: CriteriaSet, units: UnitsFile) -> list[Problem]:
     out: list[Problem] = []
     for i, field in enumerate(cs.fields):
         if field.appraiser != "parent" and field.appraiser not in known:
-            out.append(Problem(("fields", i, "appraiser"), f"unknown unit {field.appraiser!r}"))
+            out.append(Problem(("fields", i, "appraiser"), words.unknown_unit(field.appraiser)))
     for j, code in enumerate(cs.applies_to.units):
         if code not in known:
-            out.append(Problem(("applies_to", "units", j), f"unknown unit {code!r}"))
+            out.append(Problem(("applies_to", "units", j), words.unknown_unit(code)))
     present = {u.rank_group for u in units.units}
     for j, group in enumerate(cs.applies_to.rank_groups):
         if group not in present:
-            out.append(Problem(("applies_to", "rank_groups", j), f"no unit ranks in {group!r}"))
+            out.append(Problem(("applies_to", "rank_groups", j), words.rank_group_empty(group)))
     return out
 
 
@@ -87,7 +86,7 @@ def plan_sets(plan: Plan, units: UnitsFile, sets: dict[str, CriteriaSet]) -> lis
         if cs is None:
             continue  # reported by the loader (missing or invalid file)
         if cs.province != plan.province or cs.year != plan.year:
-            msg = f"set {code!r} is for {cs.province} {cs.year}, not {plan.province} {plan.year}"
+            msg = words.set_other_plan(code, cs.province, cs.year, plan.province, plan.year)
             out.append(Problem(loc, msg))
         clashes: dict[str, list[str]] = {}
         for unit in covered_units(cs, units):
@@ -95,8 +94,7 @@ def plan_sets(plan: Plan, units: UnitsFile, sets: dict[str, CriteriaSet]) -> lis
                 clashes.setdefault(owner[unit], []).append(unit)
             owner.setdefault(unit, code)
         for other, shared in clashes.items():
-            both = f"are scored by both {other!r} and {code!r}"
-            msg = f"{len(shared)} units (first {shared[0]!r}) {both}"
+            msg = words.scored_twice(len(shared), shared[0], other, code)
             out.append(Problem(loc, msg))
     return out
 
@@ -112,8 +110,6 @@ def plan_coverage(
     for i, (stage, ref) in enumerate(zip(plan.stages, refs, strict=True)):
         bare = [u for u in ref["scope_units"] if u not in covered]
         if stage.kind == "self_assessment" and bare:
-            msg = (
-                f"{len(bare)} units in scope (first {bare[0]!r}) have no criteria set in this plan"
-            )
+            msg = words.without_set(len(bare), bare[0])
             out.append(Problem(("stages", i, "scope"), msg))
     return out

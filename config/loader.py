@@ -7,6 +7,7 @@ from typing import TypeVar
 
 from cchc.errors import ConfigError
 from cchc.settings import get_settings
+from cchc.wording import validate as words
 from config.catalog import Catalog, label_of, parse
 from config.checks import check_criteria, check_plan, check_survey
 from config.resolved import ResolvedPlan
@@ -26,7 +27,7 @@ def _source(path: str | Path) -> tuple[Path, Source]:
 def _ok(doc: T | None, problems: list[str], path: Path) -> T:
     """Return the model, or raise ConfigError listing every problem."""
     if problems or doc is None:
-        problems = problems or [f"{label_of(path)}:1 invalid configuration"]
+        problems = problems or [f"{label_of(path)}:1 {words.INVALID_CONFIG}"]
         raise ConfigError(problems[0], problems=problems)
     return doc
 

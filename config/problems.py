@@ -6,10 +6,9 @@ from typing import Any
 
 import pydantic
 
+from cchc.wording import validate as words
 from config.schema.base import Problem
 from config.source import Source
-
-SCALARS = (str, int, float, bool)
 
 
 def from_pydantic(src: Source, exc: pydantic.ValidationError) -> list[str]:
@@ -32,22 +31,11 @@ def from_problems(src: Source, problems: list[Problem]) -> list[str]:
 
 
 def _message(err: Any) -> str:
-    """Word one pydantic error plainly, quoting the bad value."""
-    kind, value = err["type"], err.get("input")
-    if kind == "missing":
-        return "required key is missing"
-    if kind == "extra_forbidden":
-        return "unknown key (not allowed here)"
-    msg = err["msg"].removeprefix("Value error, ")
-    if kind == "string_pattern_mismatch":
-        dotted = "." in str(err.get("ctx", {}).get("pattern", ""))
-        msg = (
-            "should be a code like 1.2.3"
-            if dotted
-            else "should be a lowercase ascii code like so-noi-vu"
-        )
-    if isinstance(value, SCALARS) and kind != "value_error":
-        shown = repr(value)  # a hostile 2 MB value is quoted by its start only
-        shown = shown if len(shown) <= 80 else f"{shown[:60]}… ({len(str(value))} ký tự)"
-        return f"{msg} (got {shown})"
-    return msg
+    """Word one pydantic error in Vietnamese, quoting the bad value."""
+    kind, value, loc = err["type"], err.get("input"), err["loc"]
+    key = loc[-1] if loc and isinstance(loc[-1], str) else None
+    text = err["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    msg = words.pydantic_error(kind, err.get("ctx") or {}, key, text)
+    if kind in ("missing", "extra_forbidden", "value_error", "assertion_error"):
+        return msg  # our own ValueErrors say what they need; a missing key has no value
+    return words.got(msg, value) if isinstance(value, words.SCALARS) else msg

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cchc.wording import validate as words
 from config.schema.plan import Scope
 from config.schema.units import Unit, UnitsFile
 
@@ -34,8 +35,8 @@ def expand(ref: str, units: UnitsFile) -> list[str]:
 def _unknown(ref: str, units: UnitsFile) -> str:
     """Explain why a reference matched nothing."""
     if ref in GROUP_KINDS or ref == "appraisal_council":
-        return f"group {ref!r} has no members in the units of {units.province.code}"
-    return f"unknown unit {ref!r} (not in the units of {units.province.code})"
+        return words.empty_group(ref, units.province.code)
+    return words.unknown_unit(ref, units.province.code)
 
 
 def expand_all(refs: list[str], units: UnitsFile) -> list[str]:

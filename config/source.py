@@ -10,6 +10,7 @@ import yaml
 
 from cchc import safe_yaml
 from cchc.errors import ConfigError
+from cchc.wording import validate as words
 from config.schema.base import Loc, fmt_loc
 
 
@@ -65,9 +66,7 @@ def _yaml_message(label: str, exc: yaml.YAMLError) -> str:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else 1
     what = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    context = getattr(exc, "context", None)
-    detail = f"{what} ({context})" if context else what
-    return f"{label}:{line} invalid YAML: {detail}"
+    return words.yaml_unreadable(label, line, what)
 
 
 def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], dupes: list[str], label: str) -> None:
@@ -79,7 +78,7 @@ def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], dupes: list[str], la
             key = _key(key_node)
             if key in seen:
                 line = key_node.start_mark.line + 1
-                dupes.append(f"{label}:{line} {fmt_loc((*loc, key))}: duplicate key {key!r}")
+                dupes.append(f"{label}:{line} {fmt_loc((*loc, key))}: {words.duplicate_key(key)}")
             seen.add(key)
             lines[(*loc, key)] = key_node.start_mark.line + 1
             _walk(value_node, (*loc, key), lines, dupes, label)

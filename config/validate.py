@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from cchc.errors import ConfigError, FileRefused
+from cchc.wording import validate as words
 from config.catalog import Catalog, label_of, parse
 from config.checks import check_criteria, check_plan, check_survey
 from config.message_templates import check_messages
@@ -94,10 +95,7 @@ def _check_one(path: Path, src: Source, catalog: Catalog, report: Report) -> Non
     report.counts["files"] += 1
     kind = detect_kind(path, src.data)
     if kind is None:
-        report.problems.append(
-            f"{src.label}:1 cannot tell what kind of config this is "
-            "(put it under units/, criteria/, plans/ or survey/)"
-        )
+        report.problems.append(words.unknown_kind(src.label))
         return
     doc: Any
     if kind == "criteria":

@@ -6,6 +6,7 @@ from datetime import date, datetime, time
 
 from cchc.clock import LOCAL_TZ as LOCAL
 from cchc.errors import DeadlinePhraseError
+from cchc.wording import validate as words
 from config.schema.base import Problem
 from config.schema.plan import Plan, PlanStage
 from deadlines import Window, parse_deadline
@@ -25,9 +26,7 @@ def stage_windows(plan: Plan) -> tuple[list[Window | None], list[Problem]]:
             continue
         if window.opens_at > window.due_at:
             where = ("stages", i, "window" if stage.window else "deadline")
-            fmt = "%d/%m/%Y %H:%M"
-            msg = f"opens {window.opens_at:{fmt}} after it is due {window.due_at:{fmt}}"
-            problems.append(Problem(where, msg))
+            problems.append(Problem(where, words.opens_after_due(window.opens_at, window.due_at)))
         windows.append(window)
         after = window.opens_at.astimezone(LOCAL).date()
     return windows, problems

@@ -16,6 +16,7 @@ from pydantic import ValidationError as PydanticError
 
 from cchc.contacts import CLEANERS
 from cchc.errors import ValidationError
+from cchc.wording import validate as words
 from config.schema.units import UnitsFile
 from deadlines.text import fold
 
@@ -179,10 +180,11 @@ def _checked(
     ]
 
 
-# The units checks' messages, by their opening words, as an officer reads them.
+# The units checks' messages (cchc/wording/validate.py), by their opening words, as an officer
+# reads them beside the cell that holds the code.
 _SAYS = {
-    "duplicate unit code": "mã đơn vị bị trùng",
-    "unknown parent unit": "không có đơn vị cấp trên mang mã này",
+    "mã đơn vị": "mã đơn vị bị trùng",
+    "đơn vị cấp trên": "không có đơn vị cấp trên mang mã này",
 }
 
 
@@ -196,7 +198,8 @@ def _vietnamese(error: Any) -> str:
         return str(error.get("ctx", {}).get("error", error["msg"]))
     if error["type"] == "string_pattern_mismatch":
         return f"«{value}» không đúng dạng (mã: chữ thường không dấu nối bằng «-»)"
-    return str(error["msg"])
+    message = words.pydantic_error(error["type"], error.get("ctx") or {}, None, "")
+    return words.got(message, value) if isinstance(value, words.SCALARS) else message
 
 
 def _line(loc: tuple, message: str, where: list[int], columns: dict[str, tuple[int, str]]) -> str:

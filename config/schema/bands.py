@@ -6,7 +6,8 @@ from collections import Counter
 
 from pydantic import Field, ValidationInfo, model_validator
 
-from config.schema.base import Problem, Slug, StrictModel, Text, fmt_num, report
+from cchc.wording import validate as words
+from config.schema.base import Problem, Slug, StrictModel, Text, report
 
 
 class Band(StrictModel):
@@ -61,25 +62,19 @@ def check_bands(doc: BandsFile) -> list[Problem]:
     out: list[Problem] = []
     codes = Counter(s.code for s in doc.schemes)
     if doc.default not in codes:
-        out.append(Problem(("default",), f"no scheme {doc.default!r}"))
+        out.append(Problem(("default",), words.no_scheme(doc.default)))
     for i, scheme in enumerate(doc.schemes):
         if codes[scheme.code] > 1:
-            out.append(Problem(("schemes", i, "code"), f"duplicate scheme {scheme.code!r}"))
+            out.append(Problem(("schemes", i, "code"), words.duplicate_scheme(scheme.code)))
         upper = 100.0
         for j, band in enumerate(scheme.bands):
             loc = ("schemes", i, "bands", j)
             top = 100.0 if band.max is None else band.max
             if abs(top - upper) > 1e-9:
-                out.append(
-                    Problem((*loc, "max"), f"should be {fmt_num(upper)} (the band above's min)")
-                )
+                out.append(Problem((*loc, "max"), words.band_max(upper)))
             upper = 0.0 if band.min is None else band.min
             if upper >= top:
-                out.append(
-                    Problem((*loc, "min"), f"min {fmt_num(upper)} is not below max {fmt_num(top)}")
-                )
+                out.append(Problem((*loc, "min"), words.band_min(upper, top)))
         if upper != 0.0:
-            out.append(
-                Problem(("schemes", i, "bands"), "the lowest band should reach 0 (omit its min)")
-            )
+            out.append(Problem(("schemes", i, "bands"), words.LOWEST_BAND))
     return out

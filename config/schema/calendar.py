@@ -6,6 +6,7 @@ from datetime import date
 
 from pydantic import Field, RootModel, ValidationInfo, model_validator
 
+from cchc.wording import validate as words
 from config.schema.base import Problem, StrictModel, Text, report
 
 
@@ -40,7 +41,7 @@ def check_calendar(doc: CalendarFile) -> list[Problem]:
             for i, entry in enumerate(getattr(body, kind)):
                 loc = (year, kind, i, "date")
                 if entry.date.year != year:
-                    out.append(Problem(loc, f"{entry.date.isoformat()} is not in {year}"))
+                    out.append(Problem(loc, words.day_not_in_year(entry.date, year)))
                 elif kind == "working_days" and entry.date.weekday() < 5:
-                    out.append(Problem(loc, f"{entry.date.isoformat()} is a weekday already"))
+                    out.append(Problem(loc, words.weekday_already(entry.date)))
     return out

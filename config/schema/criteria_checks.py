@@ -6,7 +6,8 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from cchc.formula import formula_problems
-from config.schema.base import Loc, Problem, fmt_num
+from cchc.wording import validate as words
+from config.schema.base import Loc, Problem
 
 if TYPE_CHECKING:
     from config.schema.criteria import CriteriaSet
@@ -67,7 +68,7 @@ def check_criteria_set(cs: CriteriaSet) -> list[Problem]:
     problems += _sum_problem(("survey_total",), sums["survey"], cs.survey_total)
     problems += _sum_problem(("total",), sums["self"] + sums["survey"], cs.total, extra)
     if bool(cs.applies_to.rank_groups) == bool(cs.applies_to.units):
-        problems.append(Problem(("applies_to",), "give either rank_groups or units"))
+        problems.append(Problem(("applies_to",), words.EITHER_TARGET))
     return problems
 
 
@@ -77,9 +78,7 @@ def _check_parent(crit: Any, loc: Loc) -> list[Problem]:
     for k, sub in enumerate(crit.sub_criteria):
         sloc: Loc = (*loc, "sub_criteria", k)
         if crit.method is not None and sub.method != crit.method:
-            out.append(
-                Problem((*sloc, "method"), f"{sub.method} leaf under a {crit.method} criterion")
-            )
+            out.append(Problem((*sloc, "method"), words.method_mismatch(sub.method, crit.method)))
         out += _sign_problem(sub, sloc) + _check_leaf(sub, sloc)
     return out
 
@@ -96,7 +95,7 @@ def _parent_sum(loc: Loc, parent: Any, leaves: list[Any]) -> list[Problem]:
 def _sign_problem(item: Any, loc: Loc) -> list[Problem]:
     """Refuse negative points anywhere but on a penalty (điểm trừ)."""
     if item.max_points < 0 and item.kind != "penalty":
-        return [Problem((*loc, "max_points"), "negative points are for penalty items only")]
+        return [Problem((*loc, "max_points"), words.NEGATIVE_POINTS)]
     return []
 
 
@@ -107,9 +106,7 @@ def _check_leaf(leaf: Any, loc: Loc) -> list[Problem]:
         return out
     steps = abs(leaf.max_points) / leaf.step
     if abs(steps - round(steps)) > EPS:
-        msg = (
-            f"max points {fmt_num(leaf.max_points)} is not a multiple of step {fmt_num(leaf.step)}"
-        )
+        msg = words.not_multiple_of_step(leaf.max_points, leaf.step)
         return [*out, Problem((*loc, "step"), msg)]
     return out
 
@@ -118,20 +115,17 @@ def _extension_problems(leaf: Any, loc: Loc) -> list[Problem]:
     """Refuse survey bonus/penalty, N/A on bonus/penalty or survey items, bad formulas."""
     out: list[Problem] = []
     if leaf.kind and leaf.method == "survey":
-        out.append(Problem((*loc, "kind"), f"a {leaf.kind} item cannot be a survey item"))
+        out.append(Problem((*loc, "kind"), words.extension_not_survey(leaf.kind)))
     if leaf.allow_not_applicable and (leaf.kind or leaf.method == "survey"):
-        what = leaf.kind or "survey"
-        msg = f"a {what} item cannot be not applicable (only base self-assessed items)"
+        msg = words.not_applicable_refused(leaf.kind or "survey")
         out.append(Problem((*loc, "allow_not_applicable"), msg))
     if leaf.formula is None:
         return out
     floc: Loc = (*loc, "formula")
     if leaf.method == "survey" or leaf.kind == "penalty":
-        out.append(
-            Problem(floc, f"a formula scores self-assessed items, not {leaf.kind or 'survey'} ones")
-        )
+        out.append(Problem(floc, words.formula_for_self_only(leaf.kind or "survey")))
     if leaf.formula.rule == "proportional" and leaf.step is not None:
-        out.append(Problem((*loc, "step"), "a proportional formula gives hundredths: drop step"))
+        out.append(Problem((*loc, "step"), words.PROPORTIONAL_STEP))
     rule = leaf.formula.model_dump()
     out += [Problem(floc, msg) for msg in formula_problems(rule, abs(leaf.max_points))]
     return out
@@ -143,12 +137,8 @@ def _sum_problem(loc: Loc, actual: float, declared: float, extra: float = 0.0) -
         return []
     counted = declared - actual  # part of the bonus/penalty points counted in the maximum
     if extra > EPS and EPS < counted <= extra + EPS:
-        msg = (
-            f"bonus/penalty points are outside the base maximum: base leaves sum to "
-            f"{fmt_num(actual)}, declared {fmt_num(declared)} counts {fmt_num(counted)} of them"
-        )
-        return [Problem(loc, msg)]
-    return [Problem(loc, f"leaves sum to {fmt_num(actual)}, declared {fmt_num(declared)}")]
+        return [Problem(loc, words.extra_outside_base(actual, declared, counted))]
+    return [Problem(loc, words.sum_differs(actual, declared))]
 
 
 def _check_codes(cs: CriteriaSet) -> list[Problem]:
@@ -170,9 +160,9 @@ def _code_problem(loc: Loc, code: str, parent: str, seen: Counter[str]) -> list[
     seen[code] += 1
     out: list[Problem] = []
     if seen[code] > 1:
-        out.append(Problem(loc, f"duplicate item code {code!r}"))
+        out.append(Problem(loc, words.duplicate_item(code)))
     if parent and (not code.startswith(parent + ".") or code.count(".") != parent.count(".") + 1):
-        out.append(Problem(loc, f"code {code!r} should extend its parent's code {parent!r}"))
+        out.append(Problem(loc, words.code_not_under_parent(code, parent)))
     elif not parent and "." in code:
-        out.append(Problem(loc, f"field code {code!r} should have no dot"))
+        out.append(Problem(loc, words.field_code_dotted(code)))
     return out

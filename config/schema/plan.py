@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, ValidationInfo, model_validator
 
+from cchc.wording import validate as words
 from config.schema.base import Problem, Slug, StrictModel, fits, report
 from config.schema.units import RankGroup, UnitKind
 
@@ -173,17 +174,13 @@ def check_stage_order(plan: Plan) -> list[Problem]:
     for i, stage in enumerate(plan.stages):
         loc = ("stages", i)
         if stage.code in seen:
-            problems.append(Problem((*loc, "code"), f"duplicate stage code {stage.code!r}"))
+            problems.append(Problem((*loc, "code"), words.duplicate_stage(stage.code)))
         for j, dep in enumerate(stage.depends_on):
             if dep not in seen:
-                why = "itself" if dep == stage.code else "a later or unknown stage"
-                problems.append(
-                    Problem((*loc, "depends_on", j), f"{dep!r} is {why}; depend on earlier stages")
-                )
+                msg = words.depends_on_later(dep, itself=dep == stage.code)
+                problems.append(Problem((*loc, "depends_on", j), msg))
         seen.add(stage.code)
         full = stage.window is not None and stage.window.opens and stage.window.due
         if stage.deadline is None and not full:
-            problems.append(
-                Problem((*loc, "deadline"), "give the plan's deadline wording or a full window")
-            )
+            problems.append(Problem((*loc, "deadline"), words.NO_WINDOW))
     return problems

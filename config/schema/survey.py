@@ -7,6 +7,7 @@ from collections import Counter
 
 from pydantic import Field, ValidationInfo, model_validator
 
+from cchc.wording import validate as words
 from config.schema.base import Problem, Slug, StrictModel, Text, report
 from config.schema.units import RankGroup
 
@@ -48,13 +49,13 @@ def check_survey(doc: SurveyConfig) -> list[Problem]:
     out: list[Problem] = []
     for answer, weight in doc.answer_weights.items():
         if not 0.0 <= weight <= 1.0:
-            out.append(Problem(("answer_weights", answer), f"weight {weight} is not within 0..1"))
+            out.append(Problem(("answer_weights", answer), words.weight_out_of_range(weight)))
     counts = Counter(g.code for g in doc.groups)
     for i, group in enumerate(doc.groups):
         if counts[group.code] > 1:
-            out.append(Problem(("groups", i, "code"), f"duplicate group code {group.code!r}"))
+            out.append(Problem(("groups", i, "code"), words.duplicate_group(group.code)))
         if group.formula and math.prod(group.formula) != group.sample_size:
-            product = " x ".join(map(str, group.formula))
-            msg = f"{product} = {math.prod(group.formula)}, declared {group.sample_size}"
+            product = math.prod(group.formula)
+            msg = words.sample_differs(group.formula, product, group.sample_size)
             out.append(Problem(("groups", i, "sample_size"), msg))
     return out

@@ -10,6 +10,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from cchc.contacts import clean_contacts
 from cchc.errors import ValidationError as CchcValidationError
+from cchc.wording import validate as words
 from config.schema.base import Problem, Slug, StrictModel, Text, fits, report
 
 UnitKind = Literal["province", "department", "district", "commune", "central_agency", "body"]
@@ -111,15 +112,13 @@ def check_units(doc: UnitsFile) -> list[Problem]:
     codes = set(counts)
     roots = [i for i, u in enumerate(doc.units) if u.kind == "province"]
     if len(roots) != 1:
-        problems.append(
-            Problem(("units",), f"needs exactly one unit of kind province, found {len(roots)}")
-        )
+        problems.append(Problem(("units",), words.province_count(len(roots))))
     for i, unit in enumerate(doc.units):
         loc = ("units", i)
         if counts[unit.code] > 1:
-            problems.append(Problem((*loc, "code"), f"duplicate unit code {unit.code!r}"))
+            problems.append(Problem((*loc, "code"), words.duplicate_unit(unit.code)))
         if unit.parent is not None and unit.parent not in codes:
-            problems.append(Problem((*loc, "parent"), f"unknown parent unit {unit.parent!r}"))
+            problems.append(Problem((*loc, "parent"), words.unknown_parent(unit.parent)))
         problems.extend(_tier_rules(doc, unit, loc))
         problems.extend(_lineage_rules(doc, unit, loc))
     return problems
@@ -133,12 +132,12 @@ def _lineage_rules(doc: UnitsFile, unit: Unit, loc: tuple) -> list[Problem]:
         where = (*loc, "predecessors", i)
         seen[(pred.province, pred.code, pred.year)] += 1
         if seen[(pred.province, pred.code, pred.year)] == 2:
-            out.append(Problem(where, f"predecessor {pred.code!r} of {pred.year} listed twice"))
+            out.append(Problem(where, words.predecessor_twice(pred.code, pred.year)))
         if pred.province == doc.province.code:
-            out.append(Problem((*where, "province"), "leave province out for this province"))
+            out.append(Problem((*where, "province"), words.OWN_PROVINCE))
         same_year = [p for p in unit.predecessors if p.year == pred.year]
         if pred.change == "rename" and len(same_year) > 1:
-            out.append(Problem((*where, "change"), "a rename has one predecessor; use merge"))
+            out.append(Problem((*where, "change"), words.RENAME_ONE))
     return out
 
 
@@ -149,27 +148,22 @@ def _tier_rules(doc: UnitsFile, unit: Unit, loc: tuple) -> list[Problem]:
     tiers = doc.province.tiers
     out: list[Problem] = []
     if unit.kind == "province" and unit.parent is not None:
-        out.append(Problem((*loc, "parent"), "the province unit has no parent"))
+        out.append(Problem((*loc, "parent"), words.PROVINCE_NO_PARENT))
     if unit.kind == "district" and tiers == 2:
-        out.append(Problem((*loc, "kind"), "a 2-tier province has no districts"))
+        out.append(Problem((*loc, "kind"), words.TWO_TIERS_NO_DISTRICT))
     if unit.kind in ("department", "district", "central_agency", "body") and unit.parent:
         if parent_kind not in ("province", None):
-            out.append(Problem((*loc, "parent"), f"a {unit.kind}'s parent must be the province"))
+            out.append(Problem((*loc, "parent"), words.parent_must_be_province(unit.kind)))
     if unit.kind == "commune":
         want = "district" if tiers == 3 else "province"
         if unit.parent is None or (parent_kind is not None and parent_kind != want):
-            out.append(
-                Problem((*loc, "parent"), f"a commune's parent must be a {want} ({tiers}-tier)")
-            )
+            out.append(Problem((*loc, "parent"), words.commune_parent(want, tiers)))
         if unit.commune_type is None:
-            out.append(Problem((*loc, "commune_type"), "a commune needs commune_type"))
+            out.append(Problem((*loc, "commune_type"), words.COMMUNE_TYPE_NEEDED))
     elif unit.commune_type is not None:
-        out.append(Problem((*loc, "commune_type"), "only communes have a commune_type"))
+        out.append(Problem((*loc, "commune_type"), words.COMMUNE_TYPE_ONLY))
     if unit.rank_group not in RANK_GROUPS_OF[unit.kind]:
-        allowed = ", ".join(RANK_GROUPS_OF[unit.kind])
-        out.append(
-            Problem(
-                (*loc, "rank_group"), f"a {unit.kind} ranks in {allowed}, not {unit.rank_group}"
-            )
-        )
+        allowed = list(RANK_GROUPS_OF[unit.kind])
+        msg = words.rank_group_not_allowed(unit.kind, allowed, unit.rank_group)
+        out.append(Problem((*loc, "rank_group"), msg))
     return out

@@ -26,7 +26,7 @@ def test_validate_reports_problems_and_exits_1(config_copy: Path) -> None:
     assert result.exit_code == 1
     assert (
         f"config/criteria/lai-chau-2024-so.yaml:{line} fields[2].criteria[4].max_points: "
-        "leaves sum to 2, declared 7"
+        "các mục con cộng lại được 2, khai báo 7"
     ) in result.output
 
 
@@ -35,7 +35,7 @@ def test_validate_malformed_yaml_exits_1_without_traceback(config_copy: Path) ->
     path.write_text("province: {code: ha-noi\nunits: [\n", encoding="utf-8")
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 1
-    assert "config/units/ha-noi.yaml:2 invalid YAML" in result.output
+    assert "config/units/ha-noi.yaml:2 YAML không đọc được" in result.output
     assert "Traceback" not in result.output and isinstance(result.exception, SystemExit)
 
 
@@ -49,4 +49,4 @@ def test_validate_unknown_file_kind_is_a_problem(tmp_path: Path) -> None:
     path = tmp_path / "random.yaml"
     path.write_text("hello: world\n", encoding="utf-8")
     result = runner.invoke(app, ["validate", str(path)])
-    assert result.exit_code == 1 and "cannot tell what kind of config" in result.output
+    assert result.exit_code == 1 and "không nhận ra đây là loại cấu hình nào" in result.output

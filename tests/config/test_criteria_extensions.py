@@ -49,21 +49,17 @@ def test_penalty_counted_in_the_base_maximum_is_refused(config_copy: Path) -> No
         {"code": "1.5", "title": "Vi phạm kỷ luật", "max_points": -2, "kind": "penalty"}
     )
     assert _problems(config_copy, body) == [
-        "fields[0].max_points: bonus/penalty points are outside the base maximum: "
-        "base leaves sum to 8, declared 10 counts 2 of them",
-        "self_total: bonus/penalty points are outside the base maximum: "
-        "base leaves sum to 8, declared 10 counts 2 of them",
-        "total: bonus/penalty points are outside the base maximum: "
-        "base leaves sum to 8, declared 10 counts 2 of them",
+        f"{loc}: điểm thưởng/điểm trừ nằm ngoài điểm tối đa cơ bản: các mục cơ bản cộng lại "
+        "được 8, khai báo 10 đã tính 2 điểm trong số đó"
+        for loc in ("fields[0].max_points", "self_total", "total")
     ]
 
 
 def test_negative_points_outside_a_penalty_are_refused(config_copy: Path) -> None:
     body = extended_set()
     body["fields"][1]["criteria"][0]["max_points"] = -1
-    assert "fields[1].criteria[0].max_points: negative points are for penalty items only" in (
-        _problems(config_copy, body)
-    )
+    said = 'fields[1].criteria[0].max_points: chỉ mục điểm trừ (kind "penalty") mới có điểm âm'
+    assert said in _problems(config_copy, body)
 
 
 @pytest.mark.parametrize(
@@ -71,14 +67,14 @@ def test_negative_points_outside_a_penalty_are_refused(config_copy: Path) -> Non
     [
         (
             [(90, 100, 2), (0, 80, 0)],
-            "gap between 80 and 90: no bracket holds those figures",
+            "hở giữa 80 và 90: không khoảng nào chứa các số liệu này",
         ),
         (
             [(90, 100, 2), (70, 95, 1), (0, 70, 0)],
-            "bracket 90–100 overlaps the one before (ends at 95)",
+            "khoảng 90–100 chồng lên khoảng trước (kết thúc ở 95)",
         ),
-        ([(50, 100, 2)], "gap between 0 and 50: no bracket holds those figures"),
-        ([(0, 90, 3), (90, 100, 2)], "bracket 0–90 gives 3, outside 0–2"),
+        ([(50, 100, 2)], "hở giữa 0 và 50: không khoảng nào chứa các số liệu này"),
+        ([(0, 90, 3), (90, 100, 2)], "khoảng 0–90 cho 3 điểm, ngoài phạm vi 0–2"),
     ],
 )
 def test_formula_brackets_with_gaps_overlaps_or_too_many_points_are_refused(
@@ -99,9 +95,10 @@ def test_not_applicable_on_a_bonus_item_and_a_formula_on_a_penalty_are_refused(
                                                    "rule": "proportional"}  # fmt: skip
     del body["fields"][2]["criteria"][0]["step"]
     assert _problems(config_copy, body) == [
-        "fields[1].criteria[0].allow_not_applicable: a bonus item cannot be not applicable "
-        "(only base self-assessed items)",
-        "fields[2].criteria[0].formula: a formula scores self-assessed items, not penalty ones",
+        "fields[1].criteria[0].allow_not_applicable: mục điểm thưởng không được đánh dấu "
+        '"không áp dụng" (chỉ mục tự đánh giá cơ bản)',
+        "fields[2].criteria[0].formula: công thức chỉ dùng cho mục tự đánh giá, "
+        "không dùng cho mục điểm trừ",
     ]
 
 

@@ -70,7 +70,7 @@ def test_reaching_100_percent_is_a_bracket_of_its_own(text: str) -> None:
     assert formula_problems(reading.rule, 1) == []  # `cchc validate` takes it
     inner = {**reading.rule, "brackets": [*reading.rule["brackets"], {"min": 50, "max": 50,
              "points": 0}]}  # fmt: skip
-    assert "bracket 50–50 is empty" in formula_problems(inner, 1)  # only the top may be exact
+    assert "khoảng 50–50 rỗng" in formula_problems(inner, 1)  # only the top may be exact
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, meta, no
 from jinja2.sandbox import SandboxedEnvironment
 
 from cchc.settings import get_settings
+from cchc.wording import validate as words
 from config.source import Source, read_source
 
 DEFAULTS = Path(__file__).resolve().parent / "messages" / "default.yaml"
@@ -132,7 +133,7 @@ def _check_text(event: str, part: str, text: str) -> list[tuple[int, str]]:
     try:
         tree = ENV.parse(text)
     except TemplateSyntaxError as exc:
-        return [(exc.lineno or 1, f"lỗi cú pháp mẫu: {exc.message}")]
+        return [(exc.lineno or 1, f"lỗi cú pháp mẫu: {words.template_problem(exc.message)}")]
     unknown = meta.find_undeclared_variables(tree) - VARIABLES[event]
     if unknown:
         offered = ", ".join(sorted(VARIABLES[event]))
@@ -145,7 +146,7 @@ def _check_text(event: str, part: str, text: str) -> list[tuple[int, str]]:
     try:
         shown = ENV.from_string(text).render(sample)
     except TemplateError as exc:  # the sandbox refused an attribute or a call
-        return [(1, f"mẫu không hiển thị được: {exc.message}")]
+        return [(1, f"mẫu không hiển thị được: {words.template_problem(exc.message)}")]
     if not shown.strip() or len(shown) > LIMITS[part]:
         return [(1, f"nội dung sau khi điền phải có 1–{LIMITS[part]} ký tự")]
     return []

@@ -7,6 +7,7 @@ dd/mm/yyyy.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
@@ -75,7 +76,7 @@ SLUG_HINT = "phải là mã chữ thường không dấu, nối bằng dấu '-'
 
 def shown(value: object) -> str:
     """Quote a bad value as the user wrote it, cutting a long one: 'abc… (N ký tự)'."""
-    text = repr(value)
+    text = str(value).lower() if isinstance(value, bool) else repr(value)  # YAML's true/false
     if len(text) <= SHOWN_MAX:
         return text
     return f"{text[:60]}… ({len(str(value))} ký tự)"
@@ -110,11 +111,7 @@ def _ctx_value(name: str, value: Any) -> str:
         return str(value).lower()
     if isinstance(value, int | float):
         return fmt_points(value)
-    text = str(value)
-    if name in ("expected", "expected_tags") and " or " in text:
-        head, tail = text.rsplit(" or ", 1)
-        return f"{head} hoặc {tail}"
-    return text
+    return choices(str(value)) if name in ("expected", "expected_tags") else str(value)
 
 
 # Files and YAML (config/source.py, catalog.py, validate.py, loader.py).
@@ -142,6 +139,36 @@ def yaml_unreadable(label: str, line: int, problem: str) -> str:
     """A file PyYAML cannot parse, its English problem put in Vietnamese."""
     what = next((vi for en, vi in YAML_PROBLEMS.items() if en in problem), YAML_OTHER)
     return f"{label}:{line} YAML không đọc được: {what}"
+
+
+# Jinja's English problems with a message template (config/messages/), first match wins;
+# "{0}" is the quoted name the problem mentions.
+TEMPLATE_PROBLEMS = (
+    (r"unexpected end of template", "mẫu kết thúc giữa chừng: thiếu }}, %} hoặc {% end… %}"),
+    (r"unknown tag '([^']*)'", "thẻ '{0}' không có"),
+    (r"no filter named '([^']*)'", "bộ lọc '{0}' không có"),
+    (r"expected token .*got '([^']*)'", "'{0}' không đúng chỗ"),
+    (r"unexpected '([^']*)'", "ký tự '{0}' không đúng chỗ"),
+    (r"is unsafe", "mẫu dùng thuộc tính hoặc hàm không được phép"),
+    (r"'([^']*)' is undefined", "biến '{0}' chưa có giá trị"),
+    (r"expected an expression", "thiếu biểu thức"),
+)
+TEMPLATE_OTHER = "cú pháp mẫu sai"
+
+
+def template_problem(message: str | None) -> str:
+    """Put a Jinja syntax or sandbox problem in Vietnamese."""
+    for pattern, said in TEMPLATE_PROBLEMS:
+        found = re.search(pattern, message or "", re.IGNORECASE)
+        if found:
+            return said.format(*found.groups()) if found.groups() else said
+    return TEMPLATE_OTHER
+
+
+def choices(expected: str) -> str:
+    """Turn pydantic's "'a', 'b' or 'c'" into "'a', 'b' hoặc 'c'"."""
+    head, sep, tail = expected.rpartition(" or ")
+    return f"{head} hoặc {tail}" if sep else expected
 
 
 def duplicate_key(key: object) -> str:

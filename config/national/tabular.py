@@ -192,7 +192,7 @@ def _vietnamese(error: Any) -> str:
     """Say a pydantic error about one cell in Vietnamese."""
     value = error.get("input")
     if error["type"] == "literal_error":
-        allowed = error.get("ctx", {}).get("expected", "")
+        allowed = words.choices(str(error.get("ctx", {}).get("expected", "")))
         return f"giá trị «{value}» không hợp lệ; chọn một trong: {allowed}"
     if error["type"] == "value_error":  # our own checks (contacts) already speak Vietnamese
         return str(error.get("ctx", {}).get("error", error["msg"]))

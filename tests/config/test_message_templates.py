@@ -53,7 +53,7 @@ def test_validate_names_file_and_line_of_each_broken_template(province):
     where = [p.split(" ", 2)[:2] for p in problems]
     assert [w[0].rsplit(":", 1)[1] for w in where] == ["5", "7", "9", "13", "17"]
     assert "«key»" in problems[0] and "lỗi cú pháp mẫu" in problems[1]
-    assert "sự kiện không có: «tet»" in problems[2] and "unsafe" in problems[3]
+    assert "sự kiện không có: «tet»" in problems[2] and "không được phép" in problems[3]
     assert "tối đa 4000" in problems[4] and all(str(province) in p for p in problems)
 
 

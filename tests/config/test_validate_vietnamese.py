@@ -130,3 +130,21 @@ def test_limits_use_the_vietnamese_number_format() -> None:
 def test_long_bad_values_are_cut() -> None:
     said = words.got("phải là một số", "x" * 500)
     assert said.startswith("phải là một số (nhận được 'xxx") and said.endswith("(500 ký tự))")
+
+
+def test_yaml_booleans_are_quoted_as_written() -> None:
+    assert words.got("phải là một số", True) == "phải là một số (nhận được true)"
+
+
+@pytest.mark.parametrize(
+    ("english", "said"),
+    [
+        ("Encountered unknown tag 'foo'.", "thẻ 'foo' không có"),
+        ("No filter named 'upper2'.", "bộ lọc 'upper2' không có"),
+        ("'y' is undefined", "biến 'y' chưa có giá trị"),
+        ("access to attribute '__class__' of 'str' object is unsafe.", "mẫu dùng thuộc tính"),
+        ("something new", "cú pháp mẫu sai"),
+    ],
+)
+def test_template_problems_are_worded_in_vietnamese(english: str, said: str) -> None:
+    assert words.template_problem(english).startswith(said)

@@ -17,6 +17,7 @@ import yaml
 from cchc.errors import ConfigError, FileRefused
 from cchc.settings import get_settings
 from cchc.wording import refusals
+from cchc.wording import validate as words
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
@@ -101,7 +102,8 @@ def loads(text: str, label: str) -> Any:
     try:
         return compose(text, label)[1]
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{label}: YAML không hợp lệ ({str(exc).splitlines()[0]})") from None
+        what = words.yaml_problem(getattr(exc, "problem", None) or str(exc))
+        raise ConfigError(f"{label}: YAML không hợp lệ ({what})") from None
 
 
 def load(path: Path, label: str | None = None) -> Any:

@@ -135,10 +135,14 @@ YAML_PROBLEMS = {  # PyYAML's and libyaml's English problems, by a telling part 
 YAML_OTHER = "cú pháp sai"
 
 
+def yaml_problem(problem: str) -> str:
+    """Put PyYAML's English problem in Vietnamese."""
+    return next((vi for en, vi in YAML_PROBLEMS.items() if en in problem), YAML_OTHER)
+
+
 def yaml_unreadable(label: str, line: int, problem: str) -> str:
-    """A file PyYAML cannot parse, its English problem put in Vietnamese."""
-    what = next((vi for en, vi in YAML_PROBLEMS.items() if en in problem), YAML_OTHER)
-    return f"{label}:{line} YAML không đọc được: {what}"
+    """A file PyYAML cannot parse, at the line of its problem."""
+    return f"{label}:{line} YAML không đọc được: {yaml_problem(problem)}"
 
 
 # Jinja's English problems with a message template (config/messages/), first match wins;

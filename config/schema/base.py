@@ -54,8 +54,3 @@ def fmt_loc(loc: Loc) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
-
-
-def fmt_num(value: float) -> str:
-    """Write points without noise: 7, 6.5, 72.75."""
-    return f"{round(value, 6):g}"

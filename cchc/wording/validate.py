@@ -97,7 +97,15 @@ def pydantic_error(kind: str, ctx: Mapping[str, Any], key: str | None, text: str
         return _pattern_hint(str(ctx.get("pattern", "")))
     if kind not in PYDANTIC:
         return FALLBACK.format(kind=kind)
-    return PYDANTIC[kind].format(**{k: _ctx_value(k, v) for k, v in ctx.items()})
+    shown_ctx = _Blank({k: _ctx_value(k, v) for k, v in ctx.items()})
+    return PYDANTIC[kind].format_map(shown_ctx)
+
+
+class _Blank(dict[str, str]):
+    """A ctx that shows "…" for an entry pydantic did not give (never a KeyError)."""
+
+    def __missing__(self, key: str) -> str:
+        return "…"
 
 
 def _pattern_hint(pattern: str) -> str:
@@ -267,14 +275,14 @@ METHODS = {"self": "tự đánh giá", "survey": "điều tra xã hội học"}
 ITEM_KINDS = {"bonus": "điểm thưởng", "penalty": "điểm trừ", "survey": "điều tra xã hội học"}
 EITHER_TARGET = 'ghi đúng một trong hai khóa "rank_groups" hoặc "units"'
 NEGATIVE_POINTS = 'chỉ mục điểm trừ (kind "penalty") mới có điểm âm'
-PROPORTIONAL_STEP = 'công thức tỷ lệ cho điểm đến phần trăm: bỏ khóa "step"'
+PROPORTIONAL_STEP = 'công thức tỷ lệ cho điểm lẻ đến hai chữ số thập phân: bỏ khóa "step"'
 
 
 def method_mismatch(sub: str, crit: str) -> str:
     """A sub-criterion scored another way than its criterion."""
     return (
-        f'tiêu chí thành phần {METHODS.get(sub, sub)} ("{sub}") nằm dưới tiêu chí '
-        f'{METHODS.get(crit, crit)} ("{crit}")'
+        f'tiêu chí thành phần chấm theo hình thức {METHODS.get(sub, sub)} ("{sub}") nằm trong '
+        f'tiêu chí chấm theo hình thức {METHODS.get(crit, crit)} ("{crit}")'
     )
 
 

@@ -27,6 +27,21 @@ PG_ADMIN_URL = os.environ.get(
 )
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Start the longest tests first: with two xdist workers, none of them is left to run last.
+
+    `first` (a test of minutes) before the other `slow` and `browser` tests, before the rest;
+    the order within each part is the collection order.
+    """
+
+    def rank(item: pytest.Item) -> int:
+        if item.get_closest_marker("first"):
+            return 0
+        return 1 if item.get_closest_marker("slow") or item.get_closest_marker("browser") else 2
+
+    items.sort(key=rank)
+
+
 @pytest.fixture(autouse=True)
 def _environment_restored() -> Iterator[None]:
     """Give every test the environment the one before it started with.

@@ -25,7 +25,7 @@ from models.db_init import init_db
 from tests.flows.receivers import free_port
 from tests.world.plans import stage, write_world
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.first]
 BIN = Path(sys.executable).parent
 
 

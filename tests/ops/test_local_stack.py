@@ -39,7 +39,7 @@ from tests.ops.proxy import HangingProxy, hanging_proxy
 from tests.ops.stack_runs import kill_machine, run_processes, runs_of, schedule_all, wait_final
 from tests.world.plans import stage, write_world
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.first]
 BIN = Path(sys.executable).parent
 SCRIPT = str(ROOT / "scripts" / "local-stack.sh")
 PROVINCES = ("pa", "pb", "pc")

@@ -8,7 +8,7 @@ import pytest
 from tests.web.test_browser import ARGS, ARTIFACTS, CHROMIUM, _login, _publish, served
 from tests.world.web import submit_full
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.first]
 __all__ = ["served"]  # the fixture: a real `cchc serve` on a SQLite world
 WIDTHS = (390, 1366)
 SEVERE = {"serious", "critical"}

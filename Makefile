@@ -6,9 +6,10 @@ UV := .tools/bin/uv
 VENV := .venv
 BIN := $(VENV)/bin
 SCALE ?= small
-# Two pytest workers (pytest-xdist), whole files each: the process tests mostly wait, so two
-# workers on two cores finish in about 0.75x the time of one. Each worker is its own test session
-# with its own Prefect harness and databases.
+# Two pytest workers (pytest-xdist), whole files each, in collection order (tests/conftest.py puts
+# the minute-long ones first; xdist's default reorder would put one-test files last). The process
+# tests mostly wait, so two workers on two cores finish in about 0.75x the time of one. Each
+# worker is its own test session with its own Prefect harness and databases.
 TEST_WORKERS ?= 2
 export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
@@ -35,10 +36,10 @@ test: install ## Every test, on SQLite and PostgreSQL, with the browser
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/pytest --cov --cov-report=term:skip-covered -q -p no:cacheprovider \
-		-n $(TEST_WORKERS) --dist loadfile
+		-n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 test-fast: install ## Tests without the slow process and browser tests
-	$(BIN)/pytest -q -m "not slow and not browser" -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/pytest -q -m "not slow and not browser" -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 lint: install
 	$(BIN)/ruff check .

@@ -32,7 +32,7 @@ def _as_date(value: Any, where: str, problems: list[str]) -> date | None:
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        problems.append(f"{where}: '{value}' is not a date (YYYY-MM-DD)")
+        problems.append(f"{where}: '{value}' không phải là ngày, viết năm-tháng-ngày như 2026-02-16")
         return None
 
 
@@ -40,16 +40,16 @@ def _entries(year: int, kind: str, items: Any, where: str, problems: list[str]) 
     """Read one list of {date, name} entries of `year`."""
     out: dict[date, str] = {}
     if not isinstance(items, list):
-        problems.append(f"{where}: expected a list of {{date, name}}")
+        problems.append(f"{where}: phải là một danh sách các mục {{date, name}}")
         return out
     for i, item in enumerate(items):
         at = f"{where}[{i}]"
         if not isinstance(item, Mapping) or "date" not in item:
-            problems.append(f"{at}: expected {{date: YYYY-MM-DD, name: ...}}")
+            problems.append(f"{at}: phải có dạng {{date: 2026-02-16, name: ...}}")
             continue
         day = _as_date(item["date"], f"{at}.date", problems)
         if day is not None and day.year != year:
-            problems.append(f"{at}.date: {day.isoformat()} is not in {year}")
+            problems.append(f"{at}.date: ngày {day:%d/%m/%Y} không thuộc năm {year}")
         elif day is not None:
             out[day] = str(item.get("name") or ("Ngày nghỉ" if kind == "days_off" else "Làm bù"))
     return out
@@ -60,7 +60,7 @@ def _year(key: Any, problems: list[str]) -> int | None:
     try:
         return int(str(key))
     except ValueError:
-        problems.append(f"{key}: expected a year such as 2026")
+        problems.append(f"{key}: phải là một năm, như 2026")
         return None
 
 
@@ -73,7 +73,7 @@ def parse_overrides(raw: Mapping[Any, Any] | None) -> dict[int, YearOverrides]:
         if year is None:
             continue
         if not isinstance(body, Mapping) or set(body) - set(KINDS):
-            problems.append(f"{key}: expected only the keys {', '.join(KINDS)}")
+            problems.append(f"{key}: chỉ được có các khóa {', '.join(KINDS)}")
             continue
         lists = {
             kind: _entries(year, kind, body.get(kind, []), f"{key}.{kind}", problems)
@@ -81,5 +81,5 @@ def parse_overrides(raw: Mapping[Any, Any] | None) -> dict[int, YearOverrides]:
         }
         result[year] = YearOverrides(**lists)
     if problems:
-        raise ConfigError("invalid calendar overrides", problems=problems)
+        raise ConfigError("lịch điều chỉnh không hợp lệ", problems=problems)
     return result

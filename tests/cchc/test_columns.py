@@ -33,7 +33,7 @@ def test_validate_refuses_two_megabyte_stage_title(config_copy: Path) -> None:  
     assert result.exit_code == 1
     said = "".join(result.output.splitlines())
     assert f"config/plans/bac-kan-2023.yaml:{line} stages[0].title" in said
-    assert "at most 2000 characters" in said
+    assert "dài quá 2000 ký tự" in said
     assert len(result.output) < 2000  # the problem line does not echo the 2 MB title
 
 

@@ -73,10 +73,10 @@ def test_override_accepts_int_keys_and_date_objects() -> None:
     ("raw", "problem"),
     [
         ({"2026": {"days_off": [{"date": "16/02/2026"}]}}, "2026.days_off[0].date"),
-        ({"2026": {"days_off": [{"date": "2025-02-16"}]}}, "is not in 2026"),
-        ({"2026": {"holidays": []}}, "expected only the keys"),
-        ({"năm": {"days_off": []}}, "expected a year"),
-        ({"2026": {"working_days": {"date": "2026-01-10"}}}, "expected a list"),
+        ({"2026": {"days_off": [{"date": "2025-02-16"}]}}, "không thuộc năm 2026"),
+        ({"2026": {"holidays": []}}, "chỉ được có các khóa"),
+        ({"năm": {"days_off": []}}, "phải là một năm"),
+        ({"2026": {"working_days": {"date": "2026-01-10"}}}, "phải là một danh sách"),
         ({"2026": {"working_days": ["2026-01-10"]}}, "2026.working_days[0]"),
     ],
 )

@@ -90,9 +90,9 @@ def test_a_hand_edited_lineage_replaces_the_synced_one(session: Session) -> None
 @pytest.mark.parametrize(
     ("links", "problem"),
     [
-        ([("xa-chau", "rename", "tinh-b"), ("xa-binh", "rename", "tinh-b")], "use merge"),
-        ([("xa-chau", "merge", "tinh-b"), ("xa-chau", "merge", "tinh-b")], "listed twice"),
-        ([("xa-chau", "rename", "tinh-a")], "leave province out"),
+        ([("xa-chau", "rename", "tinh-b"), ("xa-binh", "rename", "tinh-b")], "hãy dùng \"merge\""),
+        ([("xa-chau", "merge", "tinh-b"), ("xa-chau", "merge", "tinh-b")], "được ghi hai lần"),
+        ([("xa-chau", "rename", "tinh-a")], "bỏ khóa \"province\""),
         ([("xa-chau", "sáp nhập", "tinh-b")], "change"),
     ],
 )

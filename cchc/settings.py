@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AliasChoices, BaseModel, Field, field_validator
+from pydantic import AliasChoices, BaseModel, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from cchc.settings_limits import LimitSettings, WebSecuritySettings
@@ -202,6 +202,30 @@ class LogSettings(BaseModel):
     )
 
 
+class PrefectRunSettings(BaseModel):
+    """How a flow run whose worker died is noticed: heartbeats and `cchc setup`'s automation."""
+
+    heartbeat_seconds: int = Field(
+        30,
+        ge=30,  # Prefect 3.8.8 refuses less (flows.heartbeat_frequency) and clamps to 30
+        le=3600,
+        description="seconds between heartbeats of the flow runs workers start (work pool env)",
+    )
+    zombie_after_seconds: int = Field(
+        90,
+        ge=60,
+        le=86_400,
+        description="a run silent this long is marked Crashed (`cchc setup`'s automation)",
+    )
+
+    @model_validator(mode="after")
+    def _room_for_a_late_heartbeat(self) -> PrefectRunSettings:
+        # One heartbeat delayed by a busy machine must not crash a live run.
+        if self.zombie_after_seconds < 2 * self.heartbeat_seconds:
+            raise ValueError("zombie_after_seconds must be at least 2 x heartbeat_seconds")
+        return self
+
+
 class Settings(BaseSettings):
     """Settings for cchc-flow; env prefix CCHC_, nested with __ (CCHC_NOTIFY__RETRIES=5)."""
 
@@ -241,6 +265,8 @@ class Settings(BaseSettings):
         validation_alias=AliasChoices("PREFECT_API_URL"),
         description="Prefect's API address as the processes see it (read, never written)",
     )
+    # Runs left `Running` by a dead worker machine: heartbeats and the automation crashing them.
+    prefect: PrefectRunSettings = Field(default_factory=PrefectRunSettings)
     oidc: OidcSettings = Field(default_factory=OidcSettings)
 
     # Hostile requests and files (issues #14, #16): sizes checked before parsing, HTTP hardening.

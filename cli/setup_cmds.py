@@ -1,4 +1,4 @@
-"""`cchc setup`: make an installation ready (database schema, Prefect work pool); idempotent."""
+"""`cchc setup`: make an installation ready (schema, Prefect pool and automation); idempotent."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from cli.output import console, fail
 
 
 def setup() -> None:
-    """Kiểm tra, nâng cấp cơ sở dữ liệu và tạo work pool của Prefect (chạy lại được)."""
+    """Nâng cấp cơ sở dữ liệu, tạo work pool và tự động hóa của Prefect (chạy lại được)."""
     from cchc.db import get_engine
     from services.setup import setup as prepare
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 
 from cchc import safe_yaml
 from cchc.errors import ConfigError
 from cchc.settings import ROOT, get_settings
+
+if TYPE_CHECKING:
+    from prefect.client.orchestration import PrefectClient
 
 
 def tick_template(path: Path = ROOT / "prefect.yaml") -> dict[str, Any]:
@@ -75,24 +79,54 @@ def pool_name() -> str:
     return str((tick_template().get("work_pool") or {}).get("name") or "cchc-pool")
 
 
-async def ensure_pool() -> bool:
-    """Create the process work pool unless it exists; True when this call created it."""
+# Prefect 3.8.8's name (PREFECT_RUNNER_HEARTBEAT_FREQUENCY is its legacy alias).
+HEARTBEAT_ENV = "PREFECT_FLOWS_HEARTBEAT_FREQUENCY"
+PoolOutcome = Literal["created", "updated", "exists"]
+
+
+def pool_template(current: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The pool's job template with the flow-run heartbeat in its env default (all inherit it)."""
+    from prefect.workers.process import ProcessWorker
+
+    template = copy.deepcopy(current) if current else ProcessWorker.get_default_base_job_template()
+    env = template.setdefault("variables", {}).setdefault("properties", {}).setdefault("env", {})
+    seconds = str(get_settings().prefect.heartbeat_seconds)
+    env["default"] = {**(env.get("default") or {}), HEARTBEAT_ENV: seconds}
+    return template
+
+
+async def ensure_pool() -> PoolOutcome:
+    """Create the process work pool, or set the heartbeat in the existing one's template."""
     from prefect import get_client
-    from prefect.client.schemas.actions import WorkPoolCreate
-    from prefect.exceptions import ObjectAlreadyExists, ObjectNotFound
+    from prefect.client.schemas.actions import WorkPoolUpdate
 
     name = pool_name()
     async with get_client() as client:
-        try:
-            await client.read_work_pool(name)
-            return False
-        except ObjectNotFound:
-            pass
-        try:
-            await client.create_work_pool(WorkPoolCreate(name=name, type="process"))
-        except ObjectAlreadyExists:  # another launch or `cchc setup` made it meanwhile
-            return False
-    return True
+        current = await _pool_template_or_create(client, name)
+        if current is None:
+            return "created"
+        wanted = pool_template(current)  # keeps what an operator changed, adds the heartbeat
+        if wanted == current:
+            return "exists"
+        await client.update_work_pool(name, WorkPoolUpdate(base_job_template=wanted))
+    return "updated"
+
+
+async def _pool_template_or_create(client: PrefectClient, name: str) -> dict[str, Any] | None:
+    """The job template of pool `name`, or None when this call created the pool."""
+    from prefect.client.schemas.actions import WorkPoolCreate
+    from prefect.exceptions import ObjectAlreadyExists, ObjectNotFound
+
+    try:
+        return (await client.read_work_pool(name)).base_job_template
+    except ObjectNotFound:
+        pass
+    try:
+        create = WorkPoolCreate(name=name, type="process", base_job_template=pool_template())
+        await client.create_work_pool(create)
+    except ObjectAlreadyExists:  # another launch or `cchc setup` made it meanwhile
+        return (await client.read_work_pool(name)).base_job_template
+    return None
 
 
 def api_configured() -> str | None:

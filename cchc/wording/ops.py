@@ -12,6 +12,19 @@ READY_DB_DOWN = "không kết nối được cơ sở dữ liệu"
 READY_PREFECT_DOWN = "không kết nối được máy chủ Prefect"
 POOL_CREATED = "Đã tạo work pool «{pool}» (loại process)."
 POOL_EXISTS = "Work pool «{pool}» đã có."
+POOL_UPDATED = (
+    "Work pool «{pool}» đã có; đã đặt nhịp tín hiệu sống {seconds} giây cho các lượt chạy."
+)
+ZOMBIE_AUTOMATION_NAME = "cchc: đánh dấu lượt chạy mất tín hiệu"
+ZOMBIE_AUTOMATION_DESCRIPTION = (
+    "Lượt chạy của chiến dịch không gửi tín hiệu sống trong {seconds} giây (máy worker chết)"
+    " được đánh dấu Crashed. Do `cchc setup` tạo và cập nhật; sửa trong CCHC_PREFECT__*."
+)
+ZOMBIE_STATE_MESSAGE = "Mất tín hiệu sống quá {seconds} giây: máy chạy đã dừng đột ngột"
+ZOMBIE_CREATED = "Đã tạo tự động hóa «{name}» (mất tín hiệu quá {seconds} giây → Crashed)."
+ZOMBIE_UPDATED = "Đã cập nhật tự động hóa «{name}» (mất tín hiệu quá {seconds} giây → Crashed)."
+ZOMBIE_EXISTS = "Tự động hóa «{name}» đã có (mất tín hiệu quá {seconds} giây → Crashed)."
+ZOMBIE_UNREACHABLE = "không tạo được tự động hóa «{name}»: máy chủ Prefect không trả lời ({reason})"
 POOL_UNREACHABLE = "không tạo được work pool «{pool}»: máy chủ Prefect không trả lời ({reason})"
 DB_MIGRATED = "Cơ sở dữ liệu {url}: lược đồ đã cập nhật ({revision})."
 DEMO_FOREIGN_DATA = (
@@ -34,7 +47,11 @@ POOL_SKIPPED = (
     "xem docs/operations.md)."
 )
 SETUP_DONE = (
-    "Sẵn sàng: `cchc launch <kế hoạch>`, rồi chạy worker `prefect worker start --pool {pool}`."
+    "Sẵn sàng: `cchc launch <kế hoạch>`, rồi chạy worker `prefect worker start --pool {pool}`"
+    "{zombies}."
+)
+SETUP_DONE_ZOMBIES = (
+    "; lượt chạy mất tín hiệu quá {seconds} giây (máy worker chết) tự chuyển sang Crashed"
 )
 BACKUP_DONE = "Đã sao lưu vào {folder} ({files} tệp minh chứng)."
 RESTORE_DONE = "Đã khôi phục {folder} vào {url} ({files} tệp minh chứng)."

@@ -32,7 +32,7 @@ def _as_date(value: Any, where: str, problems: list[str]) -> date | None:
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        problems.append(f"{where}: '{value}' không phải là ngày, viết năm-tháng-ngày như 2026-02-16")
+        problems.append(f"{where}: '{value}' không phải là ngày, viết như 2026-02-16")
         return None
 
 

@@ -222,7 +222,7 @@ class PrefectRunSettings(BaseModel):
     def _room_for_a_late_heartbeat(self) -> PrefectRunSettings:
         # One heartbeat delayed by a busy machine must not crash a live run.
         if self.zombie_after_seconds < 2 * self.heartbeat_seconds:
-            raise ValueError("zombie_after_seconds must be at least 2 x heartbeat_seconds")
+            raise ValueError("zombie_after_seconds phải ít nhất gấp đôi heartbeat_seconds")
         return self
 
 

@@ -6,9 +6,9 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from models.campaign.extensions import extend_unit
+from models.campaign.extensions import extend_unit, extendable_stages
 from models.campaign.facts import get_campaign
-from models.campaign.tables import Extension
+from models.campaign.tables import Extension, Stage
 from services import lifecycle
 
 
@@ -35,3 +35,8 @@ def extend_deadline(
         document_no=document_no,
         actor=actor,
     )
+
+
+def extension_stages(*, session: Session, campaign_code: str) -> list[Stage]:
+    """The stages an extension can name (units act in them), for the admin's form."""
+    return extendable_stages(session=session, campaign_code=campaign_code)

@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 from cchc.errors import NotFound
 from models.campaign.assignments import extend_due
 from models.campaign.facts import get_campaign, get_stage
-from models.campaign.tables import Assignment, Extension
+from models.campaign.tables import Assignment, Extension, Stage
 from models.catalog.units import OrgUnit
 
 
@@ -42,3 +42,15 @@ def extend_unit(
         document_no=document_no,
         actor=actor,
     )
+
+
+def extendable_stages(*, session: Session, campaign_code: str) -> list[Stage]:
+    """Return the campaign's stages in which units act (they have assignments), in order."""
+    camp = get_campaign(session=session, code=campaign_code)
+    has_units = select(Assignment.id).where(col(Assignment.stage_id) == col(Stage.id)).exists()
+    query = (
+        select(Stage)
+        .where(col(Stage.campaign_id) == camp.id, has_units)
+        .order_by(col(Stage.position))
+    )
+    return list(session.exec(query).all())

@@ -45,6 +45,10 @@ def test_admin_extends_a_deadline_and_others_cannot(world, client, engine):
     assert client.post(ADMIN + "/extensions", data=body).status_code == 403
     assert client.get(ADMIN).status_code == 403
     _login(client, world, "admin")
+    form = client.get(ADMIN).text.split('action="' + ADMIN + '/extensions"')[1].split("</form>")[0]
+    # The stage is chosen by its title among the stages units act in, not typed as a code.
+    assert '<select name="stage_code" required>' in form
+    assert '<option value="tu-danh-gia">' in form and "huong-dan" not in form
     assert _post(client, ADMIN + "/extensions", body).endswith("?ok=extended")
     with Session(engine) as s:
         row = s.exec(select(Assignment).where(Assignment.unit_id == world.units["so-a"].id)).one()

@@ -29,11 +29,14 @@ def _done(code: str, what: str) -> RedirectResponse:
 
 
 @router.get(ADMIN, response_class=HTMLResponse)
-def admin_page(request: Request, code: CampaignCode, user: UserDep) -> Response:
+def admin_page(
+    request: Request, code: CampaignCode, session: SessionDep, user: UserDep
+) -> Response:
     """Show the Sở Nội vụ's acts on the campaign."""
     require_role(user, Role.admin)
     ok = request.query_params.get("ok")
-    return render(request, "admin.html", user=user, code=code, ok=ok)
+    stages = extensions.extension_stages(session=session, campaign_code=code)
+    return render(request, "admin.html", user=user, code=code, ok=ok, stages=stages)
 
 
 @router.post(ADMIN + "/compute")

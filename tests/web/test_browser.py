@@ -23,6 +23,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
+# Pages as a Vietnamese user's browser asks for them (Accept-Language vi-VN, Vietnam's clock).
+VIETNAM = {"locale": "vi-VN", "timezone_id": "Asia/Ho_Chi_Minh"}
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -123,13 +125,13 @@ def test_unit_submits_in_browser_and_admin_sees_progress(served):
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
-            admin = browser.new_page(viewport={"width": 1280, "height": 900})
+            admin = browser.new_page(viewport={"width": 1280, "height": 900}, **VIETNAM)
             _login(admin, base, "admin")
             admin.goto(base + "/campaigns/test-2024")
             row = admin.locator('#stage-progress tr[data-stage="tu-danh-gia"]')
             assert "0/4 hoàn thành" in row.inner_text()
 
-            unit = browser.new_page()
+            unit = browser.new_page(**VIETNAM)
             _login(unit, base, "unit_a")
             unit.goto(base + "/campaigns/test-2024/my")
             unit.click("text=Chấm điểm tự đánh giá")

@@ -16,7 +16,7 @@ from cchc.wording import accounts as say
 from models.db_init import init_db
 from tests.conftest import _create_pg_database, _drop_pg_database, pg_or_skip
 from tests.web.test_admin_council_api import SESSION
-from tests.web.test_browser import ARGS, CHROMIUM, _free_port, _login, _wait_up
+from tests.web.test_browser import ARGS, CHROMIUM, VIETNAM, _free_port, _login, _wait_up
 from tests.world.accounts import set_password
 from tests.world.web import World, build_world, start_review
 
@@ -172,7 +172,8 @@ def _revoke_by_cli(url: str, name: str) -> None:
 def _revocations_stop_at_once(browser, admin, base: str, world: World, url: str) -> None:
     """A locked user's open page and API token stop working at the next request, at both widths."""
     for width, name, revoke in ((390, "viewer", "screen"), (1366, "unit_b", "cli")):
-        page = browser.new_context(viewport={"width": width, "height": 900}).new_page()
+        viewport = {"width": width, "height": 900}
+        page = browser.new_context(viewport=viewport, **VIETNAM).new_page()
         _login(page, base, name)
         page.goto(base + CAMPAIGN)
         me = httpx.get(base + "/api/me", headers=world.auth(name), timeout=10)
@@ -199,7 +200,8 @@ def test_whole_campaign_in_the_browser(served_pg, tmp_path):
         try:
             pages = {}
             for who in ("unit_a", "appraiser", "council", "admin"):
-                pages[who] = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
+                desktop = {"width": 1366, "height": 900}
+                pages[who] = browser.new_context(viewport=desktop, **VIETNAM).new_page()
                 _login(pages[who], base, who)
             _unit_submits(pages["unit_a"], base, tmp_path)
             engine = make_engine(url)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from tests.web.test_browser import ARGS, ARTIFACTS, CHROMIUM, _login, _publish, served
+from tests.web.test_browser import ARGS, ARTIFACTS, CHROMIUM, VIETNAM, _login, _publish, served
 from tests.world.web import submit_full
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.first]
@@ -45,7 +45,8 @@ def _check(browser, base, world, pages, problems: list[str]) -> None:
         contexts = {}
         for name, who, path in pages:
             if who not in contexts:
-                contexts[who] = browser.new_context(viewport={"width": width, "height": 900})
+                viewport = {"width": width, "height": 900}
+                contexts[who] = browser.new_context(viewport=viewport, **VIETNAM)
                 page = contexts[who].new_page()
                 if who:
                     _login(page, base, who)
@@ -76,7 +77,7 @@ def _ax_texts(page) -> str:
 
 def _file_inputs_in_vietnamese(browser, base: str, tmp_path, problems: list[str]) -> None:
     """At 390 px: no chromium English on file inputs, the chosen name shown, keyboard works."""
-    context = browser.new_context(viewport={"width": 390, "height": 900})
+    context = browser.new_context(viewport={"width": 390, "height": 900}, **VIETNAM)
     page = context.new_page()
     choosers: list = []  # listening from the start: chromium then hands the dialog to the test
     page.on("filechooser", lambda chooser: choosers.append(chooser))

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from cchc.wording.dates import day, moment, weekday
+from cchc.wording.labels import ITEM_KIND
 from cchc.wording.numbers import fmt_points
 
 SCALARS = (str, int, float, bool)
@@ -272,7 +273,8 @@ def weekday_already(value: date) -> str:
 
 # Criteria sets (config/schema/criteria_checks.py, cchc/formula.py).
 METHODS = {"self": "tự đánh giá", "survey": "điều tra xã hội học"}
-ITEM_KINDS = {"bonus": "điểm thưởng", "penalty": "điểm trừ", "survey": "điều tra xã hội học"}
+# The item kinds as labels.ITEM_KIND names them, mid-sentence.
+ITEM_KINDS = {k: v.lower() for k, v in ITEM_KIND.items()} | {"survey": METHODS["survey"]}
 EITHER_TARGET = 'ghi đúng một trong hai khóa "rank_groups" hoặc "units"'
 NEGATIVE_POINTS = 'chỉ mục điểm trừ (kind "penalty") mới có điểm âm'
 PROPORTIONAL_STEP = 'công thức tỷ lệ cho điểm lẻ đến hai chữ số thập phân: bỏ khóa "step"'

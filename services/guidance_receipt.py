@@ -23,6 +23,7 @@ from models.campaign.receipts import (
     add_receipt,
     get_receipt,
     involved_units,
+    is_involved,
     receipts_by_unit,
 )
 from models.campaign.tables import Campaign
@@ -61,7 +62,7 @@ class AckStatus:
 
 def _involved(session: Session, camp: Campaign, unit: OrgUnit) -> None:
     """Refuse a unit the campaign sent no guidance to."""
-    if unit.id not in {u.id for u in involved_units(session=session, campaign=camp)}:
+    if not is_involved(session=session, campaign=camp, unit=unit):
         raise PermissionDenied(say.NOT_INVOLVED.format(unit=unit.name))
 
 

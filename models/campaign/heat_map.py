@@ -122,7 +122,10 @@ def _conditions(
             mine = mine.where(col(Assignment.stage_id) == wanted.stage_id)
         where.append(mine.exists())
     else:
-        where.append(or_(mine.exists(), has_children))
+        # OFFSET 0 keeps PostgreSQL from hashing the whole campaign's assignments to test one
+        # level's few hundred units (it cannot turn such an EXISTS into a hashed IN): each row
+        # probes the unit_id index instead.
+        where.append(or_(mine.offset(0).exists(), has_children))
     if wanted.group:
         where.append(col(OrgUnit.rank_group) == wanted.group)
     if wanted.search:

@@ -100,6 +100,12 @@ def ack_counts(*, session: Session, campaign: Campaign) -> tuple[int, int]:
     return int(total) - int(received), int(total)
 
 
+def is_involved(*, session: Session, campaign: Campaign, unit: OrgUnit) -> bool:
+    """Tell whether the guidance went to `unit` (assigned in a stage, or a stage's lead)."""
+    query = _involved_query(campaign).where(col(OrgUnit.id) == unit.id)
+    return session.execute(select(query.exists())).scalar_one()
+
+
 def receipt_clock_rows(
     *, session: Session, campaign_id: uuid.UUID, unit_id: uuid.UUID
 ) -> list[tuple[Stage, Assignment]]:

@@ -147,3 +147,15 @@ def test_the_server_ends_a_transaction_left_idle(locked_row, monkeypatch):
         engine.dispose()
     finally:
         get_settings.cache_clear()
+
+
+def test_connections_never_jit_compile():
+    pg_or_skip()
+    # A recursive CTE's row estimate crosses jit_above_cost: compiling costs 100-200 ms.
+    engine = make_engine("postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(sa.text("show jit")).scalar_one() == "off"
+            assert conn.execute(sa.text("show idle_in_transaction_session_timeout")).scalar_one()
+    finally:
+        engine.dispose()

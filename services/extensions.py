@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from models.campaign.extensions import extend_unit, extendable_stages
+from models.campaign.extensions import extend_unit, extendable_stages, extendable_units
 from models.campaign.facts import get_campaign
 from models.campaign.tables import Extension, Stage
 from services import lifecycle
@@ -40,3 +40,10 @@ def extend_deadline(
 def extension_stages(*, session: Session, campaign_code: str) -> list[Stage]:
     """The stages an extension can name (units act in them), for the admin's form."""
     return extendable_stages(session=session, campaign_code=campaign_code)
+
+
+def extension_units(*, session: Session, campaign_code: str, text: str) -> list[tuple[str, str]]:
+    """Units an extension can name whose name or code holds `text` (at most 20, by code)."""
+    if len(text.strip()) < 2:  # one letter matches half the province
+        return []
+    return extendable_units(session=session, campaign_code=campaign_code, text=text, limit=20)

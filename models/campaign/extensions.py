@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from cchc.errors import NotFound
 from models.campaign.assignments import extend_due
@@ -54,3 +54,27 @@ def extendable_stages(*, session: Session, campaign_code: str) -> list[Stage]:
         .order_by(col(Stage.position))
     )
     return list(session.exec(query).all())
+
+
+def extendable_units(
+    *, session: Session, campaign_code: str, text: str, limit: int
+) -> list[tuple[str, str]]:
+    """Return (code, name) of the campaign's assigned units whose name or code holds `text`."""
+    camp = get_campaign(session=session, code=campaign_code)
+    pattern = f"%{text.strip().lower()}%"
+    assigned = (
+        select(Assignment.id)
+        .where(col(Assignment.unit_id) == col(OrgUnit.id), Assignment.campaign_id == camp.id)
+        .exists()
+    )
+    query = (
+        select(OrgUnit.code, OrgUnit.name)
+        .where(
+            col(OrgUnit.province_code) == camp.province_code,
+            func.lower(OrgUnit.name).like(pattern) | func.lower(OrgUnit.code).like(pattern),
+            assigned,
+        )
+        .order_by(col(OrgUnit.code))
+        .limit(limit)
+    )
+    return [(code, name) for code, name in session.exec(query).all()]

@@ -55,6 +55,22 @@ def test_admin_extends_a_deadline_and_others_cannot(world, client, engine):
         assert row.extended is True
 
 
+def test_extension_form_suggests_units_by_name_or_code(world, client):
+    _login(client, world, "unit_a")
+    assert client.get(ADMIN + "/units", params={"q": "so"}).status_code == 403
+    _login(client, world, "admin")
+    found = client.get(ADMIN + "/units", params={"q": "SO-"}).json()
+    assert {"code": "so-a", "name": world.units["so-a"].name} in found
+    assert all(u["code"].startswith("so-") for u in found)
+    assert [u["code"] for u in client.get(ADMIN + "/units", params={"q": "alpha"}).json()] == [
+        "so-a"
+    ]
+    assert client.get(ADMIN + "/units", params={"q": "s"}).json() == []  # too short to narrow
+    assert client.get(ADMIN + "/units", params={"q": "khong-co"}).json() == []
+    assert client.get(ADMIN + "/units", params={"q": "x" * 200}).status_code == 422
+    assert 'list="unit-choices"' in client.get(ADMIN).text
+
+
 def test_audit_view_filters_and_exports_csv(world, client):
     submit_full(client, world)
     _login(client, world, "admin")

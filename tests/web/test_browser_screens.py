@@ -139,6 +139,11 @@ def _council_finalises(page, base: str, world: World) -> None:
 
 def _admin_publishes(page, base: str) -> None:
     page.goto(base + CAMPAIGN + "/admin")
+    # The extension form suggests units by a part of their name as the admin types.
+    page.fill('input[name="unit_code"]', "so-")
+    page.wait_for_selector("#unit-choices option", state="attached")
+    offered = page.eval_on_selector_all("#unit-choices option", "os => os.map(o => o.value)")
+    assert "so-a" in offered and all(code.startswith("so-") for code in offered)
     page.click("text=Tính lại chỉ số và xếp hạng")
     page.wait_for_selector("text=Đã tính lại kết quả.")
     page.fill('input[name="decision_no"] >> nth=0', "12/QĐ-UBND")

@@ -39,6 +39,17 @@ def admin_page(
     return render(request, "admin.html", user=user, code=code, ok=ok, stages=stages)
 
 
+@router.get(ADMIN + "/units")
+def unit_choices(
+    code: CampaignCode, session: SessionDep, user: UserDep,
+    q: Annotated[str, Query(max_length=128)] = "",
+) -> list[dict[str, str]]:  # fmt: skip
+    """Suggest the units an extension can name, by a part of their name or code."""
+    require_role(user, Role.admin)
+    found = extensions.extension_units(session=session, campaign_code=code, text=q)
+    return [{"code": unit_code, "name": name} for unit_code, name in found]
+
+
 @router.post(ADMIN + "/compute")
 def compute(code: CampaignCode, session: SessionDep, user: UserDep) -> RedirectResponse:
     """Recompute every unit's index and rank (refused once approved)."""

@@ -88,6 +88,11 @@ def _unit_submits(page, base: str, tmp: Path) -> None:
     assert page.locator('tr[data-item="1.2.1"] .sa-need').is_hidden()  # so no explanation
     page.fill('input[name="expl_1.2.2"]', "Một báo cáo chậm")
     _shots(page, "unit-self-assessment")
+    page.set_viewport_size({"width": 390, "height": 900})
+    # On a phone the items are cards as wide as the screen: nothing scrolls sideways in the form.
+    form = page.locator("#self-assessment-form")
+    assert form.evaluate("f => f.scrollWidth <= f.clientWidth"), "the form scrolls sideways"
+    page.set_viewport_size({"width": 1366, "height": 900})
     page.click("text=Nộp bản tự đánh giá")
     page.wait_for_selector("text=Đã nộp bản tự đánh giá.")
 

@@ -52,5 +52,8 @@ def fmt_loc(loc: Loc) -> str:
     """Write a loc as a path: fields[2].criteria[4].max_points."""
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int) and out:  # an index; first, a number is a top-level key (a year)
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
     return out

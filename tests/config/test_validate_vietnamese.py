@@ -68,8 +68,8 @@ EXPECTED = [
     ("units[1].code: mã đơn vị 'so-noi-vu' bị trùng", "'so-noi-vu'"),  # both are shown
     ("units[2].code: mã đơn vị 'so-noi-vu' bị trùng", "'so-noi-vu'"),
     ("units[3].parent: đơn vị cấp trên 'ubnd-khong-co' không có trong tệp đơn vị", "parent"),
-    ("[2024].working_days[0].date: ngày 13/02/2024 (Thứ Ba) vốn đã là ngày làm việc", "date"),
-    ("[2024].days_off[0].date: ngày 01/01/2025 không thuộc năm 2024", "date"),
+    ("2024.working_days[0].date: ngày 13/02/2024 (Thứ Ba) vốn đã là ngày làm việc", "date"),
+    ("2024.days_off[0].date: ngày 01/01/2025 không thuộc năm 2024", "date"),
     ("schemes[0].bands[0].max: phải bằng 100", "max"),
     ("schemes[0].bands[0].min: mức dưới 92,5 không nhỏ hơn mức trên 90,25", "min"),
 ]

@@ -24,6 +24,7 @@ from models.catalog.units import OrgUnit
 from models.results import views as result_views
 from services.access import watches_all
 from services.visibility import sees_all_results
+from web.fmt import Countdown
 from web.pages import timeline
 from web.pages.filters import Filters
 from web.pages.render import TEMPLATES
@@ -133,7 +134,7 @@ def campaign_body(
     """Return the rendered body for this user's audience and the moment its data were read."""
     overseer = watches_all(user)
     with_results = sees_all_results(user=user, published=published)
-    stamp = clock_time(now())  # when the data were read: the page states it
+    read_at = now()  # when the data were read: the page states it, and counts days from it
     view = build_view(session, camp, group, overseer, with_results, wanted)
     template = TEMPLATES.get_template("_campaign_body.html")
     html = template.render(
@@ -143,5 +144,6 @@ def campaign_body(
         overseer=overseer,
         published=published,
         wanted=wanted or Filters(),
+        countdown=Countdown.of(camp, read_at),
     )
-    return Markup(html), stamp
+    return Markup(html), clock_time(read_at)

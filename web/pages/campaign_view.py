@@ -27,6 +27,7 @@ from services.visibility import sees_all_results
 from web.fmt import Countdown
 from web.pages import timeline
 from web.pages.filters import Filters
+from web.pages.heat_cells import HeatCells
 from web.pages.render import TEMPLATES
 
 OPEN_LIMIT = 50
@@ -136,6 +137,7 @@ def campaign_body(
     with_results = sees_all_results(user=user, published=published)
     read_at = now()  # when the data were read: the page states it, and counts days from it
     view = build_view(session, camp, group, overseer, with_results, wanted)
+    countdown = Countdown.of(camp, read_at)
     template = TEMPLATES.get_template("_campaign_body.html")
     html = template.render(
         camp=camp,
@@ -144,6 +146,7 @@ def campaign_body(
         overseer=overseer,
         published=published,
         wanted=wanted or Filters(),
-        countdown=Countdown.of(camp, read_at),
+        countdown=countdown,
+        heat_cells=HeatCells([p.stage.id for p in view.unit_stages], countdown),
     )
     return Markup(html), clock_time(read_at)

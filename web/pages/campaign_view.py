@@ -44,7 +44,7 @@ class CampaignView:
     timeline: timeline.Timeline
     heat: heat_map.HeatPage | None = None
     groups: list[heat_map.GroupSummary] = field(default_factory=list)
-    open_rows: list[tuple[Any, Any, Any]] = field(default_factory=list)
+    open_rows: list[unit_views.OpenTask] = field(default_factory=list)
     outbox_counts: dict[str, int] | None = None
     outbox: list[tuple[Any, Any]] = field(default_factory=list)
     outbox_marks: dict[str, int] = field(default_factory=dict)

@@ -62,8 +62,9 @@ def _results(session: Session, camp: Campaign) -> dict[str, Any]:
             by_block[result.rank_group].append((result, unit))
     shown = {unit.id for rows in by_block.values() for _, unit in rows}
     fields: dict[uuid.UUID, dict[str, tuple[float, float]]] = defaultdict(dict)
-    for row in result_views.field_results(session=session, campaign_id=camp.id):
-        if row.unit_id in shown:
+    # Only the units shown (none before ranking: no query), not every unit's points of the province.
+    if shown:
+        for row in result_views.field_results(session=session, campaign_id=camp.id, unit_ids=shown):
             fields[row.unit_id][row.field_code] = (row.achieved_points, row.max_points)
     codes = sorted({c for f in fields.values() for c in f}, key=lambda c: (len(c), c))
     return {"results": dict(by_block), "fields": dict(fields), "field_codes": codes}

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 from types import SimpleNamespace
 
 from jinja2 import Environment
@@ -11,30 +12,53 @@ from cchc.clock import LOCAL_TZ, now
 from cchc.wording import dates, lineage, numbers
 from cchc.wording import days_left as rule
 from cchc.wording.dates import local_day
+from deadlines.calendar import WorkCalendar
 from models.campaign.tables import Campaign
 from models.outbox.marks import marks
 from models.tick.context import campaign_calendar
 from web.pages.labels import ALL, share_class, share_colour
 
-__all__ = ["days_left", "days_short", "register", "working_days"]
+__all__ = ["Countdown", "days_left", "days_short", "register", "working_days"]
+
+
+@dataclass(frozen=True)
+class Countdown:
+    """Days left on a campaign's calendar from one day: pages reads the clock once, not per cell."""
+
+    today: date
+    cal: WorkCalendar
+
+    @classmethod
+    def of(cls, campaign: Campaign, at: datetime | None = None) -> Countdown:
+        """Fix today's local date (now unless `at`) and the campaign's calendar."""
+        return cls(local_day(at or now()), campaign_calendar(campaign))
+
+    def working_days(self, due_at: datetime) -> int:
+        """Count working days left (< 0 overdue)."""
+        return rule.working_days_left(due_at, today=self.today, cal=self.cal)
+
+    def left(self, due_at: datetime) -> str:
+        """Say the working days left or overdue, as the reminders do."""
+        return rule.days_left(due_at, today=self.today, cal=self.cal)
+
+    def short(self, due_at: datetime) -> str:
+        """Say the working days left in a heat-map cell."""
+        return rule.days_short(due_at, today=self.today, cal=self.cal)
 
 
 def working_days(due_at: datetime, campaign: Campaign, at: datetime | None = None) -> int:
     """Count working days left (< 0 overdue) on the campaign's calendar."""
-    today, cal = local_day(at or now()), campaign_calendar(campaign)
-    return rule.working_days_left(due_at, today=today, cal=cal)
+    return Countdown.of(campaign, at).working_days(due_at)
 
 
 def days_left(due_at: datetime, campaign: Campaign, at: datetime | None = None) -> str:
     """Say the working days left or overdue, as the reminders do."""
-    today, cal = local_day(at or now()), campaign_calendar(campaign)
-    return rule.days_left(due_at, today=today, cal=cal)
+    return Countdown.of(campaign, at).left(due_at)
 
 
 def days_short(due_at: datetime, campaign: Campaign, at: datetime | None = None) -> str:
     """Say the working days left in a heat-map cell."""
-    today, cal = local_day(at or now()), campaign_calendar(campaign)
-    return rule.days_short(due_at, today=today, cal=cal)
+    return Countdown.of(campaign, at).short(due_at)
 
 
 def register(env: Environment) -> None:

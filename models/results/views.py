@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
@@ -69,12 +70,12 @@ def results(
 
 
 def field_results(
-    *, session: Session, campaign_id: uuid.UUID, unit_id: uuid.UUID | None = None
+    *, session: Session, campaign_id: uuid.UUID, unit_ids: Collection[uuid.UUID] | None = None
 ) -> list[FieldResult]:
-    """Return the per-field points (of one unit, or all)."""
+    """Return the per-field points (of some units, or all)."""
     query = select(FieldResult).where(FieldResult.campaign_id == campaign_id)
-    if unit_id is not None:
-        query = query.where(FieldResult.unit_id == unit_id)
+    if unit_ids is not None:
+        query = query.where(col(FieldResult.unit_id).in_(unit_ids))
     return list(session.exec(query.order_by(FieldResult.field_code)).all())
 
 

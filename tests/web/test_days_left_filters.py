@@ -26,3 +26,14 @@ def test_dashboard_and_reminders_agree_through_the_due_day():
         )
     monday = datetime(2024, 11, 11, 1, tzinfo=UTC)
     assert fmt.days_left(due, campaign, monday) == "đã quá hạn 1 ngày làm việc"
+
+
+def test_a_countdown_read_once_says_what_the_filters_say():
+    campaign = Campaign(starts_at=START, ends_at=START + timedelta(days=90), policy={})
+    at = datetime(2024, 11, 6, 3, tzinfo=UTC)  # Wed 10:00 local
+    countdown = fmt.Countdown.of(campaign, at)
+    for day in (4, 6, 8, 11, 15):
+        due = datetime(2024, 11, day, 10, 0, tzinfo=UTC)
+        assert countdown.left(due) == fmt.days_left(due, campaign, at)
+        assert countdown.short(due) == fmt.days_short(due, campaign, at)
+        assert countdown.working_days(due) == fmt.working_days(due, campaign, at)

@@ -24,8 +24,10 @@ from models.catalog.units import OrgUnit
 from models.results import views as result_views
 from services.access import watches_all
 from services.visibility import sees_all_results
+from web.fmt import Countdown
 from web.pages import timeline
 from web.pages.filters import Filters
+from web.pages.heat_cells import HeatCells
 from web.pages.render import TEMPLATES
 
 OPEN_LIMIT = 50
@@ -42,7 +44,7 @@ class CampaignView:
     timeline: timeline.Timeline
     heat: heat_map.HeatPage | None = None
     groups: list[heat_map.GroupSummary] = field(default_factory=list)
-    open_rows: list[tuple[Any, Any, Any]] = field(default_factory=list)
+    open_rows: list[unit_views.OpenTask] = field(default_factory=list)
     outbox_counts: dict[str, int] | None = None
     outbox: list[tuple[Any, Any]] = field(default_factory=list)
     outbox_marks: dict[str, int] = field(default_factory=dict)
@@ -60,8 +62,9 @@ def _results(session: Session, camp: Campaign) -> dict[str, Any]:
             by_block[result.rank_group].append((result, unit))
     shown = {unit.id for rows in by_block.values() for _, unit in rows}
     fields: dict[uuid.UUID, dict[str, tuple[float, float]]] = defaultdict(dict)
-    for row in result_views.field_results(session=session, campaign_id=camp.id):
-        if row.unit_id in shown:
+    # Only the units shown (none before ranking: no query), not every unit's points of the province.
+    if shown:
+        for row in result_views.field_results(session=session, campaign_id=camp.id, unit_ids=shown):
             fields[row.unit_id][row.field_code] = (row.achieved_points, row.max_points)
     codes = sorted({c for f in fields.values() for c in f}, key=lambda c: (len(c), c))
     return {"results": dict(by_block), "fields": dict(fields), "field_codes": codes}
@@ -133,8 +136,9 @@ def campaign_body(
     """Return the rendered body for this user's audience and the moment its data were read."""
     overseer = watches_all(user)
     with_results = sees_all_results(user=user, published=published)
-    stamp = clock_time(now())  # when the data were read: the page states it
+    read_at = now()  # when the data were read: the page states it, and counts days from it
     view = build_view(session, camp, group, overseer, with_results, wanted)
+    countdown = Countdown.of(camp, read_at)
     template = TEMPLATES.get_template("_campaign_body.html")
     html = template.render(
         camp=camp,
@@ -143,5 +147,7 @@ def campaign_body(
         overseer=overseer,
         published=published,
         wanted=wanted or Filters(),
+        countdown=countdown,
+        heat_cells=HeatCells([p.stage.id for p in view.unit_stages], countdown),
     )
-    return Markup(html), stamp
+    return Markup(html), clock_time(read_at)

@@ -6,9 +6,10 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, func, true
+from sqlalchemy import ColumnElement, bindparam, case, func, true
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
@@ -156,14 +157,24 @@ def subtree_counts(
     """Return counts per (row unit, stage) over each row unit's whole subtree (one query)."""
     if not top_ids:
         return {}
-    by_index = session.get_bind().dialect.name == "postgresql"
+    query = _subtree_query(session.get_bind().dialect.name == "postgresql")
+    rows = session.execute(query, {"top_ids": top_ids, "campaign_id": campaign_id}).all()
+    out: dict[uuid.UUID, dict[uuid.UUID, Counts]] = defaultdict(lambda: defaultdict(Counts))
+    for top_id, stage_id, state, count, extended, due in rows:
+        out[_uuid(top_id)][_uuid(stage_id)].add(state, count, int(extended or 0), due)
+    return out
+
+
+@cache  # built once: constructing the nested CTE costs ≈ 10 ms of Python, the query 3 ms
+def _subtree_query(by_index: bool) -> Any:
+    """The subtree counts statement, with `top_ids` and `campaign_id` as parameters."""
     tree = (
         select(col(OrgUnit.id).label("id"), col(OrgUnit.id).label("top_id"))
-        .where(col(OrgUnit.id).in_(top_ids))
+        .where(col(OrgUnit.id).in_(bindparam("top_ids", expanding=True)))
         .cte("tree", recursive=True)
     )
     tree = tree.union_all(_children(tree, by_index))
-    mine = _assignments_of(tree, campaign_id, by_index)
+    mine = _assignments_of(tree, by_index)
     query = sa_select(  # six columns: beyond sqlmodel.select's typed overloads
         tree.c.top_id,
         mine.c.stage_id,
@@ -177,11 +188,7 @@ def subtree_counts(
         if by_index
         else query.select_from(tree).join(mine, mine.c.unit_id == tree.c.id)
     )
-    query = query.group_by(tree.c.top_id, mine.c.stage_id, mine.c.state)
-    out: dict[uuid.UUID, dict[uuid.UUID, Counts]] = defaultdict(lambda: defaultdict(Counts))
-    for top_id, stage_id, state, count, extended, due in session.execute(query).all():
-        out[_uuid(top_id)][_uuid(stage_id)].add(state, count, int(extended or 0), due)
-    return out
+    return query.group_by(tree.c.top_id, mine.c.stage_id, mine.c.state)
 
 
 # PostgreSQL plans a recursive CTE as if it held ~85,000 rows whatever it holds (a page's 50
@@ -200,7 +207,7 @@ def _children(tree: Any, by_index: bool) -> Any:
     return sa_select(kids.c.id, tree.c.top_id).select_from(tree.join(kids, true()))
 
 
-def _assignments_of(tree: Any, campaign_id: uuid.UUID, by_index: bool) -> Any:
+def _assignments_of(tree: Any, by_index: bool) -> Any:
     """The campaign's assignments of the tree's units (per unit by index on PostgreSQL)."""
     query = sa_select(
         col(Assignment.unit_id),
@@ -208,7 +215,7 @@ def _assignments_of(tree: Any, campaign_id: uuid.UUID, by_index: bool) -> Any:
         col(Assignment.state),
         col(Assignment.extended),
         col(Assignment.due_at),
-    ).where(col(Assignment.campaign_id) == campaign_id)
+    ).where(col(Assignment.campaign_id) == bindparam("campaign_id"))
     if not by_index:
         return query.subquery("mine")
     return query.where(col(Assignment.unit_id) == tree.c.id).offset(0).lateral("mine")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection
+from dataclasses import dataclass
 
-from sqlalchemy import func, or_
+from sqlalchemy import case, func, or_
 from sqlmodel import Session, col, select
 
 from models.audit.log import AuditEntry
@@ -67,6 +68,60 @@ def results(
         col(OrgUnit.code),
     )
     return list(session.exec(query.order_by(*order)).all())
+
+
+@dataclass
+class RankingBlock:
+    """One rank group's page of results, best first, and where it sits in the whole block."""
+
+    block: str
+    rows: list[tuple[Result, OrgUnit]]
+    total: int
+    page: int
+    pages: int
+
+
+def ranking_blocks(
+    *, session: Session, campaign_id: uuid.UUID, per_page: int, block: str | None, page: int
+) -> list[RankingBlock]:
+    """Return one page of every block (page `page` of `block`, the first of the others).
+
+    One statement whatever the campaign's size: the rows are numbered within their block by
+    a window, so 12,000 results are never loaded to show a few dozen. A page past a block's
+    last shows its last.
+    """
+    order = (col(Result.rank).is_(None), col(Result.rank), col(OrgUnit.code))
+    numbered = (
+        select(
+            col(Result.id).label("id"),
+            func.row_number().over(partition_by=col(Result.rank_group), order_by=order).label("n"),
+            func.count().over(partition_by=col(Result.rank_group)).label("total"),
+        )
+        .join(OrgUnit, col(OrgUnit.id) == col(Result.unit_id))
+        .where(col(Result.campaign_id) == campaign_id)
+        .subquery()
+    )
+    last = (numbered.c.total + per_page - 1) // per_page
+    wanted = case((col(Result.rank_group) == (block or ""), page), else_=1)
+    shown = case((wanted > last, last), else_=wanted)
+    query = (
+        select(Result, OrgUnit, numbered.c.total, shown)
+        .join(numbered, numbered.c.id == col(Result.id))
+        .join(OrgUnit, col(OrgUnit.id) == col(Result.unit_id))
+        .where(
+            numbered.c.n > (shown - 1) * per_page,
+            numbered.c.n <= shown * per_page,
+        )
+        .order_by(col(Result.rank_group), numbered.c.n)
+    )
+    blocks: dict[str, RankingBlock] = {}
+    for result, unit, total, at in session.exec(query).all():
+        pages = -(-int(total) // per_page)
+        found = blocks.setdefault(
+            result.rank_group, RankingBlock(result.rank_group, [], int(total), int(at), pages)
+        )
+        found.rows.append((result, unit))
+    return list(blocks.values())
 
 
 def field_results(

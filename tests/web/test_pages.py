@@ -122,3 +122,26 @@ def test_published_campaign_shows_ranking_and_field_heat_map(world, client, engi
     assert "Sở, ban, ngành" in html and "data-refresh" not in html
     public = client.get("/public/test-2024")
     assert public.status_code == 200 and "Sở Alpha" in public.text and EVIL not in public.text
+
+
+def test_ranking_pages_each_block_at_twenty_units(world, client, engine):
+    from sqlmodel import Session
+
+    from models import Result
+    from tests.world.catalog import make_unit
+
+    with Session(engine) as s:
+        for i in range(25):
+            unit = make_unit(s, f"xa-r{i:02d}", kind="commune", name=f"Xã R{i:02d}")
+            s.add(Result(campaign_id=world.campaign.id, unit_id=unit.id, rank_group="commune",
+                         max_points=100, index_value=90 - i, rank=i + 1))  # fmt: skip
+        s.commit()
+    _login(client, world, "admin")
+    first = client.get("/campaigns/test-2024").text
+    block = first.split('id="rank-commune"')[1].split("</nav>")[0]
+    assert "Xã R19" in block and "Xã R20" not in block and "trang 1/2" in block
+    assert "rank=commune&amp;rank_page=2#rank-commune" in block
+    second = client.get("/campaigns/test-2024?rank=commune&rank_page=2").text
+    rows = second.split('id="rank-commune"')[1].split("</nav>")[0]
+    assert "Xã R20" in rows and "Xã R24" in rows and "Xã R19" not in rows
+    assert client.get("/campaigns/test-2024?rank=xyz&rank_page=abc").status_code == 200

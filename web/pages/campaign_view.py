@@ -32,7 +32,7 @@ from web.pages.render import TEMPLATES
 
 OPEN_LIMIT = 50
 LOG_LIMIT = 20
-RESULTS_PER_BLOCK = 100
+RESULTS_PER_BLOCK = 20  # a page of each block; the reader pages through one block at a time
 
 
 @dataclass
@@ -48,26 +48,29 @@ class CampaignView:
     outbox_counts: dict[str, int] | None = None
     outbox: list[tuple[Any, Any]] = field(default_factory=list)
     outbox_marks: dict[str, int] = field(default_factory=dict)
-    results: dict[str, list[tuple[Any, Any]]] | None = None
+    results: list[result_views.RankingBlock] | None = None
     fields: dict[uuid.UUID, dict[str, tuple[float, float]]] = field(default_factory=dict)
     field_codes: list[str] = field(default_factory=list)
     lead_names: dict[str, str] = field(default_factory=dict)
 
 
-def _results(session: Session, camp: Campaign) -> dict[str, Any]:
-    """Build the ranking per block (top of each) and the field heat map."""
-    by_block: dict[str, list[tuple[Any, Any]]] = defaultdict(list)
-    for result, unit in result_views.results(session=session, campaign_id=camp.id):
-        if len(by_block[result.rank_group]) < RESULTS_PER_BLOCK:
-            by_block[result.rank_group].append((result, unit))
-    shown = {unit.id for rows in by_block.values() for _, unit in rows}
+def _results(session: Session, camp: Campaign, wanted: Filters) -> dict[str, Any]:
+    """Build a page of the ranking per block and the field heat map of the units shown."""
+    blocks = result_views.ranking_blocks(
+        session=session,
+        campaign_id=camp.id,
+        per_page=RESULTS_PER_BLOCK,
+        block=wanted.rank,
+        page=wanted.rank_page,
+    )
+    shown = {unit.id for b in blocks for _, unit in b.rows}
     fields: dict[uuid.UUID, dict[str, tuple[float, float]]] = defaultdict(dict)
     # Only the units shown (none before ranking: no query), not every unit's points of the province.
     if shown:
         for row in result_views.field_results(session=session, campaign_id=camp.id, unit_ids=shown):
             fields[row.unit_id][row.field_code] = (row.achieved_points, row.max_points)
     codes = sorted({c for f in fields.values() for c in f}, key=lambda c: (len(c), c))
-    return {"results": dict(by_block), "fields": dict(fields), "field_codes": codes}
+    return {"results": blocks, "fields": dict(fields), "field_codes": codes}
 
 
 def _with_stage(stages: list[progress.StageProgress], wanted: Filters) -> heat_map.HeatFilter:
@@ -120,7 +123,7 @@ def build_view(
             session=session, campaign_id=camp.id, mark=(wanted or Filters()).log, limit=LOG_LIMIT
         )
     if with_results and group is None:
-        for key, value in _results(session, camp).items():
+        for key, value in _results(session, camp, wanted or Filters()).items():
             setattr(view, key, value)
     return view
 

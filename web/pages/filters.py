@@ -23,26 +23,34 @@ class Filters:
     search: str | None = None
     page: int = 1
     log: Mark | None = None  # the notification log's filter: held for the quiet hours, users' own
+    rank: str | None = None  # the ranking block paged beyond its first page
+    rank_page: int = 1
 
     @property
     def active(self) -> bool:
         """Tell whether the reader narrowed the rows."""
         return bool(self.group or self.state or self.search)
 
+    def _params(self, **changed: object) -> str:
+        """This page's query string with `changed` values (defaults left out)."""
+        values = asdict(self) | changed
+        kept = {k: v for k, v in values.items() if v and not (k in PAGES and v == 1)}
+        return urlencode({"q" if k == "search" else k: v for k, v in kept.items()})
+
     def query(self, page: int) -> str:
         """The query string for `page` with the same filters (for the pager's links)."""
-        params = {k: v for k, v in asdict(self).items() if v and k != "page"}
-        params["page"] = page
-        return urlencode({"q" if k == "search" else k: v for k, v in params.items()})
+        return self._params(page=page)
 
     def log_query(self, log: str | None) -> str:
         """The query string showing the notification log filtered by `log` (heat map kept)."""
-        params = {k: v for k, v in asdict(self).items() if v and k not in ("page", "log")}
-        if self.page > 1:
-            params["page"] = self.page
-        if log:
-            params["log"] = log
-        return urlencode({"q" if k == "search" else k: v for k, v in params.items()})
+        return self._params(log=log)
+
+    def rank_query(self, block: str, page: int) -> str:
+        """The query string showing page `page` of ranking block `block` (the rest kept)."""
+        return self._params(rank=block, rank_page=page)
+
+
+PAGES = ("page", "rank_page")
 
 
 def _page(text: str | None) -> int:
@@ -51,7 +59,7 @@ def _page(text: str | None) -> int:
 
 
 def parse_filters(request: Request) -> Filters:
-    """Read ?group=&state=&stage=&q=&page=&log= from the request."""
+    """Read ?group=&state=&stage=&q=&page=&log=&rank=&rank_page= from the request."""
     q = request.query_params
     group = q.get("group") if q.get("group") in RANK_GROUP else None
     state = q.get("state") if q.get("state") in ASSIGNMENT_STATE else None
@@ -59,4 +67,6 @@ def parse_filters(request: Request) -> Filters:
     search = typed.strip()[:SEARCH_MAX] or None
     stage = (q.get("stage") or "").strip()[:96] or None
     log = next((m for m in MARKS if m == q.get("log")), None)
-    return Filters(group, state, stage, search, _page(q.get("page")), log)
+    rank = q.get("rank") if q.get("rank") in RANK_GROUP else None
+    page, rank_page = _page(q.get("page")), _page(q.get("rank_page"))
+    return Filters(group, state, stage, search, page, log, rank, rank_page if rank else 1)

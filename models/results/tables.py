@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from models.types import created_now, uuid_pk, when
@@ -15,7 +15,10 @@ class Result(SQLModel, table=True):
     """One unit's index and rank in one campaign (full precision; shown with 2 decimals)."""
 
     __tablename__ = "result"
-    __table_args__ = (UniqueConstraint("campaign_id", "unit_id"),)
+    __table_args__ = (
+        UniqueConstraint("campaign_id", "unit_id"),
+        Index("ix_result_block_rank", "campaign_id", "rank_group", "rank"),  # a block's page
+    )
 
     id: uuid.UUID = uuid_pk()
     campaign_id: uuid.UUID = Field(foreign_key="campaign.id")  # led by the unique key (0017)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import case, func, or_
+from sqlalchemy import case, func, or_, true
 from sqlmodel import Session, col, select
 
 from models.audit.log import AuditEntry
@@ -86,34 +87,12 @@ def ranking_blocks(
 ) -> list[RankingBlock]:
     """Return one page of every block (page `page` of `block`, the first of the others).
 
-    One statement whatever the campaign's size: the rows are numbered within their block by
-    a window, so 12,000 results are never loaded to show a few dozen. A page past a block's
+    One statement whatever the campaign's size, never loading 12,000 results to show a few
+    dozen; the rows keep the ranking's order (rank, then unit code). A page past a block's
     last shows its last.
     """
-    order = (col(Result.rank).is_(None), col(Result.rank), col(OrgUnit.code))
-    numbered = (
-        select(
-            col(Result.id).label("id"),
-            func.row_number().over(partition_by=col(Result.rank_group), order_by=order).label("n"),
-            func.count().over(partition_by=col(Result.rank_group)).label("total"),
-        )
-        .join(OrgUnit, col(OrgUnit.id) == col(Result.unit_id))
-        .where(col(Result.campaign_id) == campaign_id)
-        .subquery()
-    )
-    last = (numbered.c.total + per_page - 1) // per_page
-    wanted = case((col(Result.rank_group) == (block or ""), page), else_=1)
-    shown = case((wanted > last, last), else_=wanted)
-    query = (
-        select(Result, OrgUnit, numbered.c.total, shown)
-        .join(numbered, numbered.c.id == col(Result.id))
-        .join(OrgUnit, col(OrgUnit.id) == col(Result.unit_id))
-        .where(
-            numbered.c.n > (shown - 1) * per_page,
-            numbered.c.n <= shown * per_page,
-        )
-        .order_by(col(Result.rank_group), numbered.c.n)
-    )
+    by_index = session.get_bind().dialect.name == "postgresql"
+    query = (_pages_by_index if by_index else _pages_by_window)(campaign_id, per_page, block, page)
     blocks: dict[str, RankingBlock] = {}
     for result, unit, total, at in session.exec(query).all():
         pages = -(-int(total) // per_page)
@@ -122,6 +101,68 @@ def ranking_blocks(
         )
         found.rows.append((result, unit))
     return list(blocks.values())
+
+
+RANK_ORDER = (col(Result.rank).asc().nulls_last(), col(OrgUnit.code))
+
+
+def _page_shown(total: Any, block_of_row: Any, per_page: int, block: str | None, page: int) -> Any:
+    """The page shown of a block: the one asked for (1 for the others), at most its last."""
+    last = (total + per_page - 1) // per_page
+    wanted = case((block_of_row == (block or ""), page), else_=1)
+    return case((wanted > last, last), else_=wanted)
+
+
+def _pages_by_index(campaign_id: uuid.UUID, per_page: int, block: str | None, page: int) -> Any:
+    """PostgreSQL: each block's page read in rank order from ix_result_block_rank (LATERAL)."""
+    totals = (
+        select(col(Result.rank_group).label("block"), func.count().label("total"))
+        .where(col(Result.campaign_id) == campaign_id)
+        .group_by(col(Result.rank_group))
+        .subquery("totals")
+    )
+    shown = _page_shown(totals.c.total, totals.c.block, per_page, block, page)
+    top = (
+        select(col(Result.id).label("id"))
+        .join(OrgUnit, col(OrgUnit.id) == col(Result.unit_id))
+        .where(col(Result.campaign_id) == campaign_id, col(Result.rank_group) == totals.c.block)
+        .order_by(*RANK_ORDER)
+        .limit(per_page)
+        .offset((shown - 1) * per_page)
+        .lateral("top")
+    )
+    return (
+        select(Result, OrgUnit, totals.c.total, shown)
+        .select_from(totals)
+        .join(top, true())
+        .join(Result, col(Result.id) == top.c.id)
+        .join(OrgUnit, col(OrgUnit.id) == col(Result.unit_id))
+        .order_by(col(Result.rank_group), *RANK_ORDER)
+    )
+
+
+def _pages_by_window(campaign_id: uuid.UUID, per_page: int, block: str | None, page: int) -> Any:
+    """SQLite (no LATERAL): number every result within its block, keep each block's page."""
+    numbered = (
+        select(
+            col(Result.id).label("id"),
+            func.row_number()
+            .over(partition_by=col(Result.rank_group), order_by=RANK_ORDER)
+            .label("n"),
+            func.count().over(partition_by=col(Result.rank_group)).label("total"),
+        )
+        .join(OrgUnit, col(OrgUnit.id) == col(Result.unit_id))
+        .where(col(Result.campaign_id) == campaign_id)
+        .subquery()
+    )
+    shown = _page_shown(numbered.c.total, col(Result.rank_group), per_page, block, page)
+    return (
+        select(Result, OrgUnit, numbered.c.total, shown)
+        .join(numbered, numbered.c.id == col(Result.id))
+        .join(OrgUnit, col(OrgUnit.id) == col(Result.unit_id))
+        .where(numbered.c.n > (shown - 1) * per_page, numbered.c.n <= shown * per_page)
+        .order_by(col(Result.rank_group), numbered.c.n)
+    )
 
 
 def field_results(

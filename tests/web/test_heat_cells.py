@@ -48,3 +48,11 @@ def test_no_duty_is_a_dot_and_unknown_states_are_escaped():
     html = _cells(None, _counts("<b>"))
     assert html.startswith(NO_CELL)
     assert 'class="cell s-&lt;b&gt;" title="&lt;b&gt;">&lt;b&gt;</td>' in html
+
+
+def test_field_cells_show_percent_of_the_maximum_or_a_dash():
+    from web.pages.heat_cells import field_cells
+
+    html = str(field_cells({"1": (7.5, 10.0), "3": (0.0, 0.0)}, ["1", "2", "3"]))
+    assert html.startswith('<td class="cell sh-8" title="7,50/10,00">75</td>')
+    assert html.count('<td class="cell muted">–</td>') == 2  # no points, or a zero maximum

@@ -27,7 +27,7 @@ from services.visibility import sees_all_results
 from web.fmt import Countdown
 from web.pages import timeline
 from web.pages.filters import Filters
-from web.pages.heat_cells import HeatCells
+from web.pages.heat_cells import HeatCells, field_cells
 from web.pages.render import TEMPLATES
 
 OPEN_LIMIT = 50
@@ -152,5 +152,6 @@ def campaign_body(
         wanted=wanted or Filters(),
         countdown=countdown,
         heat_cells=HeatCells([p.stage.id for p in view.unit_stages], countdown),
+        field_cells=field_cells,
     )
     return Markup(html), clock_time(read_at)

@@ -9,13 +9,12 @@ from markupsafe import Markup, escape
 
 from cchc.wording.dates import moment
 from cchc.wording.labels import ASSIGNMENT_STATE
+from cchc.wording.numbers import number
 from models.campaign.progress import Counts, MatrixRow
 from web.fmt import Countdown
 from web.pages.labels import share_class
 
-# The whitespace the template's loop wrote around each cell, kept so the HTML stays byte-identical.
-BEFORE, INNER, AFTER = "\n        ", "\n          ", "\n        \n      "
-NO_CELL = f'{BEFORE}<td class="cell muted">·</td>{AFTER}'  # the unit has no duty in the stage
+NO_CELL = '<td class="cell muted">·</td>'  # the unit has no duty in the stage
 
 
 @dataclass(frozen=True)
@@ -39,9 +38,7 @@ class HeatCells:
             css, title, text = self._many(counts)
         if counts.extended:
             css += " ext"
-        return (
-            f'{BEFORE}{INNER}<td class="{css}" title="{escape(title)}">{escape(text)}</td>{AFTER}'
-        )
+        return f'<td class="{css}" title="{escape(title)}">{escape(text)}</td>'
 
     def _one(self, counts: Counts) -> tuple[str, str, str]:
         """One unit's assignment: its state, and its days left while open."""
@@ -61,3 +58,17 @@ class HeatCells:
         if counts.next_due is not None:
             title += f" · hạn sớm nhất {moment(counts.next_due)}"
         return css, title, f"{done}/{counts.total}"
+
+
+def field_cells(points: dict[str, tuple[float, float]], codes: list[str]) -> Markup:
+    """Write a unit's row of the field heat map: percent of each field's maximum, coloured."""
+    out = []
+    for code in codes:
+        achieved, top = points.get(code, (0.0, 0.0))
+        if not top:
+            out.append('<td class="cell muted">–</td>')
+            continue
+        share, title = achieved / top, f"{number(achieved)}/{number(top)}"
+        css, text = share_class(share), number(100 * share, 0)
+        out.append(f'<td class="cell {css}" title="{title}">{text}</td>')
+    return Markup("".join(out))

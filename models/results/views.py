@@ -165,14 +165,21 @@ def _pages_by_window(campaign_id: uuid.UUID, per_page: int, block: str | None, p
     )
 
 
-def field_results(
-    *, session: Session, campaign_id: uuid.UUID, unit_ids: Collection[uuid.UUID] | None = None
-) -> list[FieldResult]:
-    """Return the per-field points (of some units, or all)."""
-    query = select(FieldResult).where(FieldResult.campaign_id == campaign_id)
-    if unit_ids is not None:
-        query = query.where(col(FieldResult.unit_id).in_(unit_ids))
-    return list(session.exec(query.order_by(FieldResult.field_code)).all())
+def field_points(
+    *, session: Session, campaign_id: uuid.UUID, unit_ids: Collection[uuid.UUID]
+) -> list[tuple[uuid.UUID, str, float, float]]:
+    """Return (unit, field, achieved, maximum) of some units: plain columns for the heat map."""
+    query = (
+        select(
+            FieldResult.unit_id,
+            FieldResult.field_code,
+            FieldResult.achieved_points,
+            FieldResult.max_points,
+        )
+        .where(col(FieldResult.campaign_id) == campaign_id, col(FieldResult.unit_id).in_(unit_ids))
+        .order_by(col(FieldResult.field_code))
+    )
+    return [(u, f, a, m) for u, f, a, m in session.exec(query).all()]
 
 
 def council_sessions(*, session: Session, campaign_id: uuid.UUID) -> list[CouncilSession]:

@@ -67,8 +67,9 @@ def _results(session: Session, camp: Campaign, wanted: Filters) -> dict[str, Any
     fields: dict[uuid.UUID, dict[str, tuple[float, float]]] = defaultdict(dict)
     # Only the units shown (none before ranking: no query), not every unit's points of the province.
     if shown:
-        for row in result_views.field_results(session=session, campaign_id=camp.id, unit_ids=shown):
-            fields[row.unit_id][row.field_code] = (row.achieved_points, row.max_points)
+        points = result_views.field_points(session=session, campaign_id=camp.id, unit_ids=shown)
+        for unit_id, code, achieved, top in points:
+            fields[unit_id][code] = (achieved, top)
     codes = sorted({c for f in fields.values() for c in f}, key=lambda c: (len(c), c))
     return {"results": blocks, "fields": dict(fields), "field_codes": codes}
 

@@ -10,7 +10,16 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from bench import b1_tick, b2_reminders, b3_delivery, b4_ranking, b5_dashboard, b6_demo, pgdb
+from bench import (
+    b1_tick,
+    b2_reminders,
+    b3_delivery,
+    b4_ranking,
+    b5_dashboard,
+    b6_demo,
+    b7_campaign_page,
+    pgdb,
+)
 from bench.common import Figure
 from bench.generate import TABLES, generate
 from bench.results_md import write_section
@@ -105,6 +114,25 @@ def test_dashboard_bench_serves_and_loads(tmp_path, capsys):
     assert p95["value"] > 0 and p95["baseline_value"] > 0
     queries = next(f for name, f in figures.items() if name.startswith("SQL statements"))
     assert queries["value"] == queries["baseline_value"] > 0
+
+
+def test_campaign_page_bench_times_pages_before_and_after_ranking(tmp_path, capsys):
+    pg_or_skip()
+    out = tmp_path / "figures.jsonl"
+    b7_campaign_page.main(
+        ["--units", "150", "--requests", "3", "--seconds", "1", "--json", str(out)]
+    )
+    figures = {f["figure"]: f for f in _figures(out)}
+    assert "Bench 7" in capsys.readouterr().out
+    ranked = next(f for name, f in figures.items() if name.endswith("page, ranked"))
+    assert ranked["value"] > 0 and ranked["baseline_value"] > 0
+    size = next(
+        f for name, f in figures.items() if name.startswith("HTML size") and "ranked" in name
+    )
+    plain = next(
+        f for name, f in figures.items() if name.startswith("HTML size") and "ranked" not in name
+    )
+    assert size["value"] > plain["value"]  # the ranking and its field heat map are on the page
 
 
 def test_demo_bench_times_commands_against_a_baseline(tmp_path, capsys):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from urllib.parse import urlencode
 
@@ -37,17 +38,17 @@ class Filters:
         kept = {k: v for k, v in values.items() if v and not (k in PAGES and v == 1)}
         return urlencode({"q" if k == "search" else k: v for k, v in kept.items()})
 
-    def query(self, page: int) -> str:
-        """The query string for `page` with the same filters (for the pager's links)."""
-        return self._params(page=page)
-
     def log_query(self, log: str | None) -> str:
         """The query string showing the notification log filtered by `log` (heat map kept)."""
         return self._params(log=log)
 
-    def rank_query(self, block: str, page: int) -> str:
-        """The query string showing page `page` of ranking block `block` (the rest kept)."""
-        return self._params(rank=block, rank_page=page)
+    def heat_href(self, page: int) -> str:
+        """The link to page `page` of the heat map (filters kept)."""
+        return f"?{self._params(page=page)}#heat"
+
+    def rank_href(self, block: str) -> Callable[[int], str]:
+        """Links to the pages of ranking block `block` (everything else kept)."""
+        return lambda page: f"?{self._params(rank=block, rank_page=page)}#rank-{block}"
 
 
 PAGES = ("page", "rank_page")

@@ -77,6 +77,8 @@ def test_unit_replies_and_council_finalises(world, client, engine):
         row = s.exec(select(Appraisal)).one()
         message = s.exec(select(AppraisalMessage)).one()
         assert (message.text, row.final_score) == ("Đã bổ sung quyết định số 12", 1.5)
+    # the form now offers the council's final score, not the appraiser's 1
+    assert 'name="score" size="5" required value="1,50"' in client.get(UNIT).text
 
 
 def test_another_units_user_cannot_open_the_screen(world, client, engine):

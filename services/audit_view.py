@@ -10,7 +10,7 @@ from sqlmodel import Session
 
 from cchc.clock import LOCAL_TZ
 from cchc.safe_export import safe_text
-from cchc.wording.audit import action_label
+from cchc.wording.audit import action_label, entity_label, field_label, value_text
 from models.audit.log import AuditEntry
 from models.audit.queries import list_audit
 from models.campaign.facts import get_campaign
@@ -52,7 +52,8 @@ def as_csv(rows: list[AuditEntry]) -> str:
     writer.writerow(HEADER)
     for r in rows:
         moment = r.at.astimezone(LOCAL_TZ).strftime("%d/%m/%Y %H:%M:%S")
-        cells = [moment, r.actor, action_label(r.action), r.entity, r.field, r.old_value,
-                 r.new_value, r.reason]  # fmt: skip
+        old, new = (value_text(r.entity, r.field, v) for v in (r.old_value, r.new_value))
+        cells = [moment, r.actor, action_label(r.action), entity_label(r.entity),
+                 field_label(r.field), old, new, r.reason]  # fmt: skip
         writer.writerow([safe_text(c) if c is not None else "" for c in cells])
     return out.getvalue()

@@ -48,3 +48,11 @@ def rank_rule_text(
         ties = "; các đơn vị bằng chỉ số đồng hạng"
     rank = "liền sau" if method == "dense" else "bỏ qua các vị trí đồng hạng đã chiếm"
     return f"{head}{ties} (đánh dấu “=”); thứ hạng kế tiếp {rank} ({EXAMPLE[method]})."
+
+
+def computation_note(
+    method: str, precision: int | None, tie_break: Sequence[str], with_survey: bool
+) -> str:
+    """Say, for the audit log, which rules a computation of the results used."""
+    survey = "có" if with_survey else "không có"
+    return f"{rank_rule_text(method, precision, tie_break)} Chỉ số {survey} điểm điều tra XHH."

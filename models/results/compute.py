@@ -13,6 +13,7 @@ import uuid
 from sqlmodel import Session
 
 from cchc.clock import now
+from cchc.wording.rank_rules import computation_note
 from models.audit.log import record_audit
 from models.catalog.criteria import CriteriaSet
 from models.catalog.lookup import campaign_sets, get_campaign_by_id
@@ -93,8 +94,14 @@ def _audit(session: Session, item: CampaignInputs, count: int, actor: str) -> No
         campaign_id=item.campaign_id,
         field="results",
         new=count,
-        reason=f"rank={item.rank.as_json()}; survey={item.with_survey}",
+        reason=_rules_said(item),
     )
+
+
+def _rules_said(item: CampaignInputs) -> str:
+    """The rules the computation used, as the audit view shows them."""
+    rank = item.rank
+    return computation_note(rank.method, rank.precision, rank.tie_break, item.with_survey)
 
 
 def criteria_sets_of(*, session: Session, campaign_id: uuid.UUID) -> list[CriteriaSet]:

@@ -87,5 +87,9 @@ def test_audit_view_filters_and_exports_csv(world, client):
     page = client.get(ADMIN + "/audit", params={"action": "submit"}).text
     submits = page.split('<table id="audit"')[1]
     assert "Nộp" in submits and "Tự chấm điểm" not in submits
+    assert "Bản nháp → Đã nộp (phiên bản 1)" in submits  # stored as "draft → submitted v1"
+    for code in ("draft", "submitted", "self_assessment_submitted", "null", "True"):
+        assert code not in everyone.text.split('<table id="audit"')[1], code
+    assert ",Bản tự đánh giá," in csv.content.decode("utf-8-sig")
     _login(client, world, "council")
     assert client.get(ADMIN + "/audit").status_code == 403

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from cchc.clock import as_utc
-from cchc.wording.audit import AUDIT_ACTION, action_label
+from cchc.wording.audit import AUDIT_ACTION, action_label, field_label, value_text
 from deadlines import end_of
 from models.enums import Role
 from services import approval, audit_view, extensions, results
@@ -131,4 +131,5 @@ def audit(
     return render(
         request, "audit.html", user=user, code=code, rows=rows, filters=filters,
         action_label=action_label, actions=sorted(AUDIT_ACTION.items(), key=lambda a: a[1]),
+        field_label=field_label, value_text=value_text,
     )  # fmt: skip

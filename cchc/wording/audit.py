@@ -99,6 +99,7 @@ STATE_WORDS = {"assignment": ASSIGNMENT_STATE, "stage": STAGE_STATE, "campaign":
 YES_NO = {"True": "Có", "False": "Không"}
 VERSIONED = re.compile(r"^v(\d+)$")
 CODE_AND_VERSION = re.compile(r"^([a-z_]+) v(\d+)$")
+NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 
 def entity_label(entity: str) -> str:
@@ -125,6 +126,8 @@ def value_text(entity: str, field: str | None, value: str | None) -> str:
     if found := CODE_AND_VERSION.match(value):  # a self-assessment's "submitted v2"
         code, version = found.groups()
         return f"{words.get(code, code)} (phiên bản {version})"
+    if NUMBER.match(value):  # a score or a count, written as the pages write numbers
+        return fmt_points(float(value))
     return YES_NO.get(value) or _moment(value) or _score_map(value) or value
 
 

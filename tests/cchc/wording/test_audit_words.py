@@ -20,6 +20,8 @@ def test_yes_no_times_and_score_maps():
     scores = value_text("self_assessment", "v1", '{"1.1": null, "1.2.1": 1.75}')
     assert scores == "1.1: –; 1.2.1: 1,75"
     assert value_text("assignment", "state", None) == "–"
+    assert value_text("appraisal", "1.1", "1.75") == "1,75"
+    assert value_text("campaign", "results", "4") == "4"
 
 
 def test_what_it_cannot_name_stays_as_stored():

@@ -18,7 +18,7 @@ from models.outbox.marks import marks
 from models.tick.context import campaign_calendar
 from web.pages.labels import ALL, share_class, share_colour
 
-__all__ = ["Countdown", "days_left", "days_short", "register", "working_days"]
+__all__ = ["Countdown", "days_left", "register", "working_days"]
 
 
 @dataclass(frozen=True)
@@ -56,11 +56,6 @@ def days_left(due_at: datetime, campaign: Campaign, at: datetime | None = None) 
     return Countdown.of(campaign, at).left(due_at)
 
 
-def days_short(due_at: datetime, campaign: Campaign, at: datetime | None = None) -> str:
-    """Say the working days left in a heat-map cell."""
-    return Countdown.of(campaign, at).short(due_at)
-
-
 def register(env: Environment) -> None:
     """Give templates the wording filters, the labels and the state colours."""
     env.filters.update(
@@ -68,7 +63,6 @@ def register(env: Environment) -> None:
         day=dates.day,
         moment=dates.moment,
         days_left=days_left,
-        days_short=days_short,
         notification_marks=marks,  # the log's marks on an outbox row (models/outbox/marks.py)
     )
     env.globals.update(
